@@ -1,0 +1,124 @@
+"""Expected failures, each with a plain Dutch message for the user.
+
+The core has no Qt, but the messages must be translatable: ``QT_TRANSLATE_NOOP`` is the marker
+that Qt's ``lupdate`` looks for; the UI passes ``message`` through
+``QCoreApplication.translate("errors", ...)``.  Messages never contain names or note text.
+"""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
+    del context
+    return text
+
+
+class ClientsteunError(Exception):
+    """An expected failure the user can act on."""
+
+    message: str = QT_TRANSLATE_NOOP("errors", "Er ging iets mis.")
+
+    def __init__(self, message: str | None = None, *, detail: str = "") -> None:
+        if message is not None:
+            self.message = message
+        self.detail = detail  # technical detail for the log; never personal data
+        super().__init__(self.message)
+
+
+class InvalidInput(ClientsteunError):
+    """A value the user typed cannot be accepted (empty name, wrong date, ...)."""
+
+
+class NotFound(ClientsteunError):
+    message = QT_TRANSLATE_NOOP("errors", "Dit gegeven bestaat niet (meer). Het is misschien verwijderd.")
+
+
+class DatabaseProblem(ClientsteunError):
+    """The database file cannot be used; nothing was changed."""
+
+
+class NotADatabase(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Dit bestand is geen Clientsteun-database. Er is niets aan veranderd. "
+        "Kies een ander bestand.",
+    )
+
+
+class EmptyFile(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Het databasebestand is leeg (0 bytes). Clientsteun maakt er geen nieuwe database "
+        "overheen. Zet een reservekopie terug of kies een ander bestand.",
+    )
+
+
+class NewerDatabase(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Deze database is gemaakt met een nieuwere versie van Clientsteun. "
+        "Installeer de nieuwste versie om hem te openen. Er is niets aan veranderd.",
+    )
+
+
+class DatabaseDamaged(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "De database is beschadigd en kan niet veilig worden geopend. Er is niets aan "
+        "veranderd. Neem contact op met uw coördinator om een reservekopie terug te zetten.",
+    )
+
+
+class DatabaseLocked(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Deze database is al geopend in een ander venster van Clientsteun of door een ander "
+        "programma. Sluit dat eerst en probeer het dan opnieuw.",
+    )
+
+
+class DatabaseBusy(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "De database is even bezet door een ander programma. Uw gegevens zijn niet "
+        "veranderd. Probeer het over een moment opnieuw.",
+    )
+
+
+class DiskFull(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "De schijf is vol, daarom kon er niet worden opgeslagen. Wat al was opgeslagen is "
+        "bewaard. Maak ruimte vrij en probeer het opnieuw.",
+    )
+
+
+class ReadOnlyDatabase(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Er kan niet in de database worden geschreven (alleen-lezen). Controleer de "
+        "rechten van het bestand of de map.",
+    )
+
+
+class MigrationFailed(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Het bijwerken van de database naar deze versie is mislukt. De database is "
+        "onveranderd gebleven en er staat een reservekopie naast.",
+    )
+
+
+class CatalogError(ClientsteunError):
+    """A catalog file under resources/ is invalid; the detail names file and entry."""
+
+    message = QT_TRANSLATE_NOOP("errors", "Een catalogusbestand is ongeldig.")
+
+    def __init__(self, file: str, entry: str, problem: str) -> None:
+        super().__init__(
+            f"Catalogusbestand {file}, onderdeel {entry!s}: {problem}",
+            detail=f"{file}: {entry}: {problem}",
+        )
+        self.file = file
+        self.entry = entry
+        self.problem = problem

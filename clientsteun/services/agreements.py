@@ -1,0 +1,40 @@
+"""Agreements: who does what by when, and marking them done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clientsteun.domain.model import Agreement, AgreementInput
+from clientsteun.services import mapping
+from clientsteun.services.base import Service, get_row
+from clientsteun.store.tables import AgreementRow, ClientRow
+
+
+class AgreementService(Service):
+    def save_agreement(self, agreement_id: int | None, data: AgreementInput) -> Agreement:
+        """Add (``agreement_id`` None) or change an agreement."""
+        data = data.validated()
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, data.client_id)
+            if agreement_id is None:
+                row = AgreementRow(client_id=data.client_id, created_on=self.today())
+                session.add(row)
+            else:
+                row = get_row(session, AgreementRow, agreement_id)
+            row.description = data.description
+            row.who = data.who
+            row.due_on = data.due_on
+            row.conversation_id = data.conversation_id
+            session.flush()
+            return mapping.agreement(row)
+
+    def set_done(self, agreement_id: int, done_on: date | None) -> Agreement:
+        """Mark done on a date, or open again with None."""
+        with self._db.transaction() as session:
+            row = get_row(session, AgreementRow, agreement_id)
+            row.done_on = done_on
+            return mapping.agreement(row)
+
+    def delete_agreement(self, agreement_id: int) -> None:
+        with self._db.transaction() as session:
+            session.delete(get_row(session, AgreementRow, agreement_id))

@@ -1,0 +1,35 @@
+"""What every service shares: the database, the clock and fetching a row or NotFound."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from clientsteun.domain.errors import NotFound
+from clientsteun.store.database import Database
+from clientsteun.store.tables import Base
+
+Clock = Callable[[], datetime]
+RowT = TypeVar("RowT", bound=Base)
+
+
+class Service:
+    def __init__(self, database: Database, clock: Clock) -> None:
+        self._db = database
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return self._clock().replace(microsecond=0)
+
+    def today(self) -> date:
+        return self._clock().date()
+
+
+def get_row(session: Session, table: type[RowT], row_id: int) -> RowT:
+    row = session.get(table, row_id)
+    if row is None:
+        raise NotFound(detail=f"{table.__tablename__} {row_id}")
+    return row

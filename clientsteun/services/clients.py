@@ -1,0 +1,213 @@
+"""Residents: the list, the dossier, details, consent, the help question, closing and deleting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.model import (
+    Client,
+    ClientInput,
+    ClientStatus,
+    ClientSummary,
+    Dossier,
+    HelpQuestion,
+    HelpQuestionInput,
+)
+from clientsteun.domain.timeline import build_timeline
+from clientsteun.services import mapping
+from clientsteun.services.base import Service, get_row
+from clientsteun.store.tables import (
+    AgreementRow,
+    ClientLifeDomainRow,
+    ClientRow,
+    ConsentRow,
+    ConversationRow,
+    HelpQuestionRow,
+    NetworkMemberRow,
+)
+
+
+class ClientService(Service):
+    def list_clients(self) -> list[ClientSummary]:
+        """Every resident with the date of the last conversation and open/overdue agreements."""
+        today = self.today()
+        last_contact = (
+            select(ConversationRow.client_id, func.max(ConversationRow.held_on).label("last"))
+            .group_by(ConversationRow.client_id)
+            .subquery()
+        )
+        open_agreements = (
+            select(
+                AgreementRow.client_id,
+                func.count().label("open"),
+                func.sum(case((AgreementRow.due_on < today, 1), else_=0)).label("overdue"),
+            )
+            .where(AgreementRow.done_on.is_(None))
+            .group_by(AgreementRow.client_id)
+            .subquery()
+        )
+        query = (
+            select(
+                ClientRow.id,
+                ClientRow.name,
+                ClientRow.alias,
+                ClientRow.municipality,
+                ClientRow.status,
+                last_contact.c.last,
+                open_agreements.c.open,
+                open_agreements.c.overdue,
+            )
+            .outerjoin(last_contact, last_contact.c.client_id == ClientRow.id)
+            .outerjoin(open_agreements, open_agreements.c.client_id == ClientRow.id)
+            .order_by(last_contact.c.last.desc().nulls_last(), ClientRow.id)
+        )
+        with self._db.transaction() as session:
+            return [
+                ClientSummary(
+                    id=row.id,
+                    display_name=row.alias or row.name,
+                    municipality=row.municipality,
+                    status=ClientStatus(row.status),
+                    last_contact=row.last,
+                    open_agreements=row.open or 0,
+                    overdue_agreements=row.overdue or 0,
+                )
+                for row in session.execute(query)
+            ]
+
+    def get_client(self, client_id: int) -> Client:
+        with self._db.transaction() as session:
+            return mapping.client(get_row(session, ClientRow, client_id))
+
+    def get_dossier(self, client_id: int) -> Dossier:
+        with self._db.transaction() as session:
+            client = mapping.client(get_row(session, ClientRow, client_id))
+            questions = tuple(
+                mapping.help_question(row)
+                for row in session.scalars(
+                    select(HelpQuestionRow)
+                    .where(HelpQuestionRow.client_id == client_id)
+                    .order_by(HelpQuestionRow.recorded_on.desc(), HelpQuestionRow.id.desc())
+                )
+            )
+            conversations = tuple(
+                mapping.conversation(row)
+                for row in session.scalars(
+                    select(ConversationRow)
+                    .where(ConversationRow.client_id == client_id)
+                    .options(selectinload(ConversationRow.life_domains))
+                    .order_by(ConversationRow.held_on.desc(), ConversationRow.id.desc())
+                )
+            )
+            agreements = tuple(
+                mapping.agreement(row)
+                for row in session.scalars(
+                    select(AgreementRow)
+                    .where(AgreementRow.client_id == client_id)
+                    .order_by(
+                        AgreementRow.done_on.is_not(None),
+                        AgreementRow.due_on.is_(None),
+                        AgreementRow.due_on,
+                        AgreementRow.id,
+                    )
+                )
+            )
+        timeline = build_timeline(client, questions, conversations, agreements)
+        return Dossier(client, questions, conversations, agreements, timeline)
+
+    def create_client(self, details: ClientInput) -> Client:
+        details = details.validated()
+        now = self.now()
+        with self._db.transaction() as session:
+            row = ClientRow(status=ClientStatus.OPEN.value, close_reason="", created_at=now, updated_at=now)
+            self._apply(session, row, details)
+            session.add(row)
+            session.flush()
+            return mapping.client(row)
+
+    def update_client(self, client_id: int, details: ClientInput) -> Client:
+        details = details.validated()
+        with self._db.transaction() as session:
+            row = get_row(session, ClientRow, client_id)
+            self._apply(session, row, details)
+            row.updated_at = self.now()
+            session.flush()
+            return mapping.client(row)
+
+    def _apply(self, session: Session, row: ClientRow, details: ClientInput) -> None:
+        row.name = details.name
+        row.alias = details.alias
+        row.phone = details.phone
+        row.email = details.email
+        row.address = details.address
+        row.municipality = details.municipality
+        row.first_contact = details.first_contact
+        current = {domain.code: domain for domain in row.life_domains}
+        row.life_domains = [current.get(code) or ClientLifeDomainRow(code=code) for code in details.life_domains]
+        row.network = [
+            NetworkMemberRow(position=position, name=m.name, role=m.role, phone=m.phone)
+            for position, m in enumerate(details.network)
+        ]
+        latest = mapping.client(row).details.consent if row.consents else None
+        if details.consent is not None and details.consent != latest:
+            # Consent is history: a change is recorded as a new consent, the old one is kept.
+            c = details.consent
+            row.consents.append(
+                ConsentRow(
+                    given_on=c.given_on,
+                    may_record=c.may_record,
+                    share_with=c.share_with,
+                    valid_until=c.valid_until,
+                    withdrawn_on=c.withdrawn_on,
+                    recorded_at=self.now(),
+                )
+            )
+
+    def close_client(self, client_id: int, closed_on: date, reason: str) -> Client:
+        with self._db.transaction() as session:
+            row = get_row(session, ClientRow, client_id)
+            if row.first_contact is not None and closed_on < row.first_contact:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP("errors", "Het dossier kan niet worden gesloten vóór het eerste contact.")
+                )
+            row.status = ClientStatus.CLOSED.value
+            row.closed_on = closed_on
+            row.close_reason = reason.strip()
+            row.updated_at = self.now()
+            return mapping.client(row)
+
+    def reopen_client(self, client_id: int) -> Client:
+        with self._db.transaction() as session:
+            row = get_row(session, ClientRow, client_id)
+            row.status = ClientStatus.OPEN.value
+            row.closed_on = None
+            row.close_reason = ""
+            row.updated_at = self.now()
+            return mapping.client(row)
+
+    def delete_client(self, client_id: int) -> None:
+        """Removes the resident and everything recorded about them (the UI asks first)."""
+        with self._db.transaction() as session:
+            session.delete(get_row(session, ClientRow, client_id))
+
+    def add_help_question(self, client_id: int, question: HelpQuestionInput) -> HelpQuestion:
+        question = question.validated()
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, client_id)
+            row = HelpQuestionRow(
+                client_id=client_id,
+                recorded_on=question.recorded_on,
+                asked=question.asked,
+                really_wants=question.really_wants,
+            )
+            session.add(row)
+            session.flush()
+            return mapping.help_question(row)
+
+    def delete_help_question(self, question_id: int) -> None:
+        with self._db.transaction() as session:
+            session.delete(get_row(session, HelpQuestionRow, question_id))

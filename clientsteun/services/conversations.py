@@ -1,0 +1,120 @@
+"""Conversations, their autosaved drafts, and searching all notes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clientsteun.domain.model import Conversation, ConversationInput, Draft, SearchHit
+from clientsteun.services import mapping
+from clientsteun.services.base import Service, get_row
+from clientsteun.store.search import search_notes
+from clientsteun.store.tables import ClientRow, ConversationLifeDomainRow, ConversationRow, DraftRow
+
+
+class ConversationService(Service):
+    def get_conversation(self, conversation_id: int) -> Conversation:
+        with self._db.transaction() as session:
+            return mapping.conversation(get_row(session, ConversationRow, conversation_id))
+
+    def save_conversation(
+        self, conversation_id: int | None, data: ConversationInput, *, draft_id: int | None = None
+    ) -> Conversation:
+        """Add (``conversation_id`` None) or change a conversation; its draft goes in the same step."""
+        data = data.validated()
+        now = self.now()
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, data.client_id)
+            if conversation_id is None:
+                row = ConversationRow(created_at=now)
+                session.add(row)
+            else:
+                row = get_row(session, ConversationRow, conversation_id)
+            row.client_id = data.client_id
+            row.held_on = data.held_on
+            row.start_time = data.start_time
+            row.duration_minutes = data.duration_minutes
+            row.kind = data.kind
+            row.medium = data.medium
+            row.contact_made = data.contact_made
+            row.participants = data.participants
+            row.notes = data.notes
+            row.updated_at = now
+            current = {domain.code: domain for domain in row.life_domains}
+            row.life_domains = [
+                current.get(code) or ConversationLifeDomainRow(code=code) for code in data.life_domains
+            ]
+            if draft_id is not None:
+                _delete_draft(session, draft_id)
+            session.flush()
+            return mapping.conversation(row)
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        with self._db.transaction() as session:
+            session.delete(get_row(session, ConversationRow, conversation_id))
+
+    def save_draft(self, draft_id: int | None, conversation_id: int | None, data: ConversationInput) -> int:
+        """Store what is typed so far (not validated: a draft may be half-finished)."""
+        with self._db.transaction() as session:
+            row = session.get(DraftRow, draft_id) if draft_id is not None else None
+            if row is None:
+                row = DraftRow(client_id=data.client_id, conversation_id=conversation_id)
+                session.add(row)
+            row.payload = json.dumps(_to_json(data), ensure_ascii=False)
+            row.saved_at = self.now()
+            session.flush()
+            return row.id
+
+    def discard_draft(self, draft_id: int) -> None:
+        with self._db.transaction() as session:
+            _delete_draft(session, draft_id)
+
+    def list_drafts(self) -> list[Draft]:
+        """Drafts left behind by a crash or a forced quit, newest first."""
+        with self._db.transaction() as session:
+            rows = session.scalars(select(DraftRow).order_by(DraftRow.saved_at.desc(), DraftRow.id.desc()))
+            return [Draft(r.id, r.conversation_id, _from_json(json.loads(r.payload)), r.saved_at) for r in rows]
+
+    def search(self, query: str) -> list[SearchHit]:
+        with self._db.transaction() as session:
+            return search_notes(session, query)
+
+
+def _delete_draft(session: Session, draft_id: int) -> None:
+    row = session.get(DraftRow, draft_id)
+    if row is not None:
+        session.delete(row)
+
+
+def _to_json(data: ConversationInput) -> dict[str, Any]:
+    return {
+        "client_id": data.client_id,
+        "held_on": data.held_on.isoformat(),
+        "kind": data.kind,
+        "medium": data.medium,
+        "start_time": None if data.start_time is None else data.start_time.isoformat("minutes"),
+        "duration_minutes": data.duration_minutes,
+        "contact_made": data.contact_made,
+        "participants": data.participants,
+        "life_domains": list(data.life_domains),
+        "notes": data.notes,
+    }
+
+
+def _from_json(raw: dict[str, Any]) -> ConversationInput:
+    return ConversationInput(
+        client_id=int(raw["client_id"]),
+        held_on=date.fromisoformat(raw["held_on"]),
+        kind=str(raw["kind"]),
+        medium=str(raw["medium"]),
+        start_time=None if raw["start_time"] is None else time.fromisoformat(raw["start_time"]),
+        duration_minutes=raw["duration_minutes"],
+        contact_made=bool(raw["contact_made"]),
+        participants=str(raw["participants"]),
+        life_domains=tuple(raw["life_domains"]),
+        notes=str(raw["notes"]),
+    )

@@ -1,0 +1,148 @@
+"""All tables, in one place."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _fk(target: str) -> Mapped[int]:
+    return mapped_column(ForeignKey(target, ondelete="CASCADE"), index=True)
+
+
+class ClientRow(Base):
+    __tablename__ = "clients"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    alias: Mapped[str] = mapped_column(String(500), default="")
+    phone: Mapped[str] = mapped_column(String(500), default="")
+    email: Mapped[str] = mapped_column(String(500), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    municipality: Mapped[str] = mapped_column(String(500), default="", index=True)
+    first_contact: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_on: Mapped[date | None]
+    close_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    life_domains: Mapped[list[ClientLifeDomainRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ClientLifeDomainRow.code"
+    )
+    network: Mapped[list[NetworkMemberRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="NetworkMemberRow.position"
+    )
+    consents: Mapped[list[ConsentRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ConsentRow.id"
+    )
+
+
+class ClientLifeDomainRow(Base):
+    __tablename__ = "client_life_domains"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class NetworkMemberRow(Base):
+    __tablename__ = "network_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = _fk("clients.id")
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(500))
+    role: Mapped[str] = mapped_column(String(500), default="")
+    phone: Mapped[str] = mapped_column(String(500), default="")
+
+
+class ConsentRow(Base):
+    """Every consent given is kept; the newest one is the one in force."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = _fk("clients.id")
+    given_on: Mapped[date]
+    may_record: Mapped[str] = mapped_column(Text, default="")
+    share_with: Mapped[str] = mapped_column(Text, default="")
+    valid_until: Mapped[date | None]
+    withdrawn_on: Mapped[date | None]
+    recorded_at: Mapped[datetime]
+
+
+class HelpQuestionRow(Base):
+    __tablename__ = "help_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = _fk("clients.id")
+    recorded_on: Mapped[date]
+    asked: Mapped[str] = mapped_column(Text, default="")
+    really_wants: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConversationRow(Base):
+    __tablename__ = "conversations"
+    __table_args__ = (Index("ix_conversations_client_held", "client_id", "held_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    held_on: Mapped[date]
+    start_time: Mapped[time | None]
+    duration_minutes: Mapped[int | None]
+    kind: Mapped[str] = mapped_column(String(100))
+    medium: Mapped[str] = mapped_column(String(100), default="")
+    contact_made: Mapped[bool] = mapped_column(default=True)
+    participants: Mapped[str] = mapped_column(String(500), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    life_domains: Mapped[list[ConversationLifeDomainRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ConversationLifeDomainRow.code"
+    )
+
+
+class ConversationLifeDomainRow(Base):
+    __tablename__ = "conversation_life_domains"
+
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class AgreementRow(Base):
+    __tablename__ = "agreements"
+    __table_args__ = (Index("ix_agreements_client_done", "client_id", "done_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="SET NULL"), index=True
+    )
+    description: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(500))
+    due_on: Mapped[date | None]
+    done_on: Mapped[date | None]
+    created_on: Mapped[date]
+
+
+class DraftRow(Base):
+    """Unsaved typing in a conversation form (the whole form, as JSON)."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = _fk("clients.id")
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    payload: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime]
