@@ -45,6 +45,12 @@ class NotADatabase(DatabaseProblem):
     )
 
 
+class DatabaseMissing(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "Dit databasebestand bestaat niet. Controleer de naam en de map van het bestand."
+    )
+
+
 class EmptyFile(DatabaseProblem):
     message = QT_TRANSLATE_NOOP(
         "errors",

@@ -29,6 +29,7 @@ from clientsteun.domain.errors import (
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseLocked,
+    DatabaseMissing,
     DatabaseProblem,
     DiskFull,
     EmptyFile,
@@ -68,13 +69,15 @@ class Database:
             self._lock = None
 
 
-def open_database(path: Path | str, *, exclusive: bool = False) -> Database:
-    """Open (or create) the database at ``path`` and bring its schema up to date.
+def open_database(path: Path | str, *, exclusive: bool = False, create: bool = True) -> Database:
+    """Open (or, with ``create``, make) the database at ``path`` and bring its schema up to date.
 
     ``exclusive`` takes the instance lock, so a second app on the same file gets a clear
     message instead of fighting over it.
     """
     path = Path(path).expanduser().resolve()
+    if not create and not path.exists():
+        raise DatabaseMissing()
     lock = _take_lock(path) if exclusive else None
     try:
         _check_file(path)
