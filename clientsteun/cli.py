@@ -32,21 +32,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"clientsteun {__version__}")
     db_help = f"het databasebestand (standaard ${paths.DB_ENV} of {paths.default_database()})"
     parser.add_argument("--db", type=Path, help=db_help)
+    # A subcommand's --db must not default to None: that would overwrite a --db given before
+    # the subcommand, and the command would silently use the default database instead.
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
 
     demo = commands.add_parser("demo", help="vul een lege database met verzonnen voorbeeldgegevens")
-    demo.add_argument("--db", type=Path, help=db_help)
+    demo.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     demo.add_argument("--clients", type=int, required=True, help="aantal inwoners")
     demo.add_argument("--conversations", type=int, help="aantal gesprekken (standaard 6 per inwoner)")
     demo.add_argument("--seed", type=int, default=1, help="zelfde getal, zelfde gegevens")
     demo.add_argument("--today", help="peildatum dd-mm-jjjj (standaard vandaag)")
 
     clients = commands.add_parser("clients", help="toon de inwoners")
-    clients.add_argument("--db", type=Path, help=db_help)
+    clients.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     clients.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     search = commands.add_parser("search", help="zoek in alle gespreksnotities")
-    search.add_argument("--db", type=Path, help=db_help)
+    search.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     search.add_argument("query", help="woorden om te zoeken")
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
     return parser
@@ -90,7 +92,10 @@ def _demo(args: argparse.Namespace, db_path: Path) -> int:
         )
     finally:
         services.close()
-    print(f"{result.clients} inwoners, {result.conversations} gesprekken en {result.agreements} afspraken gemaakt in {db_path}")
+    print(
+        f"{result.clients} inwoners, {result.conversations} gesprekken en "
+        f"{result.agreements} afspraken gemaakt in {db_path}"
+    )
     return 0
 
 
@@ -103,7 +108,9 @@ def _clients(args: argparse.Namespace, db_path: Path) -> int:
     if args.json:
         _print_json([dataclasses.asdict(row) for row in rows])
         return 0
-    print(f"{'nr':>6}  {'naam':<30} {'gemeente':<18} {'status':<8} {'laatste contact':<15} {'afspraken open / te laat'}")
+    print(
+        f"{'nr':>6}  {'naam':<30} {'gemeente':<18} {'status':<8} {'laatste contact':<15} {'afspraken open / te laat'}"
+    )
     for row in rows:
         status = "open" if row.status == "open" else "gesloten"
         print(

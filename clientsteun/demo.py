@@ -168,7 +168,9 @@ def fill_demo(
                 "client_id": client_id,
                 "given_on": first_contact,
                 "may_record": "Gespreksverslagen, afspraken en de stappen die we zetten.",
-                "share_with": rng.choice(("Niemand zonder overleg", "Gemeente (Wmo-consulent)", "Huisarts en gemeente")),
+                "share_with": rng.choice(
+                    ("Niemand zonder overleg", "Gemeente (Wmo-consulent)", "Huisarts en gemeente")
+                ),
                 "valid_until": first_contact + timedelta(days=365),
                 "withdrawn_on": None,
                 "recorded_at": stamp,

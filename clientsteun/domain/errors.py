@@ -8,7 +8,7 @@ that Qt's ``lupdate`` looks for; the UI passes ``message`` through
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     del context
     return text
 
@@ -40,8 +40,7 @@ class DatabaseProblem(ClientsteunError):
 class NotADatabase(DatabaseProblem):
     message = QT_TRANSLATE_NOOP(
         "errors",
-        "Dit bestand is geen Clientsteun-database. Er is niets aan veranderd. "
-        "Kies een ander bestand.",
+        "Dit bestand is geen Clientsteun-database. Er is niets aan veranderd. Kies een ander bestand.",
     )
 
 
@@ -102,8 +101,7 @@ class DiskFull(DatabaseProblem):
 class ReadOnlyDatabase(DatabaseProblem):
     message = QT_TRANSLATE_NOOP(
         "errors",
-        "Er kan niet in de database worden geschreven (alleen-lezen). Controleer de "
-        "rechten van het bestand of de map.",
+        "Er kan niet in de database worden geschreven (alleen-lezen). Controleer de rechten van het bestand of de map.",
     )
 
 

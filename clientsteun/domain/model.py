@@ -54,7 +54,11 @@ class NetworkMember:
 
     def validated(self) -> NetworkMember:
         return NetworkMember(
-            name=_line(self.name, QT_TRANSLATE_NOOP("errors", "Vul de naam van de persoon uit het netwerk in.")),
+            name=_line(
+                self.name,
+                QT_TRANSLATE_NOOP("errors", "Vul de naam van de persoon uit het netwerk in."),
+                required=True,
+            ),
             role=_line(self.role, ""),
             phone=_line(self.phone, ""),
         )
@@ -84,7 +88,9 @@ class Consent:
             )
         if self.withdrawn_on is not None and self.withdrawn_on < self.given_on:
             raise InvalidInput(
-                QT_TRANSLATE_NOOP("errors", "De toestemming kan niet zijn ingetrokken vóór de datum waarop ze is gegeven.")
+                QT_TRANSLATE_NOOP(
+                    "errors", "De toestemming kan niet zijn ingetrokken vóór de datum waarop ze is gegeven."
+                )
             )
         return replace(self, may_record=_text(self.may_record), share_with=_text(self.share_with))
 
@@ -105,7 +111,11 @@ class ClientInput:
     consent: Consent | None = None
 
     def validated(self) -> ClientInput:
-        name = _line(self.name, QT_TRANSLATE_NOOP("errors", "Vul een naam in. Een roepnaam of schuilnaam mag ook."), required=True)
+        name = _line(
+            self.name,
+            QT_TRANSLATE_NOOP("errors", "Vul een naam in. Een roepnaam of schuilnaam mag ook."),
+            required=True,
+        )
         if len(name) > MAX_NAME:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "De naam is te lang (meer dan 200 tekens)."))
         return ClientInput(

@@ -45,9 +45,7 @@ class ConversationService(Service):
             row.notes = data.notes
             row.updated_at = now
             current = {domain.code: domain for domain in row.life_domains}
-            row.life_domains = [
-                current.get(code) or ConversationLifeDomainRow(code=code) for code in data.life_domains
-            ]
+            row.life_domains = [current.get(code) or ConversationLifeDomainRow(code=code) for code in data.life_domains]
             if draft_id is not None:
                 _delete_draft(session, draft_id)
             session.flush()

@@ -31,7 +31,9 @@ def client(row: ClientRow) -> Client:
         network=tuple(NetworkMember(m.name, m.role, m.phone) for m in row.network),
         consent=None
         if consent is None
-        else Consent(consent.given_on, consent.may_record, consent.share_with, consent.valid_until, consent.withdrawn_on),
+        else Consent(
+            consent.given_on, consent.may_record, consent.share_with, consent.valid_until, consent.withdrawn_on
+        ),
     )
     return Client(row.id, details, ClientStatus(row.status), row.closed_on, row.close_reason)
 

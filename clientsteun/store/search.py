@@ -40,7 +40,13 @@ def search_notes(session: Session, query: str, limit: int = 200) -> list[SearchH
         return []
     rows = session.execute(
         SEARCH_SQL,
-        {"query": fts_query(terms), "start": SNIPPET_START, "end": SNIPPET_END, "tokens": SNIPPET_TOKENS, "limit": limit},
+        {
+            "query": fts_query(terms),
+            "start": SNIPPET_START,
+            "end": SNIPPET_END,
+            "tokens": SNIPPET_TOKENS,
+            "limit": limit,
+        },
     )
     return [
         SearchHit(

@@ -112,9 +112,7 @@ class ConversationRow(Base):
 class ConversationLifeDomainRow(Base):
     __tablename__ = "conversation_life_domains"
 
-    conversation_id: Mapped[int] = mapped_column(
-        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
-    )
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(100), primary_key=True)
 
 
@@ -124,9 +122,7 @@ class AgreementRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
-    conversation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("conversations.id", ondelete="SET NULL"), index=True
-    )
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"), index=True)
     description: Mapped[str] = mapped_column(Text)
     who: Mapped[str] = mapped_column(String(500))
     due_on: Mapped[date | None]
@@ -141,8 +137,6 @@ class DraftRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = _fk("clients.id")
-    conversation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
-    )
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     payload: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime]

@@ -1,0 +1,146 @@
+"""The residents list: filter as you type, sort, open and overdue agreements at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientsteun.domain.dates import format_date
+from clientsteun.domain.model import ClientStatus, ClientSummary
+from clientsteun.ui.table_model import FILTER_ROLE, ROW_ROLE, SORT_ROLE, Column, RowTableModel
+
+LAST_CONTACT_COLUMN = 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClientList", text)
+
+
+def client_columns() -> list[Column[ClientSummary]]:
+    return [
+        Column(_tr("Naam"), lambda c: c.display_name, lambda c: c.display_name.casefold()),
+        Column(_tr("Gemeente"), lambda c: c.municipality, lambda c: c.municipality.casefold()),
+        Column(
+            _tr("Laatste contact"),
+            lambda c: format_date(c.last_contact),
+            lambda c: c.last_contact.toordinal() if c.last_contact else 0,
+        ),
+        Column(
+            _tr("Afspraken"),
+            lambda c: _agreements_text(c),
+            lambda c: (c.overdue_agreements, c.open_agreements),
+            align_right=True,
+            warn=lambda c: c.overdue_agreements > 0,
+        ),
+    ]
+
+
+def _agreements_text(row: ClientSummary) -> str:
+    if row.overdue_agreements:
+        return _tr("{open} ({late} te laat)").format(open=row.open_agreements, late=row.overdue_agreements)
+    return str(row.open_agreements) if row.open_agreements else ""
+
+
+class ClientListPanel(QWidget):
+    """Announces the resident the user picks; knows nothing about the database."""
+
+    client_selected = Signal(int)
+
+    def __init__(self, show_closed: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[ClientSummary] = []
+        self.model: RowTableModel[ClientSummary] = RowTableModel(
+            client_columns(),
+            muted=lambda c: c.status is ClientStatus.CLOSED,
+            filter_text=lambda c: f"{c.display_name}\n{c.municipality}",
+            parent=self,
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterRole(FILTER_ROLE)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter op naam of gemeente…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter de lijst met inwoners"))
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.closed_check = QCheckBox(self.tr("Ook gesloten dossiers"))
+        self.closed_check.setChecked(show_closed)
+        self.closed_check.toggled.connect(self._apply_closed_filter)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(LAST_CONTACT_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName(self.tr("Inwoners"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.closed_check)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+    def set_clients(self, rows: list[ClientSummary], keep_selection: int | None = None) -> None:
+        self._all = rows
+        self._apply_closed_filter()
+        if keep_selection is not None:
+            self.select_client(keep_selection)
+
+    def _apply_closed_filter(self) -> None:
+        show_closed = self.closed_check.isChecked()
+        self.model.set_rows([c for c in self._all if show_closed or c.status is ClientStatus.OPEN])
+
+    def select_client(self, client_id: int) -> bool:
+        """Select a resident in the list (showing closed dossiers if needed); False if unknown."""
+        summary = next((c for c in self._all if c.id == client_id), None)
+        if summary is None:
+            return False
+        if summary.status is ClientStatus.CLOSED and not self.closed_check.isChecked():
+            self.closed_check.setChecked(True)
+        if self._select_visible(client_id):
+            return True
+        self.filter_edit.clear()  # hidden by the filter: clear it and look again
+        return self._select_visible(client_id)
+
+    def _select_visible(self, client_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ROW_ROLE).id == client_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def current_client_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE).id if index.isValid() else None
+
+    def _on_current(self, current: object, _previous: object) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.client_selected.emit(index.data(ROW_ROLE).id)

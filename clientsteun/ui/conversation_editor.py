@@ -1,0 +1,339 @@
+"""Writing up a conversation.  Typing is kept as a draft a moment after the last keystroke, when
+focus moves, and when the app quits, so a crash loses at most the last few seconds."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.dates import format_time, parse_time
+from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.model import Conversation, ConversationInput
+from clientsteun.ui.dialogs import CheckList
+from clientsteun.ui.errors import show_error
+from clientsteun.ui.fields import DateField
+
+log = logging.getLogger(__name__)
+HIGHLIGHT = QColor("#ffe082")
+
+SaveConversation = Callable[[int | None, ConversationInput, int | None], Conversation]
+SaveDraft = Callable[[int | None, int | None, ConversationInput], int]
+
+
+class ConversationEditor(QDialog):
+    saved = Signal(int)  # conversation id
+    closed = Signal()
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        client_name: str,
+        data: ConversationInput,
+        *,
+        conversation_id: int | None,
+        save: SaveConversation,
+        save_draft: SaveDraft,
+        discard_draft: Callable[[int], None],
+        autosave_ms: int,
+        draft_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.conversation_id = conversation_id
+        self.draft_id = draft_id
+        self._save = save
+        self._save_draft = save_draft
+        self._discard_draft = discard_draft
+        self._client_id = data.client_id
+        self._last_date: date = data.held_on
+        self.dirty = draft_id is not None  # a restored draft is not saved yet
+        title = self.tr("Nieuw gesprek") if conversation_id is None else self.tr("Gesprek")
+        self.setWindowTitle(f"{title} — {client_name}")
+
+        self.date_edit = DateField(data.held_on, required=True)
+        self.time_edit = QLineEdit(format_time(data.start_time))
+        self.time_edit.setPlaceholderText(self.tr("uu:mm"))
+        self.time_edit.setMaximumWidth(80)
+        self.duration_edit = QSpinBox()
+        self.duration_edit.setRange(0, 24 * 60)
+        self.duration_edit.setSingleStep(15)
+        self.duration_edit.setSuffix(self.tr(" min"))
+        self.duration_edit.setSpecialValueText(self.tr("onbekend"))
+        self.duration_edit.setValue(data.duration_minutes or 0)
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit)
+        when.addWidget(QLabel(self.tr("om")))
+        when.addWidget(self.time_edit)
+        when.addWidget(QLabel(self.tr("duur")))
+        when.addWidget(self.duration_edit)
+        when.addStretch(1)
+
+        self.kind_edit = QComboBox()
+        for kind in catalog.conversation_kinds:
+            self.kind_edit.addItem(kind.name, kind.code)
+        _select_code(self.kind_edit, data.kind)
+        self.medium_edit = QComboBox()
+        self.medium_edit.addItem(self.tr("(niet ingevuld)"), "")
+        for medium in catalog.media:
+            self.medium_edit.addItem(medium.name, medium.code)
+        _select_code(self.medium_edit, data.medium)
+        self.contact_edit = QCheckBox(self.tr("Er was contact"))
+        self.contact_edit.setChecked(data.contact_made)
+        self.participants_edit = QLineEdit(data.participants)
+        self.domains = CheckList(catalog.life_domains, data.life_domains)
+        self.domains.setMaximumHeight(110)
+
+        self.template_edit = QComboBox()
+        self.template_edit.addItem(self.tr("Sjabloon invoegen…"), "")
+        for template in catalog.note_templates:
+            self.template_edit.addItem(template.name, template.code)
+        self.template_edit.activated.connect(self._insert_chosen_template)
+        self.notes_edit = QPlainTextEdit(data.notes)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setAccessibleName(self.tr("Notities"))
+        self.notes_edit.setMinimumHeight(220)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("draftStatus")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Datum *"), when)
+        form.addRow(self.tr("Soort gesprek"), self.kind_edit)
+        form.addRow(self.tr("Hoe"), self.medium_edit)
+        form.addRow("", self.contact_edit)
+        form.addRow(self.tr("Wie waren erbij"), self.participants_edit)
+        form.addRow(self.tr("Levensgebieden"), self.domains)
+        notes_header = QHBoxLayout()
+        notes_header.addWidget(QLabel(self.tr("Notities")))
+        notes_header.addStretch(1)
+        notes_header.addWidget(self.template_edit)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(notes_header)
+        layout.addWidget(self.notes_edit, 1)
+        layout.addLayout(bottom)
+        self.resize(720, 720)
+
+        if conversation_id is None and not data.notes:
+            self._offer_kind_template()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(autosave_ms)
+        self._timer.timeout.connect(self.save_draft_now)
+        for signal in (
+            self.date_edit.textEdited, self.time_edit.textEdited, self.participants_edit.textEdited,
+            self.duration_edit.valueChanged, self.kind_edit.currentIndexChanged,
+            self.medium_edit.currentIndexChanged, self.contact_edit.toggled,
+            self.domains.itemChanged, self.notes_edit.textChanged,
+        ):  # fmt: skip
+            signal.connect(self._changed)
+        self.kind_edit.currentIndexChanged.connect(self._offer_kind_template)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
+
+    # -- collecting ----------------------------------------------------------------------------
+
+    def collect(self) -> ConversationInput:
+        """The form as input; raises InvalidInput for a wrong date or time."""
+        held_on = self.date_edit.value()
+        assert held_on is not None  # required field
+        return self._input(held_on, parse_time(self.time_edit.text()))
+
+    def _collect_for_draft(self) -> ConversationInput:
+        """Like ``collect`` but never fails: a half-typed date keeps the last good one."""
+        try:
+            held_on = self.date_edit.value() or self._last_date
+        except ClientsteunError:
+            held_on = self._last_date
+        self._last_date = held_on
+        try:
+            start = parse_time(self.time_edit.text())
+        except ClientsteunError:
+            start = None
+        return self._input(held_on, start)
+
+    def _input(self, held_on: date, start: object) -> ConversationInput:
+        return ConversationInput(
+            client_id=self._client_id,
+            held_on=held_on,
+            kind=self.kind_edit.currentData() or "",
+            medium=self.medium_edit.currentData() or "",
+            start_time=start,  # type: ignore[arg-type]
+            duration_minutes=self.duration_edit.value() or None,
+            contact_made=self.contact_edit.isChecked(),
+            participants=self.participants_edit.text(),
+            life_domains=self.domains.checked_codes(),
+            notes=self.notes_edit.toPlainText(),
+        )
+
+    # -- autosave ------------------------------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        self.dirty = True
+        self._timer.start()
+
+    def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if self.dirty and old is not None and self.isAncestorOf(old):
+            self.save_draft_now()
+
+    def save_draft_now(self) -> bool:
+        """Store the draft if anything changed since the last one; False if that failed."""
+        self._timer.stop()
+        if not self.dirty:
+            return True
+        try:
+            self.draft_id = self._save_draft(self.draft_id, self.conversation_id, self._collect_for_draft())
+        except ClientsteunError as error:
+            log.warning("draft not saved: %s", type(error).__name__)
+            self.status_label.setText(self.tr("Let op: concept kon niet worden bewaard. Sla het gesprek zo op."))
+            return False
+        self.dirty = False
+        self.status_label.setText(self.tr("Concept bewaard om {time}").format(time=_now_text()))
+        return True
+
+    # -- finishing -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        self._timer.stop()
+        try:
+            conversation = self._save(self.conversation_id, self.collect(), self.draft_id)
+        except ClientsteunError as error:
+            show_error(self, error)
+            return False
+        self.conversation_id = conversation.id
+        self.draft_id = None
+        self.dirty = False
+        self.saved.emit(conversation.id)
+        self._finish()
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self.dirty or self.draft_id is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Gesprek niet opgeslagen"),
+                self.tr("U heeft dit gesprek nog niet opgeslagen. Wat wilt u doen?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            self._timer.stop()
+            if self.draft_id is not None:
+                try:
+                    self._discard_draft(self.draft_id)
+                except ClientsteunError as error:
+                    show_error(self, error)
+                    return
+            self.draft_id = None
+            self.dirty = False
+        self._finish()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+        self.reject()
+
+    def keep_as_draft(self) -> None:
+        """On quit: keep what is typed as a draft, offered again at the next start."""
+        self.save_draft_now()
+        self._finish()
+        self.done(QDialog.DialogCode.Rejected)
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._on_focus_changed)
+        self.closed.emit()
+
+    # -- templates and highlights --------------------------------------------------------------
+
+    def _insert_chosen_template(self, index: int) -> None:
+        template = self.catalog.template(self.template_edit.itemData(index) or "")
+        self.template_edit.setCurrentIndex(0)
+        if template is not None:
+            self.notes_edit.insertPlainText(template.text.strip() + "\n")
+            self.notes_edit.setFocus()
+
+    def _offer_kind_template(self) -> None:
+        """An empty note gets the template that belongs to the kind of conversation."""
+        if self.notes_edit.toPlainText().strip():
+            return
+        kind = next((k for k in self.catalog.conversation_kinds if k.code == self.kind_edit.currentData()), None)
+        template = self.catalog.template(kind.template) if kind and kind.template else None
+        if template is not None:
+            self.notes_edit.setPlainText(template.text.strip() + "\n")
+
+    def highlight(self, terms: tuple[str, ...]) -> int:
+        """Mark every occurrence of the search words and go to the first; returns how many."""
+        document = self.notes_edit.document()
+        selections = []
+        marked = QTextCharFormat()
+        marked.setBackground(HIGHLIGHT)
+        for term in terms:
+            cursor = QTextCursor(document)
+            while True:
+                cursor = document.find(term, cursor, QTextDocument.FindFlag(0))
+                if cursor.isNull():
+                    break
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor  # type: ignore[attr-defined]
+                selection.format = marked  # type: ignore[attr-defined]
+                selections.append(selection)
+        self.notes_edit.setExtraSelections(selections)
+        if selections:
+            first = min((s.cursor for s in selections), key=lambda c: c.selectionStart())  # type: ignore[attr-defined]
+            cursor = QTextCursor(document)
+            cursor.setPosition(first.selectionStart())
+            self.notes_edit.setTextCursor(cursor)
+            self.notes_edit.ensureCursorVisible()
+        return len(selections)
+
+
+def _select_code(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    if index < 0 and code:  # a code the catalog no longer has stays selectable
+        combo.addItem(code, code)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))
+
+
+def _now_text() -> str:
+    return datetime.now().strftime("%H:%M:%S")

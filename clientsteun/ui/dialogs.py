@@ -1,0 +1,300 @@
+"""Forms for a resident, a help question, an agreement and closing a dossier.
+
+Each dialog gets a ``save`` callable from the main window.  When saving fails (an empty name, a
+wrong date, a full disk) the dialog shows a plain Dutch message and stays open, so nothing typed
+is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientsteun.domain.catalog import Catalog, CatalogItem
+from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.model import (
+    AgreementInput,
+    ClientInput,
+    Consent,
+    HelpQuestionInput,
+    NetworkMember,
+)
+from clientsteun.ui.errors import show_error
+from clientsteun.ui.fields import DateField
+
+T = TypeVar("T")
+
+
+class FormDialog(QDialog, Generic[T]):
+    """OK builds the input and saves it; an error keeps the dialog open with everything typed."""
+
+    def __init__(self, title: str, save: Callable[[T], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._save = save
+        self.result_value: Any = None
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._try_save)
+        self.buttons.rejected.connect(self.reject)
+
+    def build(self) -> T:
+        raise NotImplementedError
+
+    def _try_save(self) -> None:
+        try:
+            self.result_value = self._save(self.build())
+        except ClientsteunError as error:
+            show_error(self, error)
+            return
+        self.accept()
+
+
+def _plain_text(text: str = "", height: int = 80) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    return edit
+
+
+class CheckList(QListWidget):
+    """Catalog items to tick, such as areas of life."""
+
+    def __init__(self, items: tuple[CatalogItem, ...], checked: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        known = {item.code for item in items}
+        for item in items:
+            self._add(item.code, item.name, item.description, item.code in checked)
+        for code in checked:  # a code the catalog no longer has is kept, not silently dropped
+            if code not in known:
+                self._add(code, code, "", True)
+
+    def _add(self, code: str, name: str, tip: str, checked: bool) -> None:
+        entry = QListWidgetItem(name, self)
+        entry.setData(Qt.ItemDataRole.UserRole, code)
+        entry.setToolTip(tip)
+        entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def checked_codes(self) -> tuple[str, ...]:
+        return tuple(
+            self.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        )
+
+
+class ClientDialog(FormDialog[ClientInput]):
+    def __init__(
+        self,
+        catalog: Catalog,
+        municipalities: list[str],
+        save: Callable[[ClientInput], Any],
+        details: ClientInput | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Nieuwe inwoner") if details is None else self.tr("Gegevens van de inwoner")
+        super().__init__(title, save, parent)
+        details = details or ClientInput(name="", first_contact=today)
+        self.name_edit = QLineEdit(details.name)
+        self.name_edit.setMaxLength(200)
+        self.alias_edit = QLineEdit(details.alias)
+        self.phone_edit = QLineEdit(details.phone)
+        self.email_edit = QLineEdit(details.email)
+        self.address_edit = QLineEdit(details.address)
+        self.municipality_edit = QComboBox()
+        self.municipality_edit.setEditable(True)
+        self.municipality_edit.addItems(municipalities)
+        self.municipality_edit.setCurrentText(details.municipality)
+        self.first_contact_edit = DateField(details.first_contact)
+        general = QWidget()
+        form = QFormLayout(general)
+        form.addRow(self.tr("Naam *"), self.name_edit)
+        form.addRow(self.tr("Roepnaam of schuilnaam"), self.alias_edit)
+        form.addRow(self.tr("Telefoon"), self.phone_edit)
+        form.addRow(self.tr("E-mail"), self.email_edit)
+        form.addRow(self.tr("Adres"), self.address_edit)
+        form.addRow(self.tr("Gemeente"), self.municipality_edit)
+        form.addRow(self.tr("Eerste contact"), self.first_contact_edit)
+
+        self.domains = CheckList(catalog.life_domains, details.life_domains)
+
+        self.network = QTableWidget(0, 3)
+        self.network.setHorizontalHeaderLabels([self.tr("Naam"), self.tr("Rol of relatie"), self.tr("Telefoon")])
+        self.network.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.network.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for member in details.network:
+            self._add_member(member)
+        network_page = QWidget()
+        network_layout = QVBoxLayout(network_page)
+        network_layout.addWidget(self.network)
+        network_buttons = QHBoxLayout()
+        add = QPushButton(self.tr("Persoon toevoegen"))
+        add.clicked.connect(lambda: self._add_member(NetworkMember("")))
+        remove = QPushButton(self.tr("Persoon verwijderen"))
+        remove.clicked.connect(lambda: self.network.removeRow(self.network.currentRow()))
+        network_buttons.addWidget(add)
+        network_buttons.addWidget(remove)
+        network_buttons.addStretch(1)
+        network_layout.addLayout(network_buttons)
+
+        consent = details.consent
+        self.consent_given = DateField(consent.given_on if consent else None)
+        self.consent_record = _plain_text(consent.may_record if consent else "", 60)
+        self.consent_share = _plain_text(consent.share_with if consent else "", 60)
+        self.consent_until = DateField(consent.valid_until if consent else None)
+        self.consent_withdrawn = DateField(consent.withdrawn_on if consent else None)
+        consent_page = QWidget()
+        consent_form = QFormLayout(consent_page)
+        consent_form.addRow(self.tr("Toestemming gegeven op"), self.consent_given)
+        consent_form.addRow(self.tr("Wat mag worden vastgelegd"), self.consent_record)
+        consent_form.addRow(self.tr("Met wie mag worden gedeeld"), self.consent_share)
+        consent_form.addRow(self.tr("Geldig tot"), self.consent_until)
+        consent_form.addRow(self.tr("Ingetrokken op"), self.consent_withdrawn)
+
+        tabs = QTabWidget()
+        tabs.addTab(general, self.tr("Gegevens"))
+        tabs.addTab(self.domains, self.tr("Levensgebieden"))
+        tabs.addTab(network_page, self.tr("Netwerk"))
+        tabs.addTab(consent_page, self.tr("Toestemming"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.buttons)
+        self.resize(560, 480)
+
+    def _add_member(self, member: NetworkMember) -> None:
+        row = self.network.rowCount()
+        self.network.insertRow(row)
+        for column, value in enumerate((member.name, member.role, member.phone)):
+            self.network.setItem(row, column, QTableWidgetItem(value))
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.network.item(row, column)
+        return item.text() if item else ""
+
+    def build(self) -> ClientInput:
+        members = [
+            NetworkMember(self._cell(row, 0), self._cell(row, 1), self._cell(row, 2))
+            for row in range(self.network.rowCount())
+        ]
+        given = self.consent_given.value()
+        consent = None
+        if given is not None:
+            consent = Consent(
+                given_on=given,
+                may_record=self.consent_record.toPlainText(),
+                share_with=self.consent_share.toPlainText(),
+                valid_until=self.consent_until.value(),
+                withdrawn_on=self.consent_withdrawn.value(),
+            )
+        return ClientInput(
+            name=self.name_edit.text(),
+            alias=self.alias_edit.text(),
+            phone=self.phone_edit.text(),
+            email=self.email_edit.text(),
+            address=self.address_edit.text(),
+            municipality=self.municipality_edit.currentText(),
+            first_contact=self.first_contact_edit.value(),
+            life_domains=self.domains.checked_codes(),
+            network=tuple(m for m in members if any((m.name.strip(), m.role.strip(), m.phone.strip()))),
+            consent=consent,
+        )
+
+
+class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
+    def __init__(
+        self, save: Callable[[HelpQuestionInput], Any], today: date, previous: HelpQuestionInput | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(self.tr("Hulpvraag vastleggen"), save, parent)
+        self.date_edit = DateField(today, required=True)
+        self.asked_edit = _plain_text(previous.asked if previous else "")
+        self.wants_edit = _plain_text(previous.really_wants if previous else "")
+        form = QFormLayout()
+        form.addRow(self.tr("Datum"), self.date_edit)
+        form.addRow(self.tr("Wat wordt er gevraagd?"), self.asked_edit)
+        form.addRow(self.tr("Wat wil de inwoner echt?\nWat is belangrijk?"), self.wants_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(560, 360)
+
+    def build(self) -> HelpQuestionInput:
+        recorded = self.date_edit.value()
+        assert recorded is not None  # required field
+        return HelpQuestionInput(recorded, self.asked_edit.toPlainText(), self.wants_edit.toPlainText())
+
+
+class AgreementDialog(FormDialog[AgreementInput]):
+    def __init__(
+        self, catalog: Catalog, client_id: int, save: Callable[[AgreementInput], Any],
+        current: AgreementInput | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        title = self.tr("Nieuwe afspraak") if current is None else self.tr("Afspraak wijzigen")
+        super().__init__(title, save, parent)
+        self.client_id = client_id
+        self.conversation_id = current.conversation_id if current else None
+        self.description_edit = _plain_text(current.description if current else "")
+        self.who_edit = QComboBox()
+        self.who_edit.setEditable(True)
+        self.who_edit.addItems([party.name for party in catalog.parties])
+        self.who_edit.setCurrentText(current.who if current else "")
+        self.due_edit = DateField(current.due_on if current else None)
+        form = QFormLayout()
+        form.addRow(self.tr("Wat is afgesproken? *"), self.description_edit)
+        form.addRow(self.tr("Wie doet het? *"), self.who_edit)
+        form.addRow(self.tr("Uiterlijk klaar op"), self.due_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(480, 280)
+
+    def build(self) -> AgreementInput:
+        return AgreementInput(
+            client_id=self.client_id,
+            description=self.description_edit.toPlainText(),
+            who=self.who_edit.currentText(),
+            due_on=self.due_edit.value(),
+            conversation_id=self.conversation_id,
+        )
+
+
+class CloseDialog(FormDialog[tuple[date, str]]):
+    def __init__(self, save: Callable[[tuple[date, str]], Any], today: date, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Dossier sluiten"), save, parent)
+        self.date_edit = DateField(today, required=True)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("Bijvoorbeeld: hulpvraag beantwoord, verhuisd"))
+        form = QFormLayout()
+        form.addRow(self.tr("Gesloten op"), self.date_edit)
+        form.addRow(self.tr("Reden"), self.reason_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def build(self) -> tuple[date, str]:
+        closed = self.date_edit.value()
+        assert closed is not None  # required field
+        return closed, self.reason_edit.text()

@@ -1,0 +1,461 @@
+"""The main window: the residents list beside the dossier; it wires widgets to the services."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from clientsteun import __version__
+from clientsteun.domain.dates import format_date, format_time
+from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.model import (
+    ConversationInput,
+    Draft,
+    HelpQuestionInput,
+    SearchHit,
+)
+from clientsteun.services import Services
+from clientsteun.settings import Settings
+from clientsteun.ui.client_list import ClientListPanel
+from clientsteun.ui.conversation_editor import ConversationEditor
+from clientsteun.ui.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
+from clientsteun.ui.dossier import DossierPanel
+from clientsteun.ui.errors import show_error
+from clientsteun.ui.search import SearchDialog
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(method: F) -> F:
+    """Expected failures of a user action become a plain message; nothing else changes."""
+
+    @functools.wraps(method)
+    def wrapper(self: MainWindow, *args: Any) -> Any:
+        try:
+            return method(self, *args)
+        except ClientsteunError as error:
+            show_error(self, error)
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: Settings, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.today = today
+        self.editor: ConversationEditor | None = None
+        self.search_dialog: SearchDialog | None = None
+        self.setWindowTitle(self.tr("Clientsteun"))
+
+        self.client_list = ClientListPanel(settings.show_closed)
+        self.dossier = DossierPanel(services.catalog, today)
+        self.empty = QLabel(self.tr("Kies een inwoner in de lijst, of maak een nieuwe inwoner aan."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.dossier)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.client_list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 760])
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._wire()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        if not settings.window_geometry.isEmpty():
+            self.restoreGeometry(settings.window_geometry)
+        else:
+            self.resize(1280, 800)
+        if not settings.splitter_state.isEmpty():
+            self.splitter.restoreState(settings.splitter_state)
+        self.refresh_clients()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_client_action = self._action(self.tr("Nieuwe inwoner"), self.new_client, QKeySequence.StandardKey.New)
+        self.new_conversation_action = self._action(
+            self.tr("Nieuw gesprek"), lambda: self._for_current(self.new_conversation), "Ctrl+G"
+        )
+        self.new_agreement_action = self._action(
+            self.tr("Nieuwe afspraak"), lambda: self._for_current(self.new_agreement), "Ctrl+Shift+A"
+        )
+        self.search_action = self._action(
+            self.tr("Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.filter_action = self._action(self.tr("Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L")
+        quit_action = self._action(self.tr("Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
+        about_action = self._action(self.tr("Over Clientsteun"), self.show_about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        file_menu.addAction(self.new_client_action)
+        file_menu.addAction(self.new_conversation_action)
+        file_menu.addAction(self.new_agreement_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        find_menu = self.menuBar().addMenu(self.tr("&Zoeken"))
+        find_menu.addAction(self.search_action)
+        find_menu.addAction(self.filter_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(about_action)
+
+        toolbar = self.addToolBar(self.tr("Werkbalk"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_client_action)
+        toolbar.addAction(self.new_conversation_action)
+        toolbar.addAction(self.new_agreement_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Zoek in alle notities…"))
+        self.search_edit.setAccessibleName(self.tr("Zoek in alle notities"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(280)
+        self.search_edit.returnPressed.connect(lambda: self.open_search(self.search_edit.text()))
+        toolbar.addWidget(self.search_edit)
+
+    def _wire(self) -> None:
+        self.client_list.client_selected.connect(self.show_client)
+        self.client_list.closed_check.toggled.connect(self._remember_show_closed)
+        d = self.dossier
+        d.edit_client.connect(self.edit_client)
+        d.close_client.connect(self.close_client)
+        d.reopen_client.connect(self.reopen_client)
+        d.delete_client.connect(self.delete_client)
+        d.new_conversation.connect(self.new_conversation)
+        d.open_conversation.connect(self.open_conversation)
+        d.new_help_question.connect(self.new_help_question)
+        d.delete_help_question.connect(self.delete_help_question)
+        d.new_agreement.connect(self.new_agreement)
+        d.edit_agreement.connect(self.edit_agreement)
+        d.toggle_agreement_done.connect(self.toggle_agreement_done)
+        d.delete_agreement.connect(self.delete_agreement)
+
+    # -- list and dossier ----------------------------------------------------------------------
+
+    @guarded
+    def refresh_clients(self, select: int | None = None) -> None:
+        rows = self.services.clients.list_clients()
+        keep = select if select is not None else self.client_list.current_client_id()
+        self.client_list.set_clients(rows, keep)
+        late = sum(1 for row in rows if row.overdue_agreements)
+        self.status_label.setText(
+            self.tr("{count} inwoners · bij {late} zijn afspraken te laat").format(count=len(rows), late=late)
+        )
+        if keep is not None and self.dossier.dossier is not None and keep == self.dossier.dossier.client.id:
+            self.show_client(keep)
+
+    @guarded
+    def show_client(self, client_id: int) -> None:
+        self.dossier.show_dossier(self.services.clients.get_dossier(client_id))
+        self.stack.setCurrentWidget(self.dossier)
+
+    def current_client_id(self) -> int | None:
+        return (
+            self.dossier.dossier.client.id
+            if self.dossier.dossier and self.stack.currentWidget() is self.dossier
+            else None
+        )
+
+    def _for_current(self, action: Callable[[int], Any]) -> None:
+        client_id = self.current_client_id()
+        if client_id is None:
+            QMessageBox.information(
+                self, self.tr("Geen inwoner gekozen"), self.tr("Kies eerst een inwoner in de lijst.")
+            )
+            return
+        action(client_id)
+
+    def _after_change(self, client_id: int | None) -> None:
+        self.refresh_clients(client_id)
+        if client_id is not None:
+            self.show_client(client_id)
+
+    # -- residents -----------------------------------------------------------------------------
+
+    def _municipalities(self) -> list[str]:
+        return sorted({row.municipality for row in self.client_list.model.rows() if row.municipality})
+
+    @guarded
+    def new_client(self) -> None:
+        dialog = ClientDialog(
+            self.services.catalog, self._municipalities(), self.services.clients.create_client,
+            today=self.today(), parent=self,
+        )  # fmt: skip
+        if dialog.exec():
+            created = dialog.result_value
+            self.refresh_clients(created.id)
+            self.client_list.select_client(created.id)
+            self.show_client(created.id)
+
+    @guarded
+    def edit_client(self, client_id: int) -> None:
+        client = self.services.clients.get_client(client_id)
+        dialog = ClientDialog(
+            self.services.catalog, self._municipalities(),
+            lambda details: self.services.clients.update_client(client_id, details),
+            details=client.details, parent=self,
+        )  # fmt: skip
+        if dialog.exec():
+            self._after_change(client_id)
+
+    @guarded
+    def close_client(self, client_id: int) -> None:
+        dialog = CloseDialog(
+            lambda value: self.services.clients.close_client(client_id, *value), self.today(), parent=self
+        )
+        if dialog.exec():
+            self._after_change(client_id)
+
+    @guarded
+    def reopen_client(self, client_id: int) -> None:
+        self.services.clients.reopen_client(client_id)
+        self._after_change(client_id)
+
+    @guarded
+    def delete_client(self, client_id: int) -> None:
+        client = self.services.clients.get_client(client_id)
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Dossier verwijderen"),
+            self.tr(
+                "Wilt u het dossier van {name} verwijderen, met alle gesprekken, afspraken en "
+                "hulpvragen? Dit kan niet ongedaan worden gemaakt.\n\n"
+                "Wilt u het dossier alleen afsluiten? Kies dan Annuleren en daarna ‘Dossier sluiten’."
+            ).format(name=client.display_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.editor is not None and self.editor.conversation_id is not None:
+            self.editor.keep_as_draft()
+        self.services.clients.delete_client(client_id)
+        self.dossier.dossier = None
+        self.stack.setCurrentWidget(self.empty)
+        self.refresh_clients()
+
+    # -- help question -------------------------------------------------------------------------
+
+    @guarded
+    def new_help_question(self, client_id: int) -> None:
+        dossier = self.services.clients.get_dossier(client_id)
+        latest = dossier.help_questions[0] if dossier.help_questions else None
+        previous = HelpQuestionInput(latest.recorded_on, latest.asked, latest.really_wants) if latest else None
+        dialog = HelpQuestionDialog(
+            lambda q: self.services.clients.add_help_question(client_id, q), self.today(), previous, parent=self
+        )
+        if dialog.exec():
+            self._after_change(client_id)
+
+    @guarded
+    def delete_help_question(self, question_id: int) -> None:
+        if self._confirm(self.tr("Deze versie van de hulpvraag verwijderen?")):
+            self.services.clients.delete_help_question(question_id)
+            self._after_change(self.current_client_id())
+
+    # -- agreements ----------------------------------------------------------------------------
+
+    @guarded
+    def new_agreement(self, client_id: int) -> None:
+        dialog = AgreementDialog(
+            self.services.catalog, client_id, lambda a: self.services.agreements.save_agreement(None, a), parent=self
+        )
+        if dialog.exec():
+            self._after_change(client_id)
+
+    def _agreement(self, agreement_id: int) -> Any:
+        dossier = self.dossier.dossier
+        found = next((a for a in dossier.agreements if a.id == agreement_id), None) if dossier else None
+        return found
+
+    @guarded
+    def edit_agreement(self, agreement_id: int) -> None:
+        agreement = self._agreement(agreement_id)
+        if agreement is None:
+            return
+        dialog = AgreementDialog(
+            self.services.catalog, agreement.data.client_id,
+            lambda a: self.services.agreements.save_agreement(agreement_id, a),
+            current=agreement.data, parent=self,
+        )  # fmt: skip
+        if dialog.exec():
+            self._after_change(agreement.data.client_id)
+
+    @guarded
+    def toggle_agreement_done(self, agreement_id: int) -> None:
+        agreement = self._agreement(agreement_id)
+        if agreement is None:
+            return
+        self.services.agreements.set_done(agreement_id, None if agreement.done_on else self.today())
+        self._after_change(agreement.data.client_id)
+
+    @guarded
+    def delete_agreement(self, agreement_id: int) -> None:
+        agreement = self._agreement(agreement_id)
+        if agreement is not None and self._confirm(self.tr("Deze afspraak verwijderen?")):
+            self.services.agreements.delete_agreement(agreement_id)
+            self._after_change(agreement.data.client_id)
+
+    # -- conversations -------------------------------------------------------------------------
+
+    @guarded
+    def new_conversation(self, client_id: int) -> None:
+        first = not self.services.clients.get_dossier(client_id).conversations
+        kinds = self.services.catalog.conversation_kinds
+        kind = kinds[0].code if first else next((k.code for k in kinds if k.code == "home_visit"), kinds[0].code)
+        self._open_editor(ConversationInput(client_id, self.today(), kind), None)
+
+    @guarded
+    def open_conversation(self, conversation_id: int, terms: tuple[str, ...] = ()) -> None:
+        conversation = self.services.conversations.get_conversation(conversation_id)
+        self._open_editor(conversation.data, conversation_id)
+        if terms and self.editor is not None:
+            self.editor.highlight(terms)
+
+    def _open_editor(self, data: ConversationInput, conversation_id: int | None, draft_id: int | None = None) -> None:
+        if self.editor is not None:
+            QMessageBox.information(
+                self, self.tr("Er is al een gesprek open"), self.tr("Sla eerst het gesprek op dat nu open staat.")
+            )
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return
+        name = self.services.clients.get_client(data.client_id).display_name
+        conversations = self.services.conversations
+        self.editor = ConversationEditor(
+            self.services.catalog, name, data,
+            conversation_id=conversation_id,
+            save=lambda cid, value, draft: conversations.save_conversation(cid, value, draft_id=draft),
+            save_draft=conversations.save_draft,
+            discard_draft=conversations.discard_draft,
+            autosave_ms=self.settings.autosave_delay_ms,
+            draft_id=draft_id,
+            parent=self,
+        )  # fmt: skip
+        self.editor.saved.connect(lambda _id: self._after_change(data.client_id))
+        self.editor.closed.connect(self._editor_closed)
+        self.editor.show()
+        self.editor.notes_edit.setFocus()
+
+    def _editor_closed(self) -> None:
+        if self.editor is not None:
+            self.editor.deleteLater()
+        self.editor = None
+
+    @guarded
+    def offer_drafts(self) -> None:
+        """After a crash: offer what was being typed, newest first."""
+        for draft in self.services.conversations.list_drafts():
+            if self.editor is not None:
+                return  # the rest stays for the next start
+            self._offer_draft(draft)
+
+    def _offer_draft(self, draft: Draft) -> None:
+        try:
+            name = self.services.clients.get_client(draft.data.client_id).display_name
+        except ClientsteunError:
+            self.services.conversations.discard_draft(draft.id)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Niet opgeslagen gesprek gevonden"))
+        box.setText(
+            self.tr(
+                "Er is een gespreksverslag bij {name} dat nog niet was opgeslagen "
+                "(bewaard op {date} om {time}). Wilt u verder schrijven?"
+            ).format(name=name, date=format_date(draft.saved_at.date()), time=format_time(draft.saved_at.time()))
+        )
+        restore = box.addButton(self.tr("Verder schrijven"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Weggooien"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is restore:
+            self.client_list.select_client(draft.data.client_id)
+            self._open_editor(draft.data, draft.conversation_id, draft.id)
+        elif clicked is discard and self._confirm(self.tr("Het niet opgeslagen verslag definitief weggooien?")):
+            self.services.conversations.discard_draft(draft.id)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def open_search(self, query: str) -> SearchDialog:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.services.catalog, self.services.conversations.search, self)
+            self.search_dialog.open_hit.connect(self.open_hit)
+        self.search_dialog.query_edit.setText(query)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.run()
+        return self.search_dialog
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.client_list.select_client(hit.client_id)
+        self.show_client(hit.client_id)
+        self.open_conversation(hit.conversation_id, hit.terms)
+
+    # -- small things --------------------------------------------------------------------------
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Weet u het zeker?"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _remember_show_closed(self, checked: bool) -> None:
+        self.settings.show_closed = checked
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Over Clientsteun"),
+            self.tr(
+                "Clientsteun {version}\nDossiers voor onafhankelijke cliëntondersteuning.\nDatabase: {path}"
+            ).format(version=__version__, path=self.services.database.path),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor is not None:
+            self.editor.keep_as_draft()  # offered again at the next start
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,119 @@
+"""Searching all notes at once; a hit opens the conversation with the words highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.dates import format_date
+from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, SearchHit
+from clientsteun.ui.errors import show_error
+from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Search", text)
+
+
+def snippet_plain(snippet: str) -> str:
+    return snippet.replace(SNIPPET_START, "").replace(SNIPPET_END, "")
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape the note text first, then turn the hit markers into bold on a yellow ground."""
+    text = escape(snippet)
+    return text.replace(SNIPPET_START, "<b style='background:#ffe082'>").replace(SNIPPET_END, "</b>")
+
+
+class SearchDialog(QDialog):
+    open_hit = Signal(object)  # SearchHit
+
+    def __init__(
+        self, catalog: Catalog, search: Callable[[str], list[SearchHit]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Zoeken in notities"))
+        self._search = search
+        self.query_edit = QLineEdit()
+        self.query_edit.setPlaceholderText(self.tr("Woorden uit de notities, bijvoorbeeld: huurachterstand"))
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.returnPressed.connect(self.run)
+        go = QPushButton(self.tr("Zoeken"))
+        go.clicked.connect(self.run)
+        self.model: RowTableModel[SearchHit] = RowTableModel(
+            [
+                Column(_tr("Datum"), lambda h: format_date(h.held_on), lambda h: h.held_on.toordinal()),
+                Column(_tr("Inwoner"), lambda h: h.client_name),
+                Column(_tr("Soort"), lambda h: catalog.kind_name(h.kind)),
+                Column(_tr("Fragment"), lambda h: snippet_plain(h.snippet)),
+            ],
+            parent=self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(self._preview)
+        self.count_label = QLabel()
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setMinimumHeight(60)
+
+        top = QHBoxLayout()
+        top.addWidget(self.query_edit, 1)
+        top.addWidget(go)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.preview)
+        hint = QLabel(self.tr("Dubbelklik op een resultaat om het gesprek te openen."))
+        layout.addWidget(hint)
+        self.resize(900, 560)
+
+    def run(self) -> None:
+        try:
+            hits = self._search(self.query_edit.text())
+        except ClientsteunError as error:
+            show_error(self, error)
+            return
+        self.model.set_rows(hits)
+        self.count_label.setText(
+            self.tr("Niets gevonden.") if not hits else self.tr("{count} gevonden").format(count=len(hits))
+        )
+        if hits:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.preview.clear()
+
+    def _preview(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.preview.setText(snippet_html(self.model.row_at(current.row()).snippet))
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_hit.emit(index.data(ROW_ROLE))

@@ -1,0 +1,84 @@
+"""Take the screenshots in docs/ from the real app on a virtual screen.
+
+Run:  xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
+It makes a demo database in a temporary folder, so no real data can end up in a picture.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from clientsteun import paths
+from clientsteun.app import make_application
+from clientsteun.demo import fill_demo
+from clientsteun.domain.catalog import load_catalog
+from clientsteun.services import Services
+from clientsteun.settings import Settings
+from clientsteun.store.database import open_database
+from clientsteun.ui.main_window import MainWindow
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def settle(ms: int = 400) -> None:
+    loop = QEventLoop()  # not app.quit(): since Qt 6 that closes every window
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(app: QApplication, name: str, widget: QWidget | None = None) -> None:
+    settle()
+    screen = app.primaryScreen()
+    picture = screen.grabWindow(0) if widget is None else widget.grab()
+    picture.save(str(DOCS / name))
+    print("wrote", DOCS / name)
+
+
+def main() -> int:
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or not os.environ.get("DISPLAY"):
+        print("Run this under Xvfb (see the docstring): it photographs a real screen.", file=sys.stderr)
+        return 2
+    folder = Path(tempfile.mkdtemp(prefix="clientsteun-shots-"))
+    os.environ[paths.DATA_ENV] = str(folder)
+    app = make_application()
+    catalog = load_catalog(paths.catalog_dir())
+    database = open_database(folder / "demo.db", exclusive=True)
+    fill_demo(database, catalog, clients=60, seed=7, today=date.today())
+    services = Services.create(database, catalog)
+    window = MainWindow(services, Settings(folder / "settings.ini"))
+    window.setGeometry(0, 0, 1280, 800)
+    window.show()
+    busy = max(services.clients.list_clients(), key=lambda c: (c.overdue_agreements, c.open_agreements))
+    window.client_list.select_client(busy.id)
+    grab(app, "main-window.png")
+
+    window.dossier.tabs.setCurrentIndex(2)
+    grab(app, "dossier-agreements.png")
+    window.dossier.tabs.setCurrentIndex(0)
+
+    dossier = services.clients.get_dossier(busy.id)
+    window.open_conversation(dossier.conversations[0].id, ("huurachterstand",))
+    assert window.editor is not None
+    window.editor.move(300, 40)
+    grab(app, "conversation.png")
+    window.editor.dirty = False
+    window.editor.reject()
+
+    dialog = window.open_search("huurachterstand woningcorporatie")
+    dialog.move(200, 120)
+    grab(app, "search.png")
+    dialog.close()
+    window.close()
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
