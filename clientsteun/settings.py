@@ -29,7 +29,7 @@ class _Setting(Generic[T]):
             return value in (True, "true", "1", 1)
         if isinstance(self.default, int):
             try:
-                return int(value)
+                return int(str(value))
             except (TypeError, ValueError):
                 return self.default
         if isinstance(self.default, QByteArray):

@@ -27,7 +27,7 @@ def client(row: ClientRow) -> Client:
         address=row.address,
         municipality=row.municipality,
         first_contact=row.first_contact,
-        life_domains=tuple(domain.code for domain in row.life_domains),
+        life_domains=tuple(sorted(domain.code for domain in row.life_domains)),  # as when loaded
         network=tuple(NetworkMember(m.name, m.role, m.phone) for m in row.network),
         consent=None
         if consent is None
@@ -52,7 +52,7 @@ def conversation(row: ConversationRow) -> Conversation:
         duration_minutes=row.duration_minutes,
         contact_made=row.contact_made,
         participants=row.participants,
-        life_domains=tuple(domain.code for domain in row.life_domains),
+        life_domains=tuple(sorted(domain.code for domain in row.life_domains)),  # as when loaded
         notes=row.notes,
     )
     return Conversation(row.id, data, row.updated_at)

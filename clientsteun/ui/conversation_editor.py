@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QTextCharFormat, QTextCursor, QTextDocument
@@ -182,13 +182,13 @@ class ConversationEditor(QDialog):
             start = None
         return self._input(held_on, start)
 
-    def _input(self, held_on: date, start: object) -> ConversationInput:
+    def _input(self, held_on: date, start: time | None) -> ConversationInput:
         return ConversationInput(
             client_id=self._client_id,
             held_on=held_on,
             kind=self.kind_edit.currentData() or "",
             medium=self.medium_edit.currentData() or "",
-            start_time=start,  # type: ignore[arg-type]
+            start_time=start,
             duration_minutes=self.duration_edit.value() or None,
             contact_made=self.contact_edit.isChecked(),
             participants=self.participants_edit.text(),
@@ -314,12 +314,12 @@ class ConversationEditor(QDialog):
                 if cursor.isNull():
                     break
                 selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor  # type: ignore[attr-defined]
-                selection.format = marked  # type: ignore[attr-defined]
+                selection.cursor = cursor
+                selection.format = marked
                 selections.append(selection)
         self.notes_edit.setExtraSelections(selections)
         if selections:
-            first = min((s.cursor for s in selections), key=lambda c: c.selectionStart())  # type: ignore[attr-defined]
+            first = min((s.cursor for s in selections), key=lambda c: c.selectionStart())
             cursor = QTextCursor(document)
             cursor.setPosition(first.selectionStart())
             self.notes_edit.setTextCursor(cursor)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -51,7 +52,7 @@ def timeline_kind_name(kind: TimelineKind, catalog: Catalog, entry_kind: str = "
     return f"{name}: {catalog.kind_name(entry_kind)}" if entry_kind else name
 
 
-def _table(model: RowTableModel[object], stretch: int, accessible: str) -> QTableView:
+def _table(model: RowTableModel[Any], stretch: int, accessible: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -309,11 +310,11 @@ class DossierPanel(QWidget):
 
     # -- intents -------------------------------------------------------------------------------
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self.dossier is not None:
             signal.emit(self.dossier.client.id)
 
-    def _emit_agreement(self, signal: Signal) -> None:
+    def _emit_agreement(self, signal: SignalInstance) -> None:
         index = self.agreement_view.currentIndex()
         if index.isValid():
             signal.emit(index.data(ROW_ROLE).id)
