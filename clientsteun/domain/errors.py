@@ -34,7 +34,13 @@ class NotFound(ClientsteunError):
 
 
 class DatabaseProblem(ClientsteunError):
-    """The database file cannot be used; nothing was changed."""
+    """The database could not do what was asked; nothing was changed."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "De database kon dit niet uitvoeren. Er is niets veranderd. Probeer het opnieuw; "
+        "blijft het misgaan, neem dan contact op met uw coördinator.",
+    )
 
 
 class NotADatabase(DatabaseProblem):

@@ -7,7 +7,7 @@ from datetime import date
 from clientsteun.domain.model import Agreement, AgreementInput
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_row
-from clientsteun.store.tables import AgreementRow, ClientRow
+from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow
 
 
 class AgreementService(Service):
@@ -16,6 +16,8 @@ class AgreementService(Service):
         data = data.validated()
         with self._db.transaction() as session:
             get_row(session, ClientRow, data.client_id)
+            if data.conversation_id is not None:  # deleted meanwhile: "not found", not "damaged"
+                get_row(session, ConversationRow, data.conversation_id)
             if agreement_id is None:
                 row = AgreementRow(client_id=data.client_id, created_on=self.today())
                 session.add(row)

@@ -60,6 +60,10 @@ class ConversationService(Service):
         with self._db.transaction() as session:
             row = session.get(DraftRow, draft_id) if draft_id is not None else None
             if row is None:
+                # Deleted meanwhile: "not found", not the foreign key error read as "damaged".
+                get_row(session, ClientRow, data.client_id)
+                if conversation_id is not None:
+                    get_row(session, ConversationRow, conversation_id)
                 row = DraftRow(client_id=data.client_id, conversation_id=conversation_id)
                 session.add(row)
             row.payload = json.dumps(_to_json(data), ensure_ascii=False)

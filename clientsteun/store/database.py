@@ -36,6 +36,7 @@ from clientsteun.domain.errors import (
     MigrationFailed,
     NewerDatabase,
     NotADatabase,
+    NotFound,
     ReadOnlyDatabase,
 )
 
@@ -92,7 +93,11 @@ def open_database(path: Path | str, *, exclusive: bool = False, create: bool = T
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine with the pragmas for durability (WAL + synchronous FULL) and integrity."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        hide_parameters=True,  # error texts must never carry note text or names
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -122,18 +127,22 @@ def translate_errors() -> Iterator[None]:
         raise _typed(error) from error
 
 
-def _typed(error: Exception) -> DatabaseProblem:
-    text = str(error).lower()
-    detail = type(error).__name__ + ": " + str(getattr(error, "orig", error))[:200]
+def _typed(error: Exception) -> ClientsteunError:
+    raw = str(getattr(error, "orig", error))
+    text = raw.lower()
+    detail = type(error).__name__ + ": " + raw[:200]
+    if isinstance(error, exc.IntegrityError | sqlite3.IntegrityError):
+        return NotFound(detail=detail)  # a row it refers to was removed meanwhile
     if "locked" in text or "busy" in text:
         return DatabaseBusy(detail=detail)
     if "full" in text:
         return DiskFull(detail=detail)
     if "readonly" in text or "read-only" in text:
         return ReadOnlyDatabase(detail=detail)
-    if "not a database" in text:
-        return NotADatabase(detail=detail)
-    return DatabaseDamaged(detail=detail)
+    if "not a database" in text or "malformed" in text or "corrupt" in text or "i/o" in text:
+        # The header was checked before opening, so this is a damaged Clientsteun file.
+        return DatabaseDamaged(detail=detail)
+    return DatabaseProblem(detail=detail)
 
 
 def _take_lock(path: Path) -> filelock.BaseFileLock:
@@ -210,10 +219,10 @@ def _migrate(path: Path) -> None:
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise MigrationFailed(detail=f"{len(problems)} foreign key problems")
-    except ClientsteunError:
-        raise
+    except (DatabaseBusy, DiskFull, ReadOnlyDatabase, MigrationFailed):
+        raise  # the user can act on these as they are
     except Exception as error:
-        log.exception("migration failed")
+        log.error("migration failed: %s", type(error).__name__)
         raise MigrationFailed(detail=type(error).__name__) from error
     finally:
         engine.dispose()

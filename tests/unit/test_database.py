@@ -1,0 +1,367 @@
+"""Opening the database file: refusals leave the file alone, the lock, pragmas, backups."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import filelock
+import pytest
+from sqlalchemy import func, select, text
+
+from clientsteun.domain.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseProblem,
+    DiskFull,
+    EmptyFile,
+    MigrationFailed,
+    NewerDatabase,
+    NotADatabase,
+    NotFound,
+    ReadOnlyDatabase,
+)
+from clientsteun.store.database import (
+    APPLICATION_ID,
+    backup_copy,
+    head_revision,
+    open_database,
+    read_revision,
+    translate_errors,
+)
+from clientsteun.store.tables import ClientRow
+
+STAMP_SQL = (
+    "INSERT INTO clients (name, alias, phone, email, address, municipality, status, "
+    "close_reason, created_at, updated_at) VALUES (?, '', '', '', '', '', 'open', '', "
+    "'2026-11-23 10:00:00', '2026-11-23 10:00:00')"
+)
+
+
+def _make(path: Path, *names: str) -> None:
+    """A real, current Clientsteun database holding residents with these names."""
+    open_database(path).close()
+    with contextlib.closing(sqlite3.connect(path)) as con, con:
+        con.executemany(STAMP_SQL, [(name,) for name in names])
+
+
+def _names(path: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(path)) as con:
+        return [row[0] for row in con.execute("SELECT name FROM clients ORDER BY id")]
+
+
+def _backups(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.iterdir() if ".before-" in path.name)
+
+
+def test_new_database_is_marked_as_ours_and_at_the_newest_revision(db_path: Path) -> None:
+    database = open_database(db_path)
+    database.close()
+    assert read_revision(db_path) == (APPLICATION_ID, head_revision())
+    with contextlib.closing(sqlite3.connect(db_path)) as con:
+        tables = {
+            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    assert {
+        "clients",
+        "conversations",
+        "agreements",
+        "drafts",
+        "consents",
+        "conversation_fts",
+    } <= tables
+
+
+def test_new_database_folder_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "clientsteun.db"
+    open_database(path).close()
+    assert path.is_file()
+
+
+def test_reopening_keeps_data_and_makes_no_backup(db_path: Path) -> None:
+    _make(db_path, "Noor Verzonnen")
+    database = open_database(db_path)
+    with database.transaction() as session:
+        names = list(session.scalars(select(ClientRow.name)))
+    database.close()
+    assert names == ["Noor Verzonnen"]
+    assert _backups(db_path.parent) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"Dit is een tekstbestand, geen database.\n",
+        b"%PDF-1.7\n" + bytes(range(256)) * 40,
+        b"SQLite format 2\x00" + b"\x00" * 100,  # almost, but not our header
+    ],
+    ids=["text", "pdf", "wrong-header"],
+)
+@pytest.mark.parametrize("exclusive", [False, True])
+def test_non_sqlite_file_is_refused_and_left_byte_identical(
+    db_path: Path, content: bytes, exclusive: bool
+) -> None:
+    db_path.write_bytes(content)
+    with pytest.raises(NotADatabase) as caught:
+        open_database(db_path, exclusive=exclusive)
+    assert "geen Clientsteun-database" in caught.value.message
+    assert "niets aan veranderd" in caught.value.message
+    assert db_path.read_bytes() == content
+    assert _backups(db_path.parent) == []
+
+
+def test_zero_length_file_is_refused_and_stays_empty(db_path: Path) -> None:
+    db_path.touch()
+    with pytest.raises(EmptyFile) as caught:
+        open_database(db_path)
+    assert "leeg (0 bytes)" in caught.value.message
+    assert db_path.stat().st_size == 0
+    assert [
+        path.name for path in db_path.parent.iterdir() if path.name.startswith("clientsteun")
+    ] == [db_path.name]
+
+
+def test_folder_instead_of_file_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "map.db"
+    folder.mkdir()
+    with pytest.raises(NotADatabase):
+        open_database(folder)
+
+
+def test_foreign_sqlite_database_is_refused_unchanged(db_path: Path) -> None:
+    with contextlib.closing(sqlite3.connect(db_path)) as con, con:
+        con.execute("PRAGMA application_id = 1234")
+        con.execute("CREATE TABLE recipes (name TEXT)")
+        con.execute("INSERT INTO recipes VALUES ('erwtensoep')")
+    before = db_path.read_bytes()
+    with pytest.raises(NotADatabase) as caught:
+        open_database(db_path, exclusive=True)
+    assert "0x4d2" in caught.value.detail
+    assert db_path.read_bytes() == before
+    assert _backups(db_path.parent) == []
+
+
+def test_plain_sqlite_database_without_application_id_is_refused(db_path: Path) -> None:
+    with contextlib.closing(sqlite3.connect(db_path)) as con, con:
+        con.execute("CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT)")
+    before = db_path.read_bytes()
+    with pytest.raises(NotADatabase):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_database_from_a_newer_version_is_refused_unchanged(db_path: Path) -> None:
+    _make(db_path, "Noor Verzonnen")
+    with contextlib.closing(sqlite3.connect(db_path)) as con, con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = db_path.read_bytes()
+    with pytest.raises(NewerDatabase) as caught:
+        open_database(db_path, exclusive=True)
+    assert "nieuwere versie" in caught.value.message
+    assert db_path.read_bytes() == before
+    assert _backups(db_path.parent) == []
+    # The failed open released the instance lock.
+    lock = filelock.FileLock(str(db_path) + ".lock", blocking=False)
+    lock.acquire()
+    lock.release()
+
+
+@pytest.mark.parametrize("exclusive", [False, True])
+def test_missing_file_without_create_raises_and_creates_nothing(
+    tmp_path: Path, exclusive: bool
+) -> None:
+    path = tmp_path / "nieuw" / "clientsteun.db"
+    with pytest.raises(DatabaseMissing) as caught:
+        open_database(path, create=False, exclusive=exclusive)
+    assert "bestaat niet" in caught.value.message
+    assert not path.exists()
+    assert not path.parent.exists()
+
+
+def test_existing_file_opens_without_create(db_path: Path) -> None:
+    _make(db_path, "Sem Bedacht")
+    database = open_database(db_path, create=False)
+    database.close()
+    assert _names(db_path) == ["Sem Bedacht"]
+
+
+def test_exclusive_lock_refuses_a_second_instance_until_closed(db_path: Path) -> None:
+    first = open_database(db_path, exclusive=True)
+    try:
+        with pytest.raises(DatabaseLocked) as caught:
+            open_database(db_path, exclusive=True)
+        assert "al geopend" in caught.value.message
+    finally:
+        first.close()
+    second = open_database(db_path, exclusive=True)
+    second.close()
+    first.close()  # closing twice is harmless
+
+
+HOLDER = """
+import sys
+from clientsteun.store.database import open_database
+database = open_database(sys.argv[1], exclusive=True)
+print("locked", flush=True)
+sys.stdin.readline()
+database.close()
+"""
+
+
+@contextlib.contextmanager
+def _holder(path: Path) -> Iterator[subprocess.Popen[str]]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "locked"
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=10)
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()
+
+
+def test_lock_held_by_another_process_is_refused_then_free_after_it_closes(db_path: Path) -> None:
+    _make(db_path, "Noor Verzonnen")
+    with _holder(db_path) as process:
+        with pytest.raises(DatabaseLocked):
+            open_database(db_path, exclusive=True)
+        assert process.stdin is not None
+        process.stdin.write("\n")
+        process.stdin.flush()
+        assert process.wait(timeout=10) == 0
+    database = open_database(db_path, exclusive=True)
+    database.close()
+    assert _names(db_path) == ["Noor Verzonnen"]
+
+
+def test_lock_of_a_crashed_process_does_not_stay_behind(db_path: Path) -> None:
+    with _holder(db_path) as process:
+        with pytest.raises(DatabaseLocked):
+            open_database(db_path, exclusive=True)
+        process.kill()
+        process.wait(timeout=10)
+    open_database(db_path, exclusive=True).close()
+
+
+def test_session_connection_has_the_durability_pragmas(db_path: Path) -> None:
+    database = open_database(db_path)
+    try:
+        with database.transaction() as session:
+            assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+            assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    finally:
+        database.close()
+
+
+def test_transaction_rolls_back_on_error(db_path: Path) -> None:
+    database = open_database(db_path)
+    try:
+        with pytest.raises(RuntimeError), database.transaction() as session:
+            session.execute(text(STAMP_SQL.replace("?", ":name")), {"name": "Noor Verzonnen"})
+            raise RuntimeError("user cancelled")
+        with database.transaction() as session:
+            assert session.scalar(select(func.count()).select_from(ClientRow)) == 0
+    finally:
+        database.close()
+
+
+def test_backup_copy_is_a_verified_copy_beside_the_file(db_path: Path) -> None:
+    _make(db_path, "Noor Verzonnen", "Sem Bedacht")
+    before = db_path.read_bytes()
+    copy = backup_copy(db_path, "handmatig")
+    assert copy.parent == db_path.parent
+    assert copy.name.startswith("clientsteun.handmatig-")
+    assert copy.suffix == ".db"
+    assert _names(copy) == ["Noor Verzonnen", "Sem Bedacht"]
+    assert read_revision(copy) == (APPLICATION_ID, head_revision())
+    with contextlib.closing(sqlite3.connect(copy)) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db_path.read_bytes() == before
+
+
+def test_database_at_the_empty_revision_is_backed_up_then_migrated(db_path: Path) -> None:
+    # A Clientsteun file from before the first revision: marked as ours, with no tables yet.
+    with contextlib.closing(sqlite3.connect(db_path)) as con, con:
+        con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    assert read_revision(db_path) == (APPLICATION_ID, None)
+    database = open_database(db_path)
+    database.close()
+    assert read_revision(db_path) == (APPLICATION_ID, head_revision())
+    [backup] = _backups(db_path.parent)
+    assert backup.name.startswith("clientsteun.before-none-")
+    assert read_revision(backup) == (APPLICATION_ID, None)
+    with contextlib.closing(sqlite3.connect(backup)) as con:
+        assert con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def test_database_that_lost_its_revision_row_is_refused_unchanged_with_a_backup(
+    db_path: Path,
+) -> None:
+    # The schema is there but the version row is gone: the migration cannot create the tables
+    # again, rolls back, and the update is reported as failed; the data stays as it was.
+    _make(db_path, "Noor Verzonnen")
+    with contextlib.closing(sqlite3.connect(db_path)) as con, con:
+        con.execute("DELETE FROM alembic_version")
+    before = db_path.read_bytes()
+    with pytest.raises(MigrationFailed):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+    assert _names(db_path) == ["Noor Verzonnen"]
+    [backup] = _backups(db_path.parent)
+    assert _names(backup) == ["Noor Verzonnen"]
+
+
+@pytest.mark.parametrize(
+    ("driver_message", "expected"),
+    [
+        ("database is locked", DatabaseBusy),
+        ("database table is busy", DatabaseBusy),
+        ("database or disk is full", DiskFull),
+        ("attempt to write a readonly database", ReadOnlyDatabase),
+        ("file is not a database", DatabaseDamaged),
+        ("database disk image is malformed", DatabaseDamaged),
+        ("disk I/O error", DatabaseDamaged),
+        ("no such savepoint: x", DatabaseProblem),
+    ],
+)
+def test_driver_errors_become_typed_errors_with_dutch_messages(
+    driver_message: str, expected: type[DatabaseProblem]
+) -> None:
+    with pytest.raises(expected) as caught, translate_errors():
+        raise sqlite3.OperationalError(driver_message)
+    assert type(caught.value) is expected
+    assert caught.value.message
+    assert driver_message in caught.value.detail
+    assert isinstance(caught.value.__cause__, sqlite3.OperationalError)
+
+
+def test_garbage_after_a_valid_header_is_reported_as_damaged_or_not_a_database(
+    db_path: Path,
+) -> None:
+    content = b"SQLite format 3\x00" + b"\xff" * 4000
+    db_path.write_bytes(content)
+    with pytest.raises(DatabaseProblem):
+        open_database(db_path)
+    assert db_path.read_bytes() == content
+
+
+def test_a_constraint_error_means_the_row_referred_to_is_gone_not_damage() -> None:
+    with pytest.raises(NotFound), translate_errors():
+        raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
