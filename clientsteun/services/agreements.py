@@ -6,7 +6,7 @@ from datetime import date
 
 from clientsteun.domain.model import Agreement, AgreementInput
 from clientsteun.services import mapping
-from clientsteun.services.base import Service, get_row
+from clientsteun.services.base import Service, get_or_add, get_row
 from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow
 
 
@@ -18,11 +18,8 @@ class AgreementService(Service):
             get_row(session, ClientRow, data.client_id)
             if data.conversation_id is not None:  # deleted meanwhile: "not found", not "damaged"
                 get_row(session, ConversationRow, data.conversation_id)
-            if agreement_id is None:
-                row = AgreementRow(client_id=data.client_id, created_on=self.today())
-                session.add(row)
-            else:
-                row = get_row(session, AgreementRow, agreement_id)
+            row = get_or_add(session, AgreementRow, agreement_id, created_on=self.today())
+            row.client_id = data.client_id
             row.description = data.description
             row.who = data.who
             row.due_on = data.due_on

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -32,4 +32,13 @@ def get_row(session: Session, table: type[RowT], row_id: int) -> RowT:
     row = session.get(table, row_id)
     if row is None:
         raise NotFound(detail=f"{table.__tablename__} {row_id}")
+    return row
+
+
+def get_or_add(session: Session, table: type[RowT], row_id: int | None, **initial: Any) -> RowT:
+    """The row to change, or, when ``row_id`` is None, a new one added to the session."""
+    if row_id is not None:
+        return get_row(session, table, row_id)
+    row = table(**initial)
+    session.add(row)
     return row

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from clientsteun.domain.model import Conversation, ConversationInput, Draft, SearchHit
 from clientsteun.services import mapping
-from clientsteun.services.base import Service, get_row
+from clientsteun.services.base import Service, get_or_add, get_row
 from clientsteun.store.search import search_notes
 from clientsteun.store.tables import ClientRow, ConversationLifeDomainRow, ConversationRow, DraftRow
 
@@ -29,11 +29,7 @@ class ConversationService(Service):
         now = self.now()
         with self._db.transaction() as session:
             get_row(session, ClientRow, data.client_id)
-            if conversation_id is None:
-                row = ConversationRow(created_at=now)
-                session.add(row)
-            else:
-                row = get_row(session, ConversationRow, conversation_id)
+            row = get_or_add(session, ConversationRow, conversation_id, created_at=now)
             row.client_id = data.client_id
             row.held_on = data.held_on
             row.start_time = data.start_time
