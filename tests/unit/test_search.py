@@ -14,7 +14,7 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, ClientInput, ConversationInput
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
-from clientsteun.store.search import fts_query, search_notes, search_terms
+from clientsteun.store.search import SEARCH_SQL, fts_query, search_notes, search_parameters, search_terms
 from tests.conftest import FakeClock
 
 NOTES = {
@@ -174,3 +174,18 @@ def test_search_terms_keep_only_words(query: str, terms: tuple[str, ...]) -> Non
 def test_fts_query_quotes_every_term_as_a_prefix() -> None:
     assert fts_query(("huur", "achter")) == '"huur"* "achter"*'
     assert fts_query(('a"b',)) == '"a""b"*'
+
+
+def test_with_many_matches_only_the_most_recently_written_are_ranked(services: Services) -> None:
+    client = services.clients.create_client(ClientInput(name="Lot Verzonnen"))
+    ids = [
+        services.conversations.save_conversation(
+            None, ConversationInput(client.id, date(2026, 1, 1), "phone_call", notes=f"Over de buurtkamer {n}")
+        ).id
+        for n in range(12)
+    ]
+    with services.database.transaction() as session:
+        parameters = search_parameters(search_terms("buurtkamer")) | {"window": 4}
+        found = [row[0] for row in session.execute(SEARCH_SQL, parameters)]
+    assert sorted(found) == ids[-5:]  # the newest match and the four written before it
+    assert len(services.conversations.search("buurtkamer")) == 12  # the real window is far larger

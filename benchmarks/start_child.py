@@ -1,0 +1,98 @@
+"""One cold start, run in a fresh process by bench_start.py.
+
+    python benchmarks/start_child.py bare
+    python benchmarks/start_child.py bare-orm
+    python benchmarks/start_child.py app DATABASE
+
+``bare`` shows an empty QMainWindow; ``bare-orm`` does the same after importing SQLAlchemy's ORM
+(a floor for any start that reads the database through it); ``app`` starts Clientsteun the way
+``clientsteun.app.run`` does.  Each waits until its window's first paint has been processed,
+prints one JSON line with the moments (ms since this script started) at which each phase
+ended, and exits.  The parent times the whole start, interpreter included, up to that line.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import json  # noqa: E402  (after the clock: imports are part of what is measured)
+import os  # noqa: E402
+import sys  # noqa: E402
+
+PAINT_DEADLINE_S = 60
+
+
+def _since_start() -> float:
+    return round((time.perf_counter() - STARTED) * 1000, 1)
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    marks: dict[str, float] = {}
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    class PaintWatch(QObject):
+        """Notes the first paint event of one widget."""
+
+        painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    if mode in ("bare", "bare-orm"):
+        if mode == "bare-orm":
+            import sqlalchemy.orm  # noqa: F401
+        marks["imports"] = _since_start()
+        app = QApplication(sys.argv[:1])
+        marks["qapplication"] = _since_start()
+        window = QMainWindow()
+        window.resize(1280, 800)
+        target: QWidget = window
+        marks["window"] = _since_start()
+    else:
+        from pathlib import Path
+
+        from clientsteun.app import build_window, make_application, setup_logging
+        from clientsteun.ui.errors import install_exception_hook
+
+        marks["imports"] = _since_start()
+        app = make_application()
+        setup_logging()
+        marks["qapplication"] = _since_start()
+        window = build_window(Path(sys.argv[2]))  # opens the database and loads the residents list
+        install_exception_hook(window)
+        rows = window.client_list.model.rowCount()
+        target = window.client_list.table.viewport()  # usable means: the list itself is on screen
+        marks["window"] = _since_start()
+    watch = PaintWatch()
+    target.installEventFilter(watch)
+    window.show()
+    if mode == "app":
+        QTimer.singleShot(0, window.offer_drafts)  # as clientsteun.app.run does
+    deadline = time.perf_counter() + PAINT_DEADLINE_S
+    while not watch.painted:
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            print(json.dumps({"error": "no paint event"}), flush=True)
+            return 1
+    marks["painted"] = _since_start()
+    result: dict[str, object] = {"marks": marks}
+    if mode == "app":
+        result["rows"] = rows
+    print(json.dumps(result), flush=True)
+    if mode == "app":
+        window.services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    # Skip interpreter teardown: it is not measured, and PySide6 can crash while finalizing
+    # (seen with the xcb plugin), which would fail a start that has already been measured.
+    os._exit(code)
