@@ -152,9 +152,9 @@ class ClientDialog(FormDialog[ClientInput]):
         network_layout.addWidget(self.network)
         network_buttons = QHBoxLayout()
         add = QPushButton(self.tr("Persoon toevoegen"))
-        add.clicked.connect(lambda: self._add_member(NetworkMember("")))
+        add.clicked.connect(self._add_empty_member)  # bound methods: a lambda holding self crashed PySide at exit
         remove = QPushButton(self.tr("Persoon verwijderen"))
-        remove.clicked.connect(lambda: self.network.removeRow(self.network.currentRow()))
+        remove.clicked.connect(self._remove_member)
         network_buttons.addWidget(add)
         network_buttons.addWidget(remove)
         network_buttons.addStretch(1)
@@ -183,6 +183,12 @@ class ClientDialog(FormDialog[ClientInput]):
         layout.addWidget(tabs)
         layout.addWidget(self.buttons)
         self.resize(560, 480)
+
+    def _add_empty_member(self) -> None:
+        self._add_member(NetworkMember(""))
+
+    def _remove_member(self) -> None:
+        self.network.removeRow(self.network.currentRow())
 
     def _add_member(self, member: NetworkMember) -> None:
         row = self.network.rowCount()

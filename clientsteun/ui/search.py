@@ -75,8 +75,7 @@ class SearchDialog(QDialog):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._open)
-        self.table.activated.connect(self._open)
+        self.table.activated.connect(self._open)  # double-click and Enter; not doubleClicked too: that opened twice
         self.table.selectionModel().currentRowChanged.connect(self._preview)
         self.count_label = QLabel()
         self.preview = QLabel()

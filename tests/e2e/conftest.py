@@ -1,0 +1,57 @@
+"""Fixtures for end-to-end tests: the application set up as ``run`` does, and windows built by ``build_window``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clientsteun.app import build_window, make_application
+from clientsteun.settings import Settings
+from clientsteun.ui.main_window import MainWindow
+from tests.gui.modals import modal_watchdog
+
+__all__ = ["modal_watchdog"]  # autouse: a forgotten modal dialog fails the test instead of hanging it
+
+
+@pytest.fixture
+def dutch_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application as the real start makes it (Dutch locale and Qt translations), undone afterwards."""
+    name, organisation, locale = qapp.applicationName(), qapp.organizationName(), QLocale()
+    before = set(qapp.findChildren(QTranslator))
+    app = make_application()
+    assert app is qapp
+    yield app
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    qapp.setApplicationName(name)
+    qapp.setOrganizationName(organisation)
+    QLocale.setDefault(locale)
+
+
+OpenWindow = Callable[[Path, Path], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, dutch_app: QApplication) -> Iterator[OpenWindow]:
+    """Build real main windows with ``build_window``; whatever is still open is closed afterwards."""
+    opened: list[MainWindow] = []
+
+    def open_(db: Path, settings_file: Path) -> MainWindow:
+        window = build_window(db, Settings(settings_file))
+        opened.append(window)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield open_
+    for window in opened:  # as run() does when the application quits
+        if window.isVisible():
+            window.close()
+        window.services.close()

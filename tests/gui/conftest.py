@@ -1,0 +1,40 @@
+"""Fixtures for widget tests: settings in a temporary file and the real main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clientsteun.services import Services
+from clientsteun.settings import Settings
+from clientsteun.ui.main_window import MainWindow
+from tests.gui.modals import modal_watchdog
+
+__all__ = ["modal_watchdog"]  # autouse: a forgotten modal dialog fails the test instead of hanging it
+
+AUTOSAVE_MS = 200
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    settings = Settings(tmp_path / "settings.ini")
+    settings.autosave_delay_ms = AUTOSAVE_MS
+    return settings
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services, settings: Settings, clock: Callable[[], datetime]) -> MainWindow:
+    """The real main window over the test database, with 'today' taken from the fixed clock.
+
+    qtbot closes it after the test, before the database closes; an open editor is then kept as a
+    draft by the window's closeEvent, which asks nothing.
+    """
+    built = MainWindow(services, settings, today=lambda: clock().date())
+    qtbot.addWidget(built)
+    built.show()
+    qtbot.waitExposed(built)
+    return built

@@ -1,0 +1,162 @@
+"""The main window's own wiring: confirmations, drafts offered after a crash, dialogs opened as modals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from clientsteun.domain.errors import NotFound
+from clientsteun.domain.model import Client, ConversationInput
+from clientsteun.services import Services
+from clientsteun.ui.dialogs import ClientDialog, CloseDialog
+from clientsteun.ui.main_window import MainWindow
+from tests.gui.modals import StandardButton, answer_box, answer_boxes, button_in, when_modal
+from tests.gui.residents import add_agreement, add_conversation, add_resident
+
+
+@pytest.fixture
+def resident(window: MainWindow, services: Services) -> Client:
+    client = add_resident(services, "Tessa Fictief", "Oldenzaal", first_contact=date(2026, 10, 1))
+    add_conversation(services, client.id, date(2026, 11, 2), "Samen naar het wijkteam.")
+    add_agreement(services, client.id, "Inkomensverklaring opvragen", due_on=date(2026, 11, 30))
+    window.refresh_clients(client.id)
+    assert window.current_client_id() == client.id
+    return client
+
+
+def visible_names(window: MainWindow) -> list[str]:
+    proxy = window.client_list.proxy
+    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def test_deleting_a_resident_asks_first_and_cancel_keeps_everything(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    seen: dict[str, object] = {}
+
+    def cancel(box: QMessageBox) -> None:
+        seen["default_is_cancel"] = box.defaultButton() is box.button(StandardButton.Cancel)
+        button_in(box, StandardButton.Cancel).click()
+
+    answer = when_modal(QMessageBox, cancel)
+    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
+
+    assert answer.handled
+    assert answer.title == "Dossier verwijderen"
+    assert "Tessa Fictief" in answer.text
+    assert "niet ongedaan" in answer.text
+    assert seen["default_is_cancel"] is True  # Enter by mistake does not delete
+    dossier = services.clients.get_dossier(resident.id)
+    assert len(dossier.conversations) == 1
+    assert len(dossier.agreements) == 1
+    assert visible_names(window) == ["Tessa Fictief"]
+    assert window.stack.currentWidget() is window.dossier
+
+    answer = answer_box(StandardButton.Yes)
+    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
+    assert answer.handled
+    assert services.clients.list_clients() == []
+    with pytest.raises(NotFound):
+        services.clients.get_dossier(resident.id)
+    assert visible_names(window) == []
+    assert window.stack.currentWidget() is window.empty
+
+
+def test_new_conversation_without_a_chosen_resident_explains(qtbot: QtBot, window: MainWindow) -> None:
+    answer = answer_box(StandardButton.Ok)
+    window.new_conversation_action.trigger()
+    assert answer.handled
+    assert answer.title == "Geen inwoner gekozen"
+    assert window.editor is None
+
+
+def test_editing_a_resident_through_the_dialog_updates_list_and_dossier(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    def edit(dialog: ClientDialog) -> None:
+        assert dialog.name_edit.text() == "Tessa Fictief"  # the form shows what is stored
+        dialog.municipality_edit.lineEdit().selectAll()
+        qtbot.keyClicks(dialog.municipality_edit.lineEdit(), "Losser")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    answer = when_modal(ClientDialog, edit)
+    qtbot.mouseClick(window.dossier.edit_button, Qt.MouseButton.LeftButton)
+    assert answer.handled
+    assert services.clients.get_client(resident.id).details.municipality == "Losser"
+    assert window.client_list.proxy.index(0, 1).data() == "Losser"
+    assert "Losser" in window.dossier.meta_label.text()
+
+
+def test_closing_a_dossier_through_the_dialog(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    def close(dialog: CloseDialog) -> None:
+        assert dialog.date_edit.text() == "23-11-2026"
+        qtbot.keyClicks(dialog.reason_edit, "Hulpvraag beantwoord")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    answer = when_modal(CloseDialog, close)
+    qtbot.mouseClick(window.dossier.close_button, Qt.MouseButton.LeftButton)
+    assert answer.handled
+    client = services.clients.get_client(resident.id)
+    assert client.closed_on == date(2026, 11, 23)
+    assert client.close_reason == "Hulpvraag beantwoord"
+    assert window.dossier.close_button.text() == "Heropenen"
+    assert window.client_list.closed_check.isChecked()  # so the closed dossier stays in view
+
+    qtbot.mouseClick(window.dossier.close_button, Qt.MouseButton.LeftButton)  # reopen: no question
+    assert services.clients.get_client(resident.id).closed_on is None
+    assert window.dossier.close_button.text() == "Dossier sluiten"
+
+
+@pytest.fixture
+def draft_id(services: Services, resident: Client) -> int:
+    data = ConversationInput(resident.id, date(2026, 11, 23), "home_visit", notes="Half verslag van het huisbezoek")
+    return services.conversations.save_draft(None, None, data)
+
+
+def test_offered_draft_continue_writing_opens_it(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client, draft_id: int
+) -> None:
+    window.client_list.filter_edit.setText("iemand anders")  # the resident is out of view
+    answers = answer_boxes("Verder schrijven")
+    window.offer_drafts()
+    assert answers[0].handled
+    assert answers[0].title == "Niet opgeslagen gesprek gevonden"
+    assert "Tessa Fictief" in answers[0].text
+
+    editor = window.editor
+    assert editor is not None
+    assert editor.notes_edit.toPlainText() == "Half verslag van het huisbezoek"
+    assert editor.draft_id == draft_id
+    assert editor.dirty  # restored, not yet saved
+    assert window.client_list.current_client_id() == resident.id
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert services.conversations.list_drafts() == []
+    assert len(services.clients.get_dossier(resident.id).conversations) == 2
+
+
+def test_offered_draft_later_keeps_it(window: MainWindow, services: Services, draft_id: int) -> None:
+    answers = answer_boxes("Later")
+    window.offer_drafts()
+    assert answers[0].handled
+    assert window.editor is None
+    assert [d.id for d in services.conversations.list_drafts()] == [draft_id]
+
+
+@pytest.mark.parametrize(("sure", "kept"), [(StandardButton.Yes, False), (StandardButton.No, True)])
+def test_offered_draft_throw_away_asks_to_be_sure(
+    window: MainWindow, services: Services, draft_id: int, sure: StandardButton, kept: bool
+) -> None:
+    answers = answer_boxes("Weggooien", sure)
+    window.offer_drafts()
+    assert len(answers) == 2
+    assert all(a.handled for a in answers)
+    assert answers[1].text == "Het niet opgeslagen verslag definitief weggooien?"
+    assert window.editor is None
+    assert bool(services.conversations.list_drafts()) is kept
