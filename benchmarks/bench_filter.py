@@ -36,7 +36,7 @@ class PaintCounter(QObject):
 
 
 def python_filter(rows: list[ClientSummary], text: str) -> list[ClientSummary]:
-    """The same match as the proxy: the needle anywhere in name or municipality, ignoring case."""
+    """The same match as the model: the needle anywhere in name or municipality, ignoring case."""
     needle = text.casefold()
     return [row for row in rows if needle in f"{row.display_name}\n{row.municipality}".casefold()]
 
@@ -66,9 +66,9 @@ def run(app: QApplication, services: Services, passes: int) -> list[Outcome]:
         python_filter(rows, text)
     for _ in range(passes):
         for text in texts:
-            rows_before, paints_before = panel.proxy.rowCount(), painter.count
+            rows_before, paints_before = panel.model.rowCount(), painter.count
             per_key[text].append(time_ms(lambda text=text: press(text)))
-            shown[text] = panel.proxy.rowCount()
+            shown[text] = panel.model.rowCount()
             if shown[text] != rows_before:
                 changes += 1
                 repaints += painter.count > paints_before

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from clientsteun.domain.dates import format_date
 from clientsteun.domain.model import ClientStatus, ClientSummary
-from clientsteun.ui.table_model import FILTER_ROLE, ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
+from clientsteun.ui.table_view import make_table
 
 LAST_CONTACT_COLUMN = 2
 
@@ -58,43 +56,25 @@ class ClientListPanel(QWidget):
     def __init__(self, show_closed: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: list[ClientSummary] = []
+        self._shown_id: int | None = None  # the resident last announced
         self.model: RowTableModel[ClientSummary] = RowTableModel(
             client_columns(),
             muted=lambda c: c.status is ClientStatus.CLOSED,
             filter_text=lambda c: f"{c.display_name}\n{c.municipality}",
             parent=self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterRole(FILTER_ROLE)
-        self.proxy.setFilterKeyColumn(0)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter op naam of gemeente…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Filter de lijst met inwoners"))
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self._apply_filter)
         self.closed_check = QCheckBox(self.tr("Ook gesloten dossiers"))
         self.closed_check.setChecked(show_closed)
         self.closed_check.toggled.connect(self._apply_closed_filter)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = make_table(self.model, stretch=0, accessible_name=self.tr("Inwoners"), sortable=True)
         self.table.sortByColumn(LAST_CONTACT_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName(self.tr("Inwoners"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         top = QHBoxLayout()
@@ -114,6 +94,16 @@ class ClientListPanel(QWidget):
     def _apply_closed_filter(self) -> None:
         show_closed = self.closed_check.isChecked()
         self.model.set_rows([c for c in self._all if show_closed or c.status is ClientStatus.OPEN])
+        self._restore_selection()
+
+    def _apply_filter(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._restore_selection()
+
+    def _restore_selection(self) -> None:
+        """After the rows changed, select the resident shown before if they are still listed."""
+        if self._shown_id is not None:
+            self._select_visible(self._shown_id)
 
     def select_client(self, client_id: int) -> bool:
         """Select a resident in the list (showing closed dossiers if needed); False if unknown."""
@@ -128,19 +118,22 @@ class ClientListPanel(QWidget):
         return self._select_visible(client_id)
 
     def _select_visible(self, client_id: int) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == client_id:
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                return True
-        return False
+        row = self.model.find(lambda c: c.id == client_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
 
     def current_client_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(ROW_ROLE).id if index.isValid() else None
 
-    def _on_current(self, current: object, _previous: object) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.client_selected.emit(index.data(ROW_ROLE).id)
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Filtering and sorting reset the model; selecting the same resident again is no news.
+        if current.isValid():
+            client_id = current.data(ROW_ROLE).id
+            if client_id != self._shown_id:
+                self._shown_id = client_id
+                self.client_selected.emit(client_id)

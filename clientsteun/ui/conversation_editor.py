@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTextEdit,
     QVBoxLayout,
@@ -56,6 +57,7 @@ class ConversationEditor(QDialog):
         save: SaveConversation,
         save_draft: SaveDraft,
         discard_draft: Callable[[int], None],
+        delete: Callable[[int], None],
         autosave_ms: int,
         draft_id: int | None = None,
         parent: QWidget | None = None,
@@ -67,7 +69,8 @@ class ConversationEditor(QDialog):
         self._save = save
         self._save_draft = save_draft
         self._discard_draft = discard_draft
-        self._client_id = data.client_id
+        self._delete = delete
+        self.client_id = data.client_id
         self._last_date: date = data.held_on
         self.dirty = draft_id is not None  # a restored draft is not saved yet
         title = self.tr("Nieuw gesprek") if conversation_id is None else self.tr("Gesprek")
@@ -121,6 +124,9 @@ class ConversationEditor(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.delete_button = QPushButton(self.tr("Gesprek verwijderen…"))
+        self.delete_button.setVisible(conversation_id is not None)
+        self.delete_button.clicked.connect(self.delete)
 
         form = QFormLayout()
         form.addRow(self.tr("Datum *"), when)
@@ -134,6 +140,7 @@ class ConversationEditor(QDialog):
         notes_header.addStretch(1)
         notes_header.addWidget(self.template_edit)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -184,7 +191,7 @@ class ConversationEditor(QDialog):
 
     def _input(self, held_on: date, start: time | None) -> ConversationInput:
         return ConversationInput(
-            client_id=self._client_id,
+            client_id=self.client_id,
             held_on=held_on,
             kind=self.kind_edit.currentData() or "",
             medium=self.medium_edit.currentData() or "",
@@ -270,9 +277,34 @@ class ConversationEditor(QDialog):
         event.ignore()
         self.reject()
 
+    def delete(self) -> None:
+        """Remove this conversation (and its draft) after asking; the dossier keeps the rest."""
+        if self.conversation_id is None:
+            return
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Gesprek verwijderen"),
+            self.tr("Wilt u dit gesprek en de notities ervan verwijderen? Dit kan niet ongedaan worden gemaakt."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._delete(self.conversation_id)
+        except ClientsteunError as error:
+            show_error(self, error)
+            return
+        self.saved.emit(self.conversation_id)  # the dossier changed
+        self.abandon()
+
     def keep_as_draft(self) -> None:
         """On quit: keep what is typed as a draft, offered again at the next start."""
         self.save_draft_now()
+        self.abandon()
+
+    def abandon(self) -> None:
+        """Close without saving anything more (the conversation or resident is gone, or kept)."""
         self._finish()
         self.done(QDialog.DialogCode.Rejected)
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +29,7 @@ from clientsteun.domain.model import (
 )
 from clientsteun.domain.timeline import first_line
 from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
+from clientsteun.ui.table_view import make_table
 
 
 def _tr(text: str) -> str:
@@ -50,22 +47,6 @@ def timeline_kind_name(kind: TimelineKind, catalog: Catalog, entry_kind: str = "
     }
     name = names[kind]
     return f"{name}: {catalog.kind_name(entry_kind)}" if entry_kind else name
-
-
-def _table(model: RowTableModel[Any], stretch: int, accessible: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(True)
-    view.setAccessibleName(accessible)
-    header = view.horizontalHeader()
-    for column in range(model.columnCount()):
-        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
-        header.setSectionResizeMode(column, mode)
-    return view
 
 
 def _button(text: str, slot: Callable[[], None]) -> QPushButton:
@@ -127,7 +108,7 @@ class DossierPanel(QWidget):
             ],
             parent=self,
         )
-        self.timeline_view = _table(self.timeline_model, 2, self.tr("Tijdlijn"))
+        self.timeline_view = make_table(self.timeline_model, stretch=2, accessible_name=self.tr("Tijdlijn"))
         self.timeline_view.doubleClicked.connect(self._open_timeline_entry)
 
         self.question_asked = QLabel()
@@ -143,7 +124,9 @@ class DossierPanel(QWidget):
             ],
             parent=self,
         )
-        self.question_view = _table(self.question_model, 2, self.tr("Versies van de hulpvraag"))
+        self.question_view = make_table(
+            self.question_model, stretch=2, accessible_name=self.tr("Versies van de hulpvraag")
+        )
         question_page = QWidget()
         question_layout = QVBoxLayout(question_page)
         question_layout.addWidget(self.question_asked)
@@ -170,7 +153,7 @@ class DossierPanel(QWidget):
             muted=lambda a: a.done_on is not None,
             parent=self,
         )
-        self.agreement_view = _table(self.agreement_model, 0, self.tr("Afspraken"))
+        self.agreement_view = make_table(self.agreement_model, stretch=0, accessible_name=self.tr("Afspraken"))
         self.agreement_view.doubleClicked.connect(lambda index: self.edit_agreement.emit(index.data(ROW_ROLE).id))
         agreement_page = QWidget()
         agreement_layout = QVBoxLayout(agreement_page)

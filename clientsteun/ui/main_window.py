@@ -262,8 +262,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self.editor is not None and self.editor.conversation_id is not None:
-            self.editor.keep_as_draft()
+        if self.editor is not None and self.editor.client_id == client_id:
+            self.editor.abandon()  # its draft goes with the resident
         self.services.clients.delete_client(client_id)
         self.dossier.dossier = None
         self.stack.setCurrentWidget(self.empty)
@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
             save=lambda cid, value, draft: conversations.save_conversation(cid, value, draft_id=draft),
             save_draft=conversations.save_draft,
             discard_draft=conversations.discard_draft,
+            delete=conversations.delete_conversation,
             autosave_ms=self.settings.autosave_delay_ms,
             draft_id=draft_id,
             parent=self,

@@ -7,14 +7,11 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, SearchHit
 from clientsteun.ui.errors import show_error
 from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
+from clientsteun.ui.table_view import make_table
 
 
 def _tr(text: str) -> str:
@@ -58,23 +56,14 @@ class SearchDialog(QDialog):
         go.clicked.connect(self.run)
         self.model: RowTableModel[SearchHit] = RowTableModel(
             [
-                Column(_tr("Datum"), lambda h: format_date(h.held_on), lambda h: h.held_on.toordinal()),
+                Column(_tr("Datum"), lambda h: format_date(h.held_on)),
                 Column(_tr("Inwoner"), lambda h: h.client_name),
                 Column(_tr("Soort"), lambda h: catalog.kind_name(h.kind)),
                 Column(_tr("Fragment"), lambda h: snippet_plain(h.snippet)),
             ],
             parent=self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(self.model, stretch=3, accessible_name=self.tr("Gevonden gesprekken"))
         self.table.activated.connect(self._open)  # double-click and Enter; not doubleClicked too: that opened twice
         self.table.selectionModel().currentRowChanged.connect(self._preview)
         self.count_label = QLabel()

@@ -1,4 +1,10 @@
-"""One small table model per list: columns declared once, a role that returns the row object."""
+"""One small table model per list: columns declared once, a role that returns the row object.
+
+The model sorts and filters in Python itself instead of through a QSortFilterProxyModel: a proxy
+calls back into Python several times per row on every keystroke, which made filtering 10,000
+residents take up to half a second (docs/benchmarks.md).  Here the filter is one substring test
+per row on a precomputed lower-case text, and sorting happens once per header click.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
 WARNING_COLOUR = QColor("#b3261e")  # deep red, readable on white (contrast > 5:1)
 MUTED_COLOUR = QColor("#5f6368")
 
@@ -23,13 +27,16 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class Column(Generic[T]):
     header: str
     display: Callable[[T], str]
-    sort_key: Callable[[T], Any] | None = None
+    sort_key: Callable[[T], Any] | None = None  # default: the displayed text
     align_right: bool = False
     warn: Callable[[T], bool] | None = None  # red and bold when true (something is late)
 
 
 class RowTableModel(QAbstractTableModel, Generic[T]):
-    """Rows of immutable values; ``muted`` greys a whole row (closed, done)."""
+    """Rows of immutable values; ``muted`` greys a whole row (closed, done).
+
+    With ``filter_text``, ``set_filter`` shows only the rows whose text contains the words typed.
+    """
 
     def __init__(
         self,
@@ -41,22 +48,59 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
-        self._rows: list[T] = []
+        self._all: list[tuple[str, T]] = []  # (filter text, row), in the current sort order
+        self._rows: list[T] = []  # the rows shown
+        self._needle = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._muted = muted
         self._filter_text = filter_text
         self._bold = QFont()
         self._bold.setBold(True)
 
+    # -- content -------------------------------------------------------------------------------
+
     def set_rows(self, rows: Sequence[T]) -> None:
+        text = self._filter_text
+        self._all = [(text(row).casefold() if text else "", row) for row in rows]
+        self._sort_all()
+        self._show()
+
+    def set_filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        if needle != self._needle:
+            self._needle = needle
+            self._show()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self._sort_all()
+        self._show()
+
+    def _sort_all(self) -> None:
+        if self._sort is None:
+            return
+        column, order = self._sort
+        key = self.columns[column].sort_key or self.columns[column].display
+        self._all.sort(key=lambda pair: key(pair[1]), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _show(self) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        needle = self._needle
+        self._rows = [row for text, row in self._all if needle in text] if needle else [row for _, row in self._all]
         self.endResetModel()
 
     def rows(self) -> list[T]:
+        """The rows shown, in the order shown."""
         return list(self._rows)
 
     def row_at(self, row: int) -> T:
         return self._rows[row]
+
+    def find(self, match: Callable[[T], bool]) -> int | None:
+        """The number of the first row shown that matches, or None."""
+        return next((number for number, row in enumerate(self._rows) if match(row)), None)
+
+    # -- Qt's interface ------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -64,7 +108,9 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
         return None
@@ -78,17 +124,12 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
             return column.display(row)
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return column.sort_key(row) if column.sort_key else column.display(row)
-        if role == FILTER_ROLE:
-            return self._filter_text(row) if self._filter_text else column.display(row)
-        warned = column.warn is not None and column.warn(row)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if warned:
+            if column.warn is not None and column.warn(row):
                 return QBrush(WARNING_COLOUR)
             if self._muted and self._muted(row):
                 return QBrush(MUTED_COLOUR)
-        if role == Qt.ItemDataRole.FontRole and warned:
+        if role == Qt.ItemDataRole.FontRole and column.warn is not None and column.warn(row):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

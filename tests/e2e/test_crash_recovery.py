@@ -190,7 +190,7 @@ def test_a_second_instance_on_the_same_database_is_refused(
     holder.kill()  # a crashed first instance does not keep the file locked
     window = open_after_crash(qtbot, db, tmp_path / "second.ini")
     try:
-        assert window.client_list.proxy.index(0, 0).data() == "Vera Fictief"
+        assert window.client_list.model.index(0, 0).data() == "Vera Fictief"
     finally:
         window.close()
         window.services.close()

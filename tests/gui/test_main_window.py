@@ -29,8 +29,8 @@ def resident(window: MainWindow, services: Services) -> Client:
 
 
 def visible_names(window: MainWindow) -> list[str]:
-    proxy = window.client_list.proxy
-    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    model = window.client_list.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def test_deleting_a_resident_asks_first_and_cancel_keeps_everything(
@@ -87,7 +87,7 @@ def test_editing_a_resident_through_the_dialog_updates_list_and_dossier(
     qtbot.mouseClick(window.dossier.edit_button, Qt.MouseButton.LeftButton)
     assert answer.handled
     assert services.clients.get_client(resident.id).details.municipality == "Losser"
-    assert window.client_list.proxy.index(0, 1).data() == "Losser"
+    assert window.client_list.model.index(0, 1).data() == "Losser"
     assert "Losser" in window.dossier.meta_label.text()
 
 
@@ -160,3 +160,49 @@ def test_offered_draft_throw_away_asks_to_be_sure(
     assert answers[1].text == "Het niet opgeslagen verslag definitief weggooien?"
     assert window.editor is None
     assert bool(services.conversations.list_drafts()) is kept
+
+
+def test_deleting_a_conversation_from_the_editor_asks_first(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    (conversation,) = services.clients.get_dossier(resident.id).conversations
+    window.open_conversation(conversation.id)
+    editor = window.editor
+    assert editor is not None and editor.delete_button.isVisible()
+
+    answer = answer_box(StandardButton.Cancel)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert answer.handled and "niet ongedaan" in answer.text
+    assert window.editor is editor
+    assert services.conversations.get_conversation(conversation.id).data.notes == "Samen naar het wijkteam."
+
+    answer = answer_box(StandardButton.Yes)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert answer.handled
+    assert window.editor is None
+    with pytest.raises(NotFound):
+        services.conversations.get_conversation(conversation.id)
+    assert window.dossier.dossier is not None and window.dossier.dossier.conversations == ()
+    assert len(services.clients.get_dossier(resident.id).agreements) == 1  # the rest stays
+
+
+def test_a_new_conversation_has_nothing_to_delete(window: MainWindow, resident: Client) -> None:
+    window.new_conversation(resident.id)
+    assert window.editor is not None
+    assert not window.editor.delete_button.isVisible()
+
+
+def test_deleting_a_resident_closes_their_open_new_conversation(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    window.new_conversation(resident.id)
+    editor = window.editor
+    assert editor is not None
+    qtbot.keyClicks(editor.notes_edit, "Nog niet opgeslagen")
+    assert editor.save_draft_now()
+    answer = answer_box(StandardButton.Yes)
+    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
+    assert answer.handled
+    assert window.editor is None
+    assert services.conversations.list_drafts() == []
+    assert visible_names(window) == []
