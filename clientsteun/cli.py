@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from clientsteun import __version__, paths
 from clientsteun.domain.catalog import load_catalog
@@ -23,18 +24,55 @@ from clientsteun.services import Services
 from clientsteun.store.database import open_database
 
 
+class _DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+# argparse's own messages, in Dutch.  Anything else is shown after a Dutch sentence.
+_USAGE_ERRORS = (
+    (r"the following arguments are required: (.*)", r"dit ontbreekt nog: \1"),
+    (r"argument (\S+): invalid int value: (.*)", r"bij \1 hoort een heel getal, niet \2"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"onbekende opdracht \2; kies uit \3"),
+    (r"argument (\S+): expected one argument", r"na \1 hoort een waarde"),
+    (r"unrecognized arguments: (.*)", r"onbekend: \1"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch headings, help and usage errors."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_DutchHelpFormatter, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze uitleg")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, dutch in _USAGE_ERRORS:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, dutch, message)
+                break
+        else:
+            message = f"de opdracht klopt niet ({message})"
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}. Zie '{self.prog} --help'.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="clientsteun",
         description="Clientsteun: dossiers voor onafhankelijke cliëntondersteuning. "
         "Zonder opdracht start het programma.",
     )
-    parser.add_argument("--version", action="version", version=f"clientsteun {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"clientsteun {__version__}", help="toon het versienummer"
+    )
     db_help = f"het databasebestand (standaard ${paths.DB_ENV} of {paths.default_database()})"
     parser.add_argument("--db", type=Path, help=db_help)
     # A subcommand's --db must not default to None: that would overwrite a --db given before
     # the subcommand, and the command would silently use the default database instead.
-    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="vul een lege database met verzonnen voorbeeldgegevens")
     demo.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)

@@ -119,6 +119,14 @@ class MigrationFailed(DatabaseProblem):
     )
 
 
+class CreateFailed(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Er kon geen nieuwe database worden gemaakt. Er is niets achtergebleven. Controleer of er "
+        "ruimte is op de schijf en of u in de map mag schrijven.",
+    )
+
+
 class CatalogError(ClientsteunError):
     """A catalog file under resources/ is invalid; the detail names file and entry."""
 

@@ -155,7 +155,8 @@ class ClientSummary:
     """One row of the residents list."""
 
     id: int
-    display_name: str
+    display_name: str  # the alias when the resident prefers one
+    name: str
     municipality: str
     status: ClientStatus
     last_contact: date | None

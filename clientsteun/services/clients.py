@@ -70,6 +70,7 @@ class ClientService(Service):
                 ClientSummary(
                     id=row.id,
                     display_name=row.alias or row.name,
+                    name=row.name,
                     municipality=row.municipality,
                     status=ClientStatus(row.status),
                     last_contact=row.last,
@@ -168,6 +169,11 @@ class ClientService(Service):
             )
 
     def close_client(self, client_id: int, closed_on: date, reason: str) -> Client:
+        reason = reason.strip()
+        if not reason:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "Vul de reden in, bijvoorbeeld: hulpvraag beantwoord, of verhuisd.")
+            )
         with self._db.transaction() as session:
             row = get_row(session, ClientRow, client_id)
             if row.first_contact is not None and closed_on < row.first_contact:
@@ -176,7 +182,7 @@ class ClientService(Service):
                 )
             row.status = ClientStatus.CLOSED.value
             row.closed_on = closed_on
-            row.close_reason = reason.strip()
+            row.close_reason = reason
             row.updated_at = self.now()
             return mapping.client(row)
 

@@ -6,7 +6,7 @@ import json
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from clientsteun.domain.model import Conversation, ConversationInput, Draft, SearchHit
@@ -45,6 +45,8 @@ class ConversationService(Service):
             if draft_id is not None:
                 _delete_draft(session, draft_id)
             session.flush()
+            # Any other unsaved version of this conversation is now older than what is saved.
+            session.execute(delete(DraftRow).where(DraftRow.conversation_id == row.id))
             return mapping.conversation(row)
 
     def delete_conversation(self, conversation_id: int) -> None:
@@ -71,15 +73,30 @@ class ConversationService(Service):
         with self._db.transaction() as session:
             _delete_draft(session, draft_id)
 
+    def draft_of(self, conversation_id: int) -> Draft | None:
+        """The newest unsaved version of a saved conversation, if one was kept."""
+        with self._db.transaction() as session:
+            row = session.scalars(
+                select(DraftRow)
+                .where(DraftRow.conversation_id == conversation_id)
+                .order_by(DraftRow.saved_at.desc(), DraftRow.id.desc())
+                .limit(1)
+            ).first()
+            return None if row is None else _draft(row)
+
     def list_drafts(self) -> list[Draft]:
         """Drafts left behind by a crash or a forced quit, newest first."""
         with self._db.transaction() as session:
             rows = session.scalars(select(DraftRow).order_by(DraftRow.saved_at.desc(), DraftRow.id.desc()))
-            return [Draft(r.id, r.conversation_id, _from_json(json.loads(r.payload)), r.saved_at) for r in rows]
+            return [_draft(row) for row in rows]
 
     def search(self, query: str) -> list[SearchHit]:
         with self._db.transaction() as session:
             return search_notes(session, query)
+
+
+def _draft(row: DraftRow) -> Draft:
+    return Draft(row.id, row.conversation_id, _from_json(json.loads(row.payload)), row.saved_at)
 
 
 def _delete_draft(session: Session, draft_id: int) -> None:

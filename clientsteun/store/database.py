@@ -8,6 +8,7 @@ verified backup copy of the file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clientsteun.domain.errors import (
     ClientsteunError,
+    CreateFailed,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseLocked,
@@ -77,16 +79,33 @@ def open_database(path: Path | str, *, exclusive: bool = False, create: bool = T
     path = Path(path).expanduser().resolve()
     if not create and not path.exists():
         raise DatabaseMissing()
-    lock = _take_lock(path) if exclusive else None
+    lock = None
     try:
+        lock = _take_lock(path) if exclusive else None
         _check_file(path)
         _upgrade(path)
         engine = make_engine(path)
         return Database(path, engine, sessionmaker(engine, expire_on_commit=False), lock)
+    except OSError as error:  # the folder or the lock file: missing, not writable, disk full
+        _release(lock)
+        raise _file_system_error(error) from error
     except BaseException:
-        if lock is not None:
-            lock.release()
+        _release(lock)
         raise
+
+
+def _release(lock: filelock.BaseFileLock | None) -> None:
+    if lock is not None:
+        lock.release()
+
+
+def _file_system_error(error: OSError) -> ClientsteunError:
+    detail = f"{type(error).__name__} errno {error.errno}"  # the message holds the path: left out
+    if error.errno == errno.ENOSPC:
+        return DiskFull(detail=detail)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyDatabase(detail=detail)
+    return DatabaseProblem(detail=detail)
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -129,7 +148,7 @@ def _typed(error: Exception) -> ClientsteunError:
     raw = str(getattr(error, "orig", error))
     text = raw.lower()
     detail = type(error).__name__ + ": " + raw[:200]
-    if isinstance(error, exc.IntegrityError | sqlite3.IntegrityError):
+    if isinstance(error, exc.IntegrityError | sqlite3.IntegrityError) and "foreign key" in text:
         return NotFound(detail=detail)  # a row it refers to was removed meanwhile
     if "locked" in text or "busy" in text:
         return DatabaseBusy(detail=detail)
@@ -188,9 +207,19 @@ def _upgrade(path: Path) -> None:
         if revision is not None and not is_known(revision):
             raise NewerDatabase(detail=f"revision {revision}")
         backup_copy(path, f"before-{revision or 'none'}")
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    _migrate(path)
+        _migrate(path)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _migrate(path)
+    except BaseException as error:
+        # Leave nothing half-made behind: a later start would take it for somebody else's file.
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if leftover.is_file():
+                leftover.unlink()
+        if isinstance(error, MigrationFailed):
+            raise CreateFailed(detail=error.detail) from error
+        raise
 
 
 def _migrate(path: Path) -> None:

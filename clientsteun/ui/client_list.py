@@ -60,7 +60,7 @@ class ClientListPanel(QWidget):
         self.model: RowTableModel[ClientSummary] = RowTableModel(
             client_columns(),
             muted=lambda c: c.status is ClientStatus.CLOSED,
-            filter_text=lambda c: f"{c.display_name}\n{c.municipality}",
+            filter_text=lambda c: f"{c.display_name}\n{c.name}\n{c.municipality}",
             parent=self,
         )
         self.filter_edit = QLineEdit()
@@ -76,6 +76,7 @@ class ClientListPanel(QWidget):
         self.table.sortByColumn(LAST_CONTACT_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.modelReset.connect(self._restore_selection)  # after filtering and sorting
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
@@ -86,6 +87,9 @@ class ClientListPanel(QWidget):
         layout.addWidget(self.table)
 
     def set_clients(self, rows: list[ClientSummary], keep_selection: int | None = None) -> None:
+        """New rows; ``keep_selection`` is selected without announcing it (the caller shows it)."""
+        if keep_selection is not None:
+            self._shown_id = keep_selection
         self._all = rows
         self._apply_closed_filter()
         if keep_selection is not None:
@@ -94,11 +98,13 @@ class ClientListPanel(QWidget):
     def _apply_closed_filter(self) -> None:
         show_closed = self.closed_check.isChecked()
         self.model.set_rows([c for c in self._all if show_closed or c.status is ClientStatus.OPEN])
-        self._restore_selection()
 
     def _apply_filter(self, text: str) -> None:
         self.model.set_filter(text)
-        self._restore_selection()
+
+    def clients(self) -> list[ClientSummary]:
+        """Every resident given to the list, also those hidden by the filter."""
+        return list(self._all)
 
     def _restore_selection(self) -> None:
         """After the rows changed, select the resident shown before if they are still listed."""

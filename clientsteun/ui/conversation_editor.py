@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QCloseEvent, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,12 +32,14 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_time, parse_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import Conversation, ConversationInput
-from clientsteun.ui.dialogs import CheckList
+from clientsteun.domain.text import word_prefix_spans
+from clientsteun.ui.dialogs import CheckList, Unsaved, ask_about_unsaved
 from clientsteun.ui.errors import show_error
 from clientsteun.ui.fields import DateField
 
 log = logging.getLogger(__name__)
 HIGHLIGHT = QColor("#ffe082")
+LONGEST_WAIT_FACTOR = 4  # typing without a pause still stores a draft every 4 autosave delays (6 s)
 
 SaveConversation = Callable[[int | None, ConversationInput, int | None], Conversation]
 SaveDraft = Callable[[int | None, int | None, ConversationInput], int]
@@ -150,12 +152,20 @@ class ConversationEditor(QDialog):
         layout.addLayout(bottom)
         self.resize(720, 720)
 
-        if conversation_id is None and not data.notes:
+        if draft_id is not None:
+            self.status_label.setText(
+                self.tr("Dit is de versie die nog niet was opgeslagen. Kies Opslaan om hem te bewaren.")
+            )
+        elif conversation_id is None and not data.notes:
             self._offer_kind_template()
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # restarts at every change: saves after a pause in typing
         self._timer.setSingleShot(True)
         self._timer.setInterval(autosave_ms)
         self._timer.timeout.connect(self.save_draft_now)
+        self._longest_wait = QTimer(self)  # does not restart: saves during long steady typing too
+        self._longest_wait.setSingleShot(True)
+        self._longest_wait.setInterval(autosave_ms * LONGEST_WAIT_FACTOR)
+        self._longest_wait.timeout.connect(self.save_draft_now)
         for signal in (
             self.date_edit.textEdited, self.time_edit.textEdited, self.participants_edit.textEdited,
             self.duration_edit.valueChanged, self.kind_edit.currentIndexChanged,
@@ -208,6 +218,8 @@ class ConversationEditor(QDialog):
     def _changed(self, *_args: object) -> None:
         self.dirty = True
         self._timer.start()
+        if not self._longest_wait.isActive():
+            self._longest_wait.start()
 
     def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         if self.dirty and old is not None and self.isAncestorOf(old):
@@ -215,7 +227,7 @@ class ConversationEditor(QDialog):
 
     def save_draft_now(self) -> bool:
         """Store the draft if anything changed since the last one; False if that failed."""
-        self._timer.stop()
+        self._stop_timers()
         if not self.dirty:
             return True
         try:
@@ -231,7 +243,7 @@ class ConversationEditor(QDialog):
     # -- finishing -----------------------------------------------------------------------------
 
     def save(self) -> bool:
-        self._timer.stop()
+        self._stop_timers()
         try:
             conversation = self._save(self.conversation_id, self.collect(), self.draft_id)
         except ClientsteunError as error:
@@ -247,21 +259,17 @@ class ConversationEditor(QDialog):
 
     def reject(self) -> None:
         if self.dirty or self.draft_id is not None:
-            answer = QMessageBox.question(
+            answer = ask_about_unsaved(
                 self,
                 self.tr("Gesprek niet opgeslagen"),
                 self.tr("U heeft dit gesprek nog niet opgeslagen. Wat wilt u doen?"),
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
             )
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
-            if answer == QMessageBox.StandardButton.Save:
+            if answer is Unsaved.SAVE:
                 self.save()
                 return
-            self._timer.stop()
+            if answer is Unsaved.KEEP_EDITING:
+                return
+            self._stop_timers()
             if self.draft_id is not None:
                 try:
                     self._discard_draft(self.draft_id)
@@ -298,18 +306,27 @@ class ConversationEditor(QDialog):
         self.saved.emit(self.conversation_id)  # the dossier changed
         self.abandon()
 
-    def keep_as_draft(self) -> None:
-        """On quit: keep what is typed as a draft, offered again at the next start."""
-        self.save_draft_now()
+    def keep_as_draft(self) -> bool:
+        """On quit: keep what is typed as a draft, offered again at the next start.
+
+        Returns False, leaving the editor open, when the draft could not be stored.
+        """
+        if not self.save_draft_now():
+            return False
         self.abandon()
+        return True
 
     def abandon(self) -> None:
         """Close without saving anything more (the conversation or resident is gone, or kept)."""
         self._finish()
         self.done(QDialog.DialogCode.Rejected)
 
-    def _finish(self) -> None:
+    def _stop_timers(self) -> None:
         self._timer.stop()
+        self._longest_wait.stop()
+
+    def _finish(self) -> None:
+        self._stop_timers()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._on_focus_changed)
@@ -334,29 +351,32 @@ class ConversationEditor(QDialog):
             self.notes_edit.setPlainText(template.text.strip() + "\n")
 
     def highlight(self, terms: tuple[str, ...]) -> int:
-        """Mark every occurrence of the search words and go to the first; returns how many."""
-        document = self.notes_edit.document()
-        selections = []
+        """Mark the words the search found (same rules: word starts, no case, no accents) and go
+        to the first; returns how many were marked."""
+        text = self.notes_edit.toPlainText()
         marked = QTextCharFormat()
         marked.setBackground(HIGHLIGHT)
-        for term in terms:
-            cursor = QTextCursor(document)
-            while True:
-                cursor = document.find(term, cursor, QTextDocument.FindFlag(0))
-                if cursor.isNull():
-                    break
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = marked
-                selections.append(selection)
+        selections = []
+        for start, end in word_prefix_spans(text, terms):
+            cursor = QTextCursor(self.notes_edit.document())
+            cursor.setPosition(_utf16(text, start))
+            cursor.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = marked
+            selections.append(selection)
         self.notes_edit.setExtraSelections(selections)
         if selections:
-            first = min((s.cursor for s in selections), key=lambda c: c.selectionStart())
-            cursor = QTextCursor(document)
-            cursor.setPosition(first.selectionStart())
+            cursor = QTextCursor(self.notes_edit.document())
+            cursor.setPosition(selections[0].cursor.selectionStart())
             self.notes_edit.setTextCursor(cursor)
             self.notes_edit.ensureCursorVisible()
         return len(selections)
+
+
+def _utf16(text: str, index: int) -> int:
+    """Qt counts positions in UTF-16 units: an emoji is two."""
+    return len(text[:index].encode("utf-16-le")) // 2
 
 
 def _select_code(combo: QComboBox, code: str) -> None:

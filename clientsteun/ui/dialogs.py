@@ -7,11 +7,13 @@ is lost.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -33,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun.domain.catalog import Catalog, CatalogItem
-from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.errors import ClientsteunError, InvalidInput
 from clientsteun.domain.model import (
     AgreementInput,
     ClientInput,
@@ -47,13 +50,39 @@ from clientsteun.ui.fields import DateField
 T = TypeVar("T")
 
 
+class Unsaved(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    KEEP_EDITING = "keep_editing"
+
+
+def ask_about_unsaved(parent: QWidget, title: str, text: str) -> Unsaved:
+    """Closing with changes: save, throw them away, or go back.  Saving is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("Unsaved", "Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    if box.exec() == QMessageBox.StandardButton.Save:
+        return Unsaved.SAVE
+    return Unsaved.DISCARD if box.clickedButton() is discard else Unsaved.KEEP_EDITING
+
+
 class FormDialog(QDialog, Generic[T]):
-    """OK builds the input and saves it; an error keeps the dialog open with everything typed."""
+    """Save builds the input and saves it; an error keeps the dialog open with everything typed.
+    Cancel (or Esc) with changes asks first."""
 
     def __init__(self, title: str, save: Callable[[T], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._save = save
+        self._initial: object = None
         self.result_value: Any = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._try_save)
@@ -62,6 +91,17 @@ class FormDialog(QDialog, Generic[T]):
     def build(self) -> T:
         raise NotImplementedError
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._initial is None:
+            self._initial = self._snapshot()  # what was there before the user typed
+        super().showEvent(event)
+
+    def _snapshot(self) -> object:
+        try:
+            return self.build()
+        except ClientsteunError:
+            return ClientsteunError  # a half-typed date: certainly a change
+
     def _try_save(self) -> None:
         try:
             self.result_value = self._save(self.build())
@@ -69,6 +109,18 @@ class FormDialog(QDialog, Generic[T]):
             show_error(self, error)
             return
         self.accept()
+
+    def reject(self) -> None:
+        if self._initial is not None and self._snapshot() != self._initial:
+            answer = ask_about_unsaved(
+                self, self.windowTitle(), self.tr("U heeft iets ingevuld dat nog niet is opgeslagen. Wat wilt u doen?")
+            )
+            if answer is Unsaved.SAVE:
+                self._try_save()
+                return
+            if answer is Unsaved.KEEP_EDITING:
+                return
+        super().reject()
 
 
 def _plain_text(text: str = "", height: int = 80) -> QPlainTextEdit:
@@ -161,6 +213,7 @@ class ClientDialog(FormDialog[ClientInput]):
         network_layout.addLayout(network_buttons)
 
         consent = details.consent
+        self._had_consent = consent is not None
         self.consent_given = DateField(consent.given_on if consent else None)
         self.consent_record = _plain_text(consent.may_record if consent else "", 60)
         self.consent_share = _plain_text(consent.share_with if consent else "", 60)
@@ -205,16 +258,6 @@ class ClientDialog(FormDialog[ClientInput]):
             NetworkMember(self._cell(row, 0), self._cell(row, 1), self._cell(row, 2))
             for row in range(self.network.rowCount())
         ]
-        given = self.consent_given.value()
-        consent = None
-        if given is not None:
-            consent = Consent(
-                given_on=given,
-                may_record=self.consent_record.toPlainText(),
-                share_with=self.consent_share.toPlainText(),
-                valid_until=self.consent_until.value(),
-                withdrawn_on=self.consent_withdrawn.value(),
-            )
         return ClientInput(
             name=self.name_edit.text(),
             alias=self.alias_edit.text(),
@@ -225,7 +268,29 @@ class ClientDialog(FormDialog[ClientInput]):
             first_contact=self.first_contact_edit.value(),
             life_domains=self.domains.checked_codes(),
             network=tuple(m for m in members if any((m.name.strip(), m.role.strip(), m.phone.strip()))),
-            consent=consent,
+            consent=self._consent(),
+        )
+
+    def _consent(self) -> Consent | None:
+        given = self.consent_given.value()
+        if given is None:
+            filled = [self.consent_record.toPlainText(), self.consent_share.toPlainText()]
+            filled += [self.consent_until.text(), self.consent_withdrawn.text()]
+            if self._had_consent or any(text.strip() for text in filled):
+                # Consent is never dropped silently: it is history, and withdrawing it has a date.
+                raise InvalidInput(
+                    self.tr(
+                        "Vul bij Toestemming de datum in waarop de inwoner toestemming gaf. "
+                        "Trekt de inwoner de toestemming in? Vul dan ook ‘Ingetrokken op’ in."
+                    )
+                )
+            return None
+        return Consent(
+            given_on=given,
+            may_record=self.consent_record.toPlainText(),
+            share_with=self.consent_share.toPlainText(),
+            valid_until=self.consent_until.value(),
+            withdrawn_on=self.consent_withdrawn.value(),
         )
 
 

@@ -80,6 +80,7 @@ class DossierPanel(QWidget):
 
         self.name_label = QLabel()
         self.name_label.setObjectName("dossierName")
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)

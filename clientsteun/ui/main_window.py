@@ -150,7 +150,8 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.client_list.client_selected.connect(self.show_client)
-        self.client_list.closed_check.toggled.connect(self._remember_show_closed)
+        # Only the user's own click is remembered, not the list showing a closed dossier it was sent to.
+        self.client_list.closed_check.clicked.connect(self._remember_show_closed)
         d = self.dossier
         d.edit_client.connect(self.edit_client)
         d.close_client.connect(self.close_client)
@@ -169,14 +170,15 @@ class MainWindow(QMainWindow):
 
     @guarded
     def refresh_clients(self, select: int | None = None) -> None:
+        """Reload the list and the dossier on screen (or ``select`` another), each read once."""
         rows = self.services.clients.list_clients()
-        keep = select if select is not None else self.client_list.current_client_id()
+        keep = select if select is not None else self.current_client_id()
         self.client_list.set_clients(rows, keep)
         late = sum(1 for row in rows if row.overdue_agreements)
         self.status_label.setText(
             self.tr("{count} inwoners · bij {late} zijn afspraken te laat").format(count=len(rows), late=late)
         )
-        if keep is not None and self.dossier.dossier is not None and keep == self.dossier.dossier.client.id:
+        if keep is not None:
             self.show_client(keep)
 
     @guarded
@@ -200,15 +202,10 @@ class MainWindow(QMainWindow):
             return
         action(client_id)
 
-    def _after_change(self, client_id: int | None) -> None:
-        self.refresh_clients(client_id)
-        if client_id is not None:
-            self.show_client(client_id)
-
     # -- residents -----------------------------------------------------------------------------
 
     def _municipalities(self) -> list[str]:
-        return sorted({row.municipality for row in self.client_list.model.rows() if row.municipality})
+        return sorted({row.municipality for row in self.client_list.clients() if row.municipality})
 
     @guarded
     def new_client(self) -> None:
@@ -217,10 +214,7 @@ class MainWindow(QMainWindow):
             today=self.today(), parent=self,
         )  # fmt: skip
         if dialog.exec():
-            created = dialog.result_value
-            self.refresh_clients(created.id)
-            self.client_list.select_client(created.id)
-            self.show_client(created.id)
+            self.refresh_clients(dialog.result_value.id)
 
     @guarded
     def edit_client(self, client_id: int) -> None:
@@ -231,7 +225,7 @@ class MainWindow(QMainWindow):
             details=client.details, parent=self,
         )  # fmt: skip
         if dialog.exec():
-            self._after_change(client_id)
+            self.refresh_clients(client_id)
 
     @guarded
     def close_client(self, client_id: int) -> None:
@@ -239,18 +233,18 @@ class MainWindow(QMainWindow):
             lambda value: self.services.clients.close_client(client_id, *value), self.today(), parent=self
         )
         if dialog.exec():
-            self._after_change(client_id)
+            self.refresh_clients(client_id)
 
     @guarded
     def reopen_client(self, client_id: int) -> None:
         self.services.clients.reopen_client(client_id)
-        self._after_change(client_id)
+        self.refresh_clients(client_id)
 
     @guarded
     def delete_client(self, client_id: int) -> None:
         client = self.services.clients.get_client(client_id)
-        answer = QMessageBox.warning(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             self.tr("Dossier verwijderen"),
             self.tr(
                 "Wilt u het dossier van {name} verwijderen, met alle gesprekken, afspraken en "
@@ -258,13 +252,15 @@ class MainWindow(QMainWindow):
                 "Wilt u het dossier alleen afsluiten? Kies dan Annuleren en daarna ‘Dossier sluiten’."
             ).format(name=client.display_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a name is shown as typed, never as markup
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        if self.editor is not None and self.editor.client_id == client_id:
-            self.editor.abandon()  # its draft goes with the resident
         self.services.clients.delete_client(client_id)
+        if self.editor is not None and self.editor.client_id == client_id:
+            self.editor.abandon()  # its draft went with the resident
         self.dossier.dossier = None
         self.stack.setCurrentWidget(self.empty)
         self.refresh_clients()
@@ -280,13 +276,13 @@ class MainWindow(QMainWindow):
             lambda q: self.services.clients.add_help_question(client_id, q), self.today(), previous, parent=self
         )
         if dialog.exec():
-            self._after_change(client_id)
+            self.refresh_clients(client_id)
 
     @guarded
     def delete_help_question(self, question_id: int) -> None:
         if self._confirm(self.tr("Deze versie van de hulpvraag verwijderen?")):
             self.services.clients.delete_help_question(question_id)
-            self._after_change(self.current_client_id())
+            self.refresh_clients(self.current_client_id())
 
     # -- agreements ----------------------------------------------------------------------------
 
@@ -296,7 +292,7 @@ class MainWindow(QMainWindow):
             self.services.catalog, client_id, lambda a: self.services.agreements.save_agreement(None, a), parent=self
         )
         if dialog.exec():
-            self._after_change(client_id)
+            self.refresh_clients(client_id)
 
     def _agreement(self, agreement_id: int) -> Any:
         dossier = self.dossier.dossier
@@ -314,7 +310,7 @@ class MainWindow(QMainWindow):
             current=agreement.data, parent=self,
         )  # fmt: skip
         if dialog.exec():
-            self._after_change(agreement.data.client_id)
+            self.refresh_clients(agreement.data.client_id)
 
     @guarded
     def toggle_agreement_done(self, agreement_id: int) -> None:
@@ -322,14 +318,14 @@ class MainWindow(QMainWindow):
         if agreement is None:
             return
         self.services.agreements.set_done(agreement_id, None if agreement.done_on else self.today())
-        self._after_change(agreement.data.client_id)
+        self.refresh_clients(agreement.data.client_id)
 
     @guarded
     def delete_agreement(self, agreement_id: int) -> None:
         agreement = self._agreement(agreement_id)
         if agreement is not None and self._confirm(self.tr("Deze afspraak verwijderen?")):
             self.services.agreements.delete_agreement(agreement_id)
-            self._after_change(agreement.data.client_id)
+            self.refresh_clients(agreement.data.client_id)
 
     # -- conversations -------------------------------------------------------------------------
 
@@ -342,9 +338,17 @@ class MainWindow(QMainWindow):
 
     @guarded
     def open_conversation(self, conversation_id: int, terms: tuple[str, ...] = ()) -> None:
-        conversation = self.services.conversations.get_conversation(conversation_id)
-        self._open_editor(conversation.data, conversation_id)
-        if terms and self.editor is not None:
+        """Open a conversation, or the unsaved version of it when one was kept."""
+        if self.editor is not None and self.editor.conversation_id == conversation_id:
+            self.editor.raise_()
+            self.editor.activateWindow()
+        else:
+            draft = self.services.conversations.draft_of(conversation_id)
+            if draft is not None:
+                self._open_editor(draft.data, conversation_id, draft.id)
+            else:
+                self._open_editor(self.services.conversations.get_conversation(conversation_id).data, conversation_id)
+        if terms and self.editor is not None and self.editor.conversation_id == conversation_id:
             self.editor.highlight(terms)
 
     def _open_editor(self, data: ConversationInput, conversation_id: int | None, draft_id: int | None = None) -> None:
@@ -368,7 +372,7 @@ class MainWindow(QMainWindow):
             draft_id=draft_id,
             parent=self,
         )  # fmt: skip
-        self.editor.saved.connect(lambda _id: self._after_change(data.client_id))
+        self.editor.saved.connect(lambda _id: self.refresh_clients(data.client_id))
         self.editor.closed.connect(self._editor_closed)
         self.editor.show()
         self.editor.notes_edit.setFocus()
@@ -394,6 +398,7 @@ class MainWindow(QMainWindow):
             return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowTitle(self.tr("Niet opgeslagen gesprek gevonden"))
         box.setText(
             self.tr(
@@ -443,6 +448,31 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
 
+    def _quit_anyway(self) -> bool:
+        """The draft could not be stored (a full disk?): quitting would lose what was typed."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Gesprek kon niet worden bewaard"),
+            self.tr(
+                "Het gesprek dat open staat kon niet worden bewaard. Als u nu afsluit, gaat wat u "
+                "typte verloren. Ga terug naar het gesprek en probeer het op te slaan, of kopieer "
+                "de tekst."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        back = box.addButton(self.tr("Terug naar het gesprek"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Toch afsluiten"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(back)
+        box.exec()
+        if box.clickedButton() is back:
+            if self.editor is not None:
+                self.editor.raise_()
+            return False
+        if self.editor is not None:
+            self.editor.abandon()
+        return True
+
     def _remember_show_closed(self, checked: bool) -> None:
         self.settings.show_closed = checked
 
@@ -456,8 +486,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.editor is not None:
-            self.editor.keep_as_draft()  # offered again at the next start
+        # An open conversation is kept as a draft and offered again at the next start.
+        if self.editor is not None and not self.editor.keep_as_draft() and not self._quit_anyway():
+            event.ignore()
+            return
         self.settings.window_geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()

@@ -2,8 +2,9 @@
 
 The model sorts and filters in Python itself instead of through a QSortFilterProxyModel: a proxy
 calls back into Python several times per row on every keystroke, which made filtering 10,000
-residents take up to half a second (docs/benchmarks.md).  Here the filter is one substring test
-per row on a precomputed lower-case text, and sorting happens once per header click.
+residents take up to half a second (docs/benchmarks.md).  Here the filter tests each word typed
+against a precomputed folded text per row (no case, no accents), and sorting happens once per
+header click.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+
+from clientsteun.domain.text import fold
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +38,8 @@ class Column(Generic[T]):
 class RowTableModel(QAbstractTableModel, Generic[T]):
     """Rows of immutable values; ``muted`` greys a whole row (closed, done).
 
-    With ``filter_text``, ``set_filter`` shows only the rows whose text contains the words typed.
+    With ``filter_text``, ``set_filter`` shows only the rows whose text contains every word typed,
+    ignoring case and accents.
     """
 
     def __init__(
@@ -48,9 +52,9 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
-        self._all: list[tuple[str, T]] = []  # (filter text, row), in the current sort order
+        self._all: list[tuple[str, T]] = []  # (folded filter text, row), in the current sort order
         self._rows: list[T] = []  # the rows shown
-        self._needle = ""
+        self._words: tuple[str, ...] = ()  # the filter, folded
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._muted = muted
         self._filter_text = filter_text
@@ -61,14 +65,14 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def set_rows(self, rows: Sequence[T]) -> None:
         text = self._filter_text
-        self._all = [(text(row).casefold() if text else "", row) for row in rows]
+        self._all = [(fold(text(row)) if text else "", row) for row in rows]
         self._sort_all()
         self._show()
 
     def set_filter(self, text: str) -> None:
-        needle = text.casefold().strip()
-        if needle != self._needle:
-            self._needle = needle
+        words = tuple(fold(text).split())
+        if words != self._words:
+            self._words = words
             self._show()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -85,8 +89,8 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def _show(self) -> None:
         self.beginResetModel()
-        needle = self._needle
-        self._rows = [row for text, row in self._all if needle in text] if needle else [row for _, row in self._all]
+        words = self._words
+        self._rows = [row for text, row in self._all if all(word in text for word in words)]
         self.endResetModel()
 
     def rows(self) -> list[T]:

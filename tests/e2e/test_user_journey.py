@@ -133,7 +133,7 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
     assert window.dossier.name_label.text() == "Ursula Fictief"
 
     # Nothing changed, so Cancel closes without a question.
-    no_question = answer_box(StandardButton.Discard, timeout_ms=300)
+    no_question = answer_box("Niet opslaan", timeout_ms=300)
     qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     no_question.cancel()
     assert not no_question.handled

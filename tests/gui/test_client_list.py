@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QFont
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from clientsteun.domain.model import ClientSummary
+from clientsteun.domain.model import ClientInput, ClientSummary
 from clientsteun.services import Services
 from clientsteun.ui.client_list import LAST_CONTACT_COLUMN, ClientListPanel
 from clientsteun.ui.main_window import MainWindow
@@ -234,3 +234,29 @@ def test_selecting_a_row_announces_the_resident(
     assert panel.select_client(residents["Anouk Verbeek"])
     assert panel.filter_edit.text() == ""
     assert panel.current_client_id() == residents["Anouk Verbeek"]
+
+
+def test_filter_finds_the_real_name_behind_an_alias_ignores_accents_and_needs_every_word(
+    qtbot: QtBot, panel: ClientListPanel, services: Services, residents: dict[str, int]
+) -> None:
+    services.clients.create_client(ClientInput(name="Zoë El Amrani", alias="Zo", municipality="Utrecht"))
+    panel.set_clients(services.clients.list_clients())
+    qtbot.keyClicks(panel.filter_edit, "amrani")
+    assert names(panel) == ["Zo"]  # shown by the alias she prefers, found by her name
+    panel.filter_edit.clear()
+    qtbot.keyClicks(panel.filter_edit, "zoe")
+    assert names(panel) == ["Zo"]
+    panel.filter_edit.clear()
+    qtbot.keyClicks(panel.filter_edit, "utrecht anouk")
+    assert names(panel) == ["Anouk Verbeek"]
+
+
+def test_sorting_by_a_header_keeps_the_chosen_resident_selected(
+    qtbot: QtBot, panel: ClientListPanel, residents: dict[str, int]
+) -> None:
+    with qtbot.waitSignal(panel.client_selected):
+        panel.select_client(residents["Bram Oosterhout"])
+    with qtbot.assertNotEmitted(panel.client_selected):
+        panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        qtbot.keyClicks(panel.filter_edit, "o")
+    assert panel.current_client_id() == residents["Bram Oosterhout"]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.model import Client
+from clientsteun.domain.model import Client, ConversationInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.conversation_editor import ConversationEditor
@@ -104,7 +104,7 @@ def test_cancel_with_changes_asks_and_discard_removes_the_draft(
     type_at_end(qtbot, editor, "Dit wil de inwoner toch niet vastleggen.")
     qtbot.waitUntil(lambda: len(services.conversations.list_drafts()) == 1)
 
-    answer = answer_box(StandardButton.Discard)
+    answer = answer_box("Niet opslaan")
     with qtbot.waitSignal(editor.closed):
         click(qtbot, editor, QDialogButtonBox.StandardButton.Cancel)
 
@@ -143,7 +143,7 @@ def test_cancel_without_changes_closes_without_asking(
     qtbot: QtBot, window: MainWindow, services: Services, resident: Client
 ) -> None:
     editor = open_new_conversation(qtbot, window)
-    answer = answer_box(StandardButton.Discard, timeout_ms=500)
+    answer = answer_box("Niet opslaan", timeout_ms=500)
     with qtbot.waitSignal(editor.closed):
         click(qtbot, editor, QDialogButtonBox.StandardButton.Cancel)
     answer.cancel()
@@ -267,3 +267,32 @@ def test_closing_the_window_keeps_an_open_conversation_as_a_draft(
     assert draft.data.notes.endswith("Halverwege het verslag gaat de laptop dicht.")
     assert window.editor is None
     assert not window.settings.window_geometry.isEmpty()
+
+
+def test_steady_typing_without_pauses_still_stores_drafts(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client, settings: Settings
+) -> None:
+    editor = open_new_conversation(qtbot, window)
+    # A keystroke every 100 ms never leaves the 200 ms pause the normal autosave waits for.
+    for _ in range(14):
+        type_at_end(qtbot, editor, "x")
+        qtbot.wait(100)
+        if services.conversations.list_drafts():
+            break
+    (draft,) = services.conversations.list_drafts()
+    assert draft.data.notes.endswith("x")
+
+
+def test_highlight_marks_the_words_search_found_ignoring_accents(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    note = "😀 Eén keer gebeld met de gemeente; daarna één brief."
+    conversation = services.conversations.save_conversation(
+        None, ConversationInput(resident.id, date(2026, 11, 20), "phone_call", notes=note)
+    )
+    window.open_conversation(conversation.id, ("een",))
+    editor = window.editor
+    assert editor is not None
+    marked = [selection.cursor.selectedText() for selection in editor.notes_edit.extraSelections()]
+    assert marked == ["Eén", "één"]  # not the 'een' inside 'gemeente'; positions right after an emoji
+    assert editor.notes_edit.textCursor().position() == 3  # at the first hit (the emoji counts two)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton,
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.model import ClientInput, Consent
 from clientsteun.services import Services
 from clientsteun.ui.dialogs import AgreementDialog, ClientDialog, FormDialog, HelpQuestionDialog
 from tests.gui.modals import StandardButton, answer_box
@@ -20,7 +21,8 @@ ERROR_TITLE = "Dat lukte niet"
 
 
 def open_dialog(qtbot: QtBot, dialog: QDialog) -> None:
-    qtbot.addWidget(dialog)
+    # At teardown, close without the "not saved yet" question that Cancel would ask.
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(QDialog.DialogCode.Rejected))
     dialog.show()
     qtbot.waitExposed(dialog)
 
@@ -184,3 +186,64 @@ def test_network_people_are_added_and_removed_with_the_buttons(
     press_save(qtbot, client_dialog)
     (member,) = services.clients.get_client(client_dialog.result_value.id).details.network
     assert (member.name, member.role, member.phone) == ("Wim Fictief", "Buurman", "06-55554444")
+
+
+def test_consent_text_without_its_date_is_not_dropped_silently(
+    qtbot: QtBot, client_dialog: ClientDialog, services: Services
+) -> None:
+    qtbot.keyClicks(client_dialog.name_edit, "Iris Fictief")
+    qtbot.keyClicks(client_dialog.consent_share, "Alleen met de huisarts")
+    message = press_save_expecting_error(qtbot, client_dialog)
+    assert "datum" in message and "toestemming" in message
+    assert services.clients.list_clients() == []
+    assert client_dialog.consent_share.toPlainText() == "Alleen met de huisarts"
+
+
+def test_a_recorded_consent_cannot_be_emptied_by_clearing_its_date(
+    qtbot: QtBot, catalog: Catalog, services: Services
+) -> None:
+    client = services.clients.create_client(
+        ClientInput(name="Jet Fictief", consent=Consent(date(2026, 1, 5), "Verslagen", "Niemand"))
+    )
+    dialog = ClientDialog(
+        catalog, [], lambda d: services.clients.update_client(client.id, d), details=client.details
+    )
+    open_dialog(qtbot, dialog)
+    dialog.consent_given.clear()
+    assert "toestemming" in press_save_expecting_error(qtbot, dialog)
+    assert services.clients.get_client(client.id).details.consent == client.details.consent
+
+
+def test_cancel_after_typing_asks_and_can_go_back_save_or_throw_away(
+    qtbot: QtBot, client_dialog: ClientDialog, services: Services
+) -> None:
+    cancel = client_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.keyClicks(client_dialog.name_edit, "Kees Fictief")
+
+    answer = answer_box(StandardButton.Cancel)  # "go back"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert answer.handled and "nog niet is opgeslagen" in answer.text
+    assert client_dialog.isVisible() and client_dialog.name_edit.text() == "Kees Fictief"
+
+    answer = answer_box("Niet opslaan")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert answer.handled
+    assert not client_dialog.isVisible()
+    assert services.clients.list_clients() == []
+
+
+def test_cancel_after_typing_can_still_save(qtbot: QtBot, client_dialog: ClientDialog, services: Services) -> None:
+    qtbot.keyClicks(client_dialog.name_edit, "Kees Fictief")
+    answer = answer_box(StandardButton.Save)
+    with qtbot.waitSignal(client_dialog.accepted):
+        qtbot.keyClick(client_dialog, Qt.Key.Key_Escape)
+    assert answer.handled
+    assert [c.display_name for c in services.clients.list_clients()] == ["Kees Fictief"]
+
+
+def test_cancel_without_changes_closes_without_a_question(qtbot: QtBot, client_dialog: ClientDialog) -> None:
+    answer = answer_box(StandardButton.Cancel, timeout_ms=300)
+    qtbot.mouseClick(client_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.wait(350)
+    assert not answer.handled
+    assert not client_dialog.isVisible()

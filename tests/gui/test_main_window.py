@@ -107,6 +107,7 @@ def test_closing_a_dossier_through_the_dialog(
     assert client.close_reason == "Hulpvraag beantwoord"
     assert window.dossier.close_button.text() == "Heropenen"
     assert window.client_list.closed_check.isChecked()  # so the closed dossier stays in view
+    assert window.settings.show_closed is False  # but that is not remembered as the user's choice
 
     qtbot.mouseClick(window.dossier.close_button, Qt.MouseButton.LeftButton)  # reopen: no question
     assert services.clients.get_client(resident.id).closed_on is None
@@ -206,3 +207,59 @@ def test_deleting_a_resident_closes_their_open_new_conversation(
     assert window.editor is None
     assert services.conversations.list_drafts() == []
     assert visible_names(window) == []
+
+
+def test_quitting_when_the_draft_cannot_be_stored_asks_before_losing_the_typing(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    window.new_conversation(resident.id)
+    editor = window.editor
+    assert editor is not None
+    qtbot.keyClicks(editor.notes_edit, " Belangrijk")
+    # The resident is removed behind the editor's back (as by another program): no draft can be stored.
+    services.clients.delete_client(resident.id)
+
+    answer = answer_box("Terug naar het gesprek")
+    window.close()
+    assert answer.handled and "verloren" in answer.text
+    assert window.isVisible() and window.editor is editor
+    assert editor.notes_edit.toPlainText().endswith("Belangrijk")
+
+    answer = answer_box("Toch afsluiten")
+    window.close()
+    assert answer.handled
+    assert not window.isVisible()
+    assert window.editor is None
+
+
+def test_a_conversation_with_an_unsaved_version_opens_that_version(
+    window: MainWindow, services: Services, resident: Client
+) -> None:
+    (conversation,) = services.clients.get_dossier(resident.id).conversations
+    newer = ConversationInput(resident.id, date(2026, 11, 2), "home_visit", notes="Samen naar het wijkteam. En meer.")
+    draft = services.conversations.save_draft(None, conversation.id, newer)
+    window.open_conversation(conversation.id)
+    assert window.editor is not None
+    assert window.editor.draft_id == draft
+    assert window.editor.notes_edit.toPlainText() == "Samen naar het wijkteam. En meer."
+    assert "nog niet was opgeslagen" in window.editor.status_label.text()
+
+
+def test_a_search_hit_for_the_open_conversation_marks_it_and_another_one_leaves_it_alone(
+    window: MainWindow, services: Services, resident: Client
+) -> None:
+    (conversation,) = services.clients.get_dossier(resident.id).conversations
+    other = add_conversation(services, resident.id, date(2026, 11, 10), "Wijkteam gebeld.")
+    window.open_conversation(conversation.id, ("wijkteam",))
+    editor = window.editor
+    assert editor is not None and len(editor.notes_edit.extraSelections()) == 1
+
+    answer = answer_box(StandardButton.Ok)  # "there is already a conversation open"
+    window.open_conversation(other.id, ("gebeld",))
+    assert answer.handled
+    assert window.editor is editor
+    assert len(editor.notes_edit.extraSelections()) == 1  # its own marks are untouched
+
+    window.open_conversation(conversation.id, ("samen",))  # the same one: brought forward, newly marked
+    assert window.editor is editor
+    assert [s.cursor.selectedText() for s in editor.notes_edit.extraSelections()] == ["Samen"]

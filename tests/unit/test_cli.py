@@ -84,7 +84,7 @@ def test_demo_with_same_seed_and_date_gives_identical_clients_json(tmp_path: Pat
     rows = json.loads(outputs[0])
     assert len(rows) == 4
     assert set(rows[0]) == {
-        "id", "display_name", "municipality", "status", "last_contact",
+        "id", "display_name", "name", "municipality", "status", "last_contact",
         "open_agreements", "overdue_agreements",
     }  # fmt: skip
     assert {row["status"] for row in rows} <= {"open", "closed"}
@@ -226,11 +226,30 @@ def test_demo_on_a_database_open_elsewhere_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "arguments",
-    [["demo"], ["demo", "--clients", "veel"], ["search"], ["onbekend"], ["clients", "--kleur"]],
+    ("arguments", "explanation"),
+    [
+        (["demo"], "dit ontbreekt nog: --clients"),
+        (["demo", "--clients", "veel"], "bij --clients hoort een heel getal, niet 'veel'"),
+        (["search"], "dit ontbreekt nog: query"),
+        (["onbekend"], "onbekende opdracht 'onbekend'"),
+        (["clients", "--kleur"], "onbekend: --kleur"),
+    ],
 )
-def test_wrong_usage_exits_with_2_and_no_traceback(tmp_path: Path, arguments: list[str]) -> None:
+def test_wrong_usage_exits_with_2_and_a_dutch_explanation(
+    tmp_path: Path, arguments: list[str], explanation: str
+) -> None:
     result = run(tmp_path, *arguments)
     assert result.returncode == 2
-    assert "usage: clientsteun" in result.stderr
+    assert result.stderr.startswith("gebruik: clientsteun")
+    assert explanation in result.stderr
+    assert "--help" in result.stderr
+    assert "usage" not in result.stderr and "error" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_help_is_dutch(tmp_path: Path) -> None:
+    result = run(tmp_path, "demo", "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("gebruik: clientsteun demo")
+    assert "toon deze uitleg" in result.stdout and "opties:" in result.stdout
+    assert "show this help" not in result.stdout

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from clientsteun.domain.errors import (
+    CreateFailed,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseLocked,
@@ -371,3 +372,29 @@ def test_a_constraint_error_means_the_row_referred_to_is_gone_not_damage() -> No
 def test_the_schema_revision_constant_is_alembics_head() -> None:
     # Opening an up-to-date file trusts this constant instead of loading Alembic.
     assert head_revision() == SCHEMA_REVISION
+
+
+def test_a_new_database_that_cannot_be_made_leaves_nothing_behind(tmp_path: Path) -> None:
+    path = tmp_path / "nieuw.db"
+    (tmp_path / "nieuw.db-wal").mkdir()  # SQLite cannot write its log here: creation fails midway
+    with pytest.raises(CreateFailed) as caught:
+        open_database(path)
+    assert "niets achtergebleven" in caught.value.message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nieuw.db-wal"]
+    assert not path.exists()  # so the next start does not take a half-made file for a foreign one
+
+
+def test_a_folder_that_cannot_hold_the_database_gives_a_typed_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "notities.txt"
+    blocker.write_text("geen map")
+    with pytest.raises(DatabaseProblem) as caught:
+        open_database(blocker / "clientsteun.db", exclusive=True)
+    assert caught.value.message
+    assert str(tmp_path) not in caught.value.detail  # paths can name people: not in the log
+    assert blocker.read_text() == "geen map"
+
+
+def test_a_constraint_error_other_than_a_foreign_key_is_not_called_not_found() -> None:
+    with pytest.raises(DatabaseProblem) as caught, translate_errors():
+        raise sqlite3.IntegrityError("NOT NULL constraint failed: clients.name")
+    assert not isinstance(caught.value, NotFound)

@@ -370,6 +370,11 @@ def test_close_and_reopen_client(services: Services) -> None:
     assert "eerste contact" in caught.value.message
     assert services.clients.get_client(client.id).status is ClientStatus.OPEN
 
+    with pytest.raises(InvalidInput) as caught:
+        services.clients.close_client(client.id, date(2026, 11, 1), "   ")
+    assert "reden" in caught.value.message
+    assert services.clients.get_client(client.id).status is ClientStatus.OPEN
+
     closed = services.clients.close_client(client.id, date(2026, 11, 1), "  Verhuisd  ")
     assert (closed.status, closed.closed_on, closed.close_reason) == (
         ClientStatus.CLOSED,
@@ -394,7 +399,7 @@ def test_close_and_reopen_client(services: Services) -> None:
         lambda s: s.clients.get_client(999),
         lambda s: s.clients.get_dossier(999),
         lambda s: s.clients.update_client(999, ClientInput(name="Iemand")),
-        lambda s: s.clients.close_client(999, TODAY, ""),
+        lambda s: s.clients.close_client(999, TODAY, "Verhuisd"),
         lambda s: s.clients.reopen_client(999),
         lambda s: s.clients.delete_client(999),
         lambda s: s.clients.delete_help_question(999),
@@ -665,3 +670,17 @@ def test_draft_for_something_deleted_meanwhile_is_not_found(services: Services) 
     with pytest.raises(NotFound):
         services.conversations.save_draft(None, None, ConversationInput(client.id, TODAY, "other"))
     assert services.conversations.list_drafts() == []
+
+
+def test_saving_a_conversation_removes_every_older_unsaved_version_of_it(services: Services) -> None:
+    client = _client(services)
+    data = ConversationInput(client.id, date(2026, 11, 2), "home_visit", notes="Eerste versie")
+    conversation = services.conversations.save_conversation(None, data)
+    stale = services.conversations.save_draft(None, conversation.id, replace(data, notes="Oud concept"))
+    assert services.conversations.draft_of(conversation.id) is not None
+
+    services.conversations.save_conversation(conversation.id, replace(data, notes="Nieuwste versie"))
+
+    assert services.conversations.draft_of(conversation.id) is None
+    assert stale not in [draft.id for draft in services.conversations.list_drafts()]
+    assert services.conversations.get_conversation(conversation.id).data.notes == "Nieuwste versie"
