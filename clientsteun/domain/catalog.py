@@ -42,6 +42,8 @@ class Catalog:
     media: tuple[CatalogItem, ...]
     parties: tuple[CatalogItem, ...]  # who usually does an agreed action
     note_templates: tuple[NoteTemplate, ...]
+    first_conversation_kind: str  # offered for the first conversation with a resident
+    next_conversation_kind: str  # offered for the ones after it
 
     def life_domain_name(self, code: str) -> str:
         return _name(self.life_domains, code)
@@ -82,12 +84,24 @@ def load_catalog(folder: Path) -> Catalog:
     for kind in kinds:
         if kind.template and kind.template not in known_templates:
             raise CatalogError(str(path), f"conversation_kind {kind.code}", f"onbekend sjabloon '{kind.template}'")
+    defaults = raw.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise CatalogError(str(path), "defaults", "moet een tabel zijn ([defaults])")
+    known_kinds = {kind.code for kind in kinds}
+    chosen = {}
+    for key in ("first_conversation", "next_conversation"):
+        code = reader.optional(defaults, key, "defaults") or kinds[0].code
+        if code not in known_kinds:
+            raise CatalogError(str(path), "defaults", f"'{key}': onbekende soort gesprek '{code}'")
+        chosen[key] = code
     return Catalog(
         life_domains=reader.simple("life_domain"),
         conversation_kinds=kinds,
         media=reader.simple("medium"),
         parties=reader.simple("party"),
         note_templates=templates,
+        first_conversation_kind=chosen["first_conversation"],
+        next_conversation_kind=chosen["next_conversation"],
     )
 
 

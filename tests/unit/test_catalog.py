@@ -157,3 +157,25 @@ def test_catalog_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     (tmp_path / DOSSIER_FILE).write_bytes(b'[[medium]]\ncode = "\xff\xfe"\n')
     with pytest.raises(CatalogError, match="geen geldige TOML"):
         load_catalog(tmp_path)
+
+
+def test_shipped_catalog_says_which_kind_a_new_conversation_starts_as(catalog: Catalog) -> None:
+    assert catalog.first_conversation_kind == "first_meeting"
+    assert catalog.next_conversation_kind == "home_visit"
+
+
+def test_without_defaults_a_new_conversation_starts_as_the_first_kind(tmp_path: Path) -> None:
+    text = re.sub(r"(?ms)^\[defaults\]\n.*?\n\n", "", REAL.read_text(encoding="utf-8"))
+    assert "[defaults]" not in text
+    catalog = load_catalog(_write(tmp_path, text).parent)
+    first = catalog.conversation_kinds[0].code
+    assert (catalog.first_conversation_kind, catalog.next_conversation_kind) == (first, first)
+
+
+def test_a_default_kind_the_catalog_does_not_have_names_file_and_entry(tmp_path: Path) -> None:
+    text = REAL.read_text(encoding="utf-8").replace('next_conversation = "home_visit"', 'next_conversation = "bbq"')
+    path = _write(tmp_path, text)
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path.parent)
+    assert (caught.value.file, caught.value.entry) == (str(path), "defaults")
+    assert "bbq" in caught.value.problem
