@@ -34,7 +34,7 @@ def client_columns() -> list[Column[ClientSummary]]:
         ),
         Column(
             _tr("Afspraken"),
-            lambda c: _agreements_text(c),
+            _agreements_text,
             lambda c: (c.overdue_agreements, c.open_agreements),
             align_right=True,
             warn=lambda c: c.overdue_agreements > 0,
@@ -67,7 +67,7 @@ class ClientListPanel(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter op naam of gemeente…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Filter de lijst met inwoners"))
-        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.filter_edit.textChanged.connect(self.model.set_filter)
         self.closed_check = QCheckBox(self.tr("Ook gesloten dossiers"))
         self.closed_check.setChecked(show_closed)
         self.closed_check.toggled.connect(self._apply_closed_filter)
@@ -98,9 +98,6 @@ class ClientListPanel(QWidget):
     def _apply_closed_filter(self) -> None:
         show_closed = self.closed_check.isChecked()
         self.model.set_rows([c for c in self._all if show_closed or c.status is ClientStatus.OPEN])
-
-    def _apply_filter(self, text: str) -> None:
-        self.model.set_filter(text)
 
     def clients(self) -> list[ClientSummary]:
         """Every resident given to the list, also those hidden by the filter."""

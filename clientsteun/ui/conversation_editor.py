@@ -1,5 +1,6 @@
-"""Writing up a conversation.  Typing is kept as a draft a moment after the last keystroke, when
-focus moves, and when the app quits, so a crash loses at most the last few seconds."""
+"""Writing up a conversation.  Typing is kept as a draft a moment after the last keystroke, every
+few seconds during steady typing, when focus moves, and when the app quits, so a crash loses at
+most the last few seconds."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dossier", text)
 
 
-def timeline_kind_name(kind: TimelineKind, catalog: Catalog, entry_kind: str = "") -> str:
+def _timeline_kind_name(kind: TimelineKind, catalog: Catalog, entry_kind: str = "") -> str:
     names = {
         TimelineKind.CONVERSATION: _tr("Gesprek"),
         TimelineKind.HELP_QUESTION: _tr("Hulpvraag vastgelegd"),
@@ -258,9 +258,7 @@ class DossierPanel(QWidget):
         ]
         if dossier.client.status is ClientStatus.CLOSED:
             rows.append((self.tr("Reden van sluiten"), dossier.client.close_reason))
-        html = ["<table cellspacing='4'>"]
-        html += [f"<tr><td><b>{escape(k)}</b></td><td>{_html(v)}</td></tr>" for k, v in rows]
-        html.append("</table>")
+        html = [_table_html(rows)]
         html.append(f"<h3>{escape(self.tr('Netwerk'))}</h3>")
         if d.network:
             html.append("<ul>")
@@ -281,16 +279,14 @@ class DossierPanel(QWidget):
                 (self.tr("Geldig tot"), format_long(c.valid_until)),
                 (self.tr("Ingetrokken op"), format_long(c.withdrawn_on)),
             ]
-            html.append("<table cellspacing='4'>")
-            html += [f"<tr><td><b>{escape(k)}</b></td><td>{_html(v)}</td></tr>" for k, v in consent_rows if v]
-            html.append("</table>")
+            html.append(_table_html([(label, value) for label, value in consent_rows if value]))
         else:
             html.append(_warning(self.tr("Nog geen toestemming vastgelegd.")))
         return "".join(html)
 
     def _timeline_kind(self, entry: TimelineEntry) -> str:
         kind = self._conversation_kinds.get(entry.ref_id, "") if entry.kind is TimelineKind.CONVERSATION else ""
-        return timeline_kind_name(entry.kind, self.catalog, kind)
+        return _timeline_kind_name(entry.kind, self.catalog, kind)
 
     # -- intents -------------------------------------------------------------------------------
 
@@ -319,6 +315,11 @@ class DossierPanel(QWidget):
             self.open_conversation.emit(entry.ref_id)
         elif entry.kind in (TimelineKind.AGREEMENT, TimelineKind.AGREEMENT_DONE):
             self.edit_agreement.emit(entry.ref_id)
+
+
+def _table_html(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td><b>{escape(label)}</b></td><td>{_html(value)}</td></tr>" for label, value in rows)
+    return f"<table cellspacing='4'>{cells}</table>"
 
 
 def _html(text: str) -> str:

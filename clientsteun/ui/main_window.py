@@ -24,6 +24,7 @@ from clientsteun import __version__
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import (
+    Agreement,
     ConversationInput,
     Draft,
     HelpQuestionInput,
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
     def delete_help_question(self, question_id: int) -> None:
         if self._confirm(self.tr("Deze versie van de hulpvraag verwijderen?")):
             self.services.clients.delete_help_question(question_id)
-            self.refresh_clients(self.current_client_id())
+            self.refresh_clients()
 
     # -- agreements ----------------------------------------------------------------------------
 
@@ -294,10 +295,10 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.refresh_clients(client_id)
 
-    def _agreement(self, agreement_id: int) -> Any:
+    def _agreement(self, agreement_id: int) -> Agreement | None:
+        """An agreement of the dossier on screen (the only ones the user can point at)."""
         dossier = self.dossier.dossier
-        found = next((a for a in dossier.agreements if a.id == agreement_id), None) if dossier else None
-        return found
+        return next((a for a in dossier.agreements if a.id == agreement_id), None) if dossier else None
 
     @guarded
     def edit_agreement(self, agreement_id: int) -> None:
@@ -331,9 +332,9 @@ class MainWindow(QMainWindow):
 
     @guarded
     def new_conversation(self, client_id: int) -> None:
+        catalog = self.services.catalog
         first = not self.services.clients.get_dossier(client_id).conversations
-        kinds = self.services.catalog.conversation_kinds
-        kind = kinds[0].code if first else next((k.code for k in kinds if k.code == "home_visit"), kinds[0].code)
+        kind = catalog.first_conversation_kind if first else catalog.next_conversation_kind
         self._open_editor(ConversationInput(client_id, self.today(), kind), None)
 
     @guarded
@@ -435,8 +436,9 @@ class MainWindow(QMainWindow):
         return self.search_dialog
 
     def open_hit(self, hit: SearchHit) -> None:
-        self.client_list.select_client(hit.client_id)
-        self.show_client(hit.client_id)
+        self.client_list.select_client(hit.client_id)  # shows the dossier when it is another resident
+        if self.current_client_id() != hit.client_id:
+            self.show_client(hit.client_id)
         self.open_conversation(hit.conversation_id, hit.terms)
 
     # -- small things --------------------------------------------------------------------------
