@@ -15,9 +15,10 @@ from clientsteun.domain.catalog import load_catalog
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.store.database import open_database
+from clientsteun.store.vault import Vault
 from clientsteun.ui.errors import install_exception_hook, user_message
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.start import Opened, StartFlow
 
 log = logging.getLogger("clientsteun")
 
@@ -59,13 +60,14 @@ def setup_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def build_window(db_path: Path, settings: Settings | None = None) -> MainWindow:
-    """Open the database and build the main window; raises ClientsteunError with a Dutch message."""
-    database = open_database(db_path, exclusive=True)
+def build_window(opened: Opened, settings: Settings | None = None) -> MainWindow:
+    """The main window over an unlocked database; what happened while opening goes into the audit log."""
     try:
-        services = Services.create(database, load_catalog(paths.catalog_dir()))
+        services = Services.create(opened.database, load_catalog(paths.catalog_dir()))
+        for event in opened.happened:
+            services.audit.record(event.action, detail=event.detail, at=event.at)
     except BaseException:
-        database.close()
+        opened.database.close()
         raise
     return MainWindow(services, settings or Settings())
 
@@ -75,7 +77,10 @@ def run(db_path: Path) -> int:
     setup_logging()
     log.info("start")
     try:
-        window = build_window(db_path)
+        opened = StartFlow(Vault.at(db_path)).run()
+        if opened is None:
+            return 0
+        window = build_window(opened)
     except ClientsteunError as error:
         log.warning("could not open database: %s %s", type(error).__name__, error.detail)
         QMessageBox.critical(
@@ -83,7 +88,8 @@ def run(db_path: Path) -> int:
         )
         return 1
     install_exception_hook(window)
-    app.aboutToQuit.connect(window.services.close)
+    app.aboutToQuit.connect(window.shut_down)
     window.show()
+    QTimer.singleShot(0, window.safety.start_backup)
     QTimer.singleShot(0, window.offer_drafts)
     return app.exec()

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
 import json
+import os
 import re
+import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,12 +19,19 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from clientsteun import __version__, paths
+from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import load_catalog
-from clientsteun.domain.dates import format_date, parse_date
-from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.dates import format_date, format_time, parse_date
+from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, InvalidInput, KeyFileMissing
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
+from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.services import Services
-from clientsteun.store.database import open_database
+from clientsteun.services.safety import check_vault
+from clientsteun.store.backups import restore
+from clientsteun.store.keys import read_envelope, unlock
+from clientsteun.store.vault import Vault, VaultState
+
+PASSPHRASE_ENV = "CLIENTSTEUN_PASSPHRASE"
 
 
 class _DutchHelpFormatter(argparse.HelpFormatter):
@@ -69,26 +79,47 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"clientsteun {__version__}", help="toon het versienummer"
     )
     db_help = f"het databasebestand (standaard ${paths.DB_ENV} of {paths.default_database()})"
-    parser.add_argument("--db", type=Path, help=db_help)
-    # A subcommand's --db must not default to None: that would overwrite a --db given before
-    # the subcommand, and the command would silently use the default database instead.
+    passphrase_help = f"bestand met het wachtwoord op de eerste regel (standaard ${PASSPHRASE_ENV})"
+
+    def common(command: argparse.ArgumentParser, default: Any = None) -> None:
+        command.add_argument("--db", type=Path, default=default, help=db_help)
+        command.add_argument("--passphrase-file", type=Path, default=default, help=passphrase_help)
+
+    common(parser)
+    # A subcommand's options must not default to None: that would overwrite the same option
+    # given before the subcommand, and the command would silently use the default instead.
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="vul een lege database met verzonnen voorbeeldgegevens")
-    demo.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    common(demo, argparse.SUPPRESS)
     demo.add_argument("--clients", type=int, required=True, help="aantal inwoners")
     demo.add_argument("--conversations", type=int, help="aantal gesprekken (standaard 6 per inwoner)")
     demo.add_argument("--seed", type=int, default=1, help="zelfde getal, zelfde gegevens")
     demo.add_argument("--today", help="peildatum dd-mm-jjjj (standaard vandaag)")
 
     clients = commands.add_parser("clients", help="toon de inwoners")
-    clients.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    common(clients, argparse.SUPPRESS)
     clients.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     search = commands.add_parser("search", help="zoek in alle gespreksnotities")
-    search.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    common(search, argparse.SUPPRESS)
     search.add_argument("query", help="woorden om te zoeken")
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    backup = commands.add_parser("backup", help="maak een versleutelde, gecontroleerde reservekopie")
+    common(backup, argparse.SUPPRESS)
+    backup.add_argument("--out", type=Path, required=True, help="het bestand voor de reservekopie")
+
+    restore = commands.add_parser("restore", help="zet een reservekopie terug (het huidige bestand blijft bewaard)")
+    common(restore, argparse.SUPPRESS)
+    restore.add_argument("--from", dest="source", type=Path, required=True, help="de reservekopie")
+
+    check = commands.add_parser("check", help="controleer de database en de reservekopieën")
+    common(check, argparse.SUPPRESS)
+
+    audit = commands.add_parser("audit", help="toon het logboek van exports, afdrukken en herstel")
+    common(audit, argparse.SUPPRESS)
+    audit.add_argument("--csv", type=Path, help="schrijf het logboek naar dit CSV-bestand")
     return parser
 
 
@@ -109,16 +140,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _services(db_path: Path, *, exclusive: bool = False, create: bool = False) -> Services:
-    database = open_database(db_path, exclusive=exclusive, create=create)
-    return Services.create(database, load_catalog(paths.catalog_dir()))
+def _passphrase(args: argparse.Namespace) -> str:
+    """From --passphrase-file or the environment; typed at a prompt only on a terminal."""
+    if args.passphrase_file is not None:
+        try:
+            lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            raise InvalidInput("Het wachtwoordbestand kan niet worden gelezen.") from None
+        return lines[0] if lines else ""
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if sys.stdin.isatty():
+        return getpass.getpass("Wachtwoord: ")
+    raise InvalidInput(f"Geef het wachtwoord met --passphrase-file of in ${PASSPHRASE_ENV}.")
+
+
+def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> bytes:
+    state = vault.state()
+    if state is VaultState.NEW and create:
+        key, _ = vault.create_key(check_passphrase(_passphrase(args)), with_recovery=False)
+        return key
+    if state in (VaultState.NEW, VaultState.MISSING):
+        raise DatabaseMissing()
+    if state is VaultState.PLAINTEXT and not vault.key_path.exists():
+        key, _ = vault.create_key(check_passphrase(_passphrase(args)), with_recovery=False)
+        return key
+    return vault.unlock(_passphrase(args))
+
+
+def _services(args: argparse.Namespace, db_path: Path, *, create: bool = False) -> Services:
+    """Unlock and open the database for one command; failed unlocks since the last one are logged."""
+    vault = Vault.at(db_path)
+    key = _key(args, vault, create=create)
+    services = Services.create(vault.open(key, create=create), load_catalog(paths.catalog_dir()))
+    try:
+        for moment in vault.take_failed_unlocks():
+            services.audit.record(AuditAction.FAILED_UNLOCK, at=moment)
+    except BaseException:
+        services.close()
+        raise
+    return services
 
 
 def _demo(args: argparse.Namespace, db_path: Path) -> int:
     from clientsteun.demo import fill_demo
 
     today = parse_date(args.today) if args.today else None
-    services = _services(db_path, exclusive=True, create=True)
+    services = _services(args, db_path, create=True)
     try:
         result = fill_demo(
             services.database,
@@ -138,7 +206,7 @@ def _demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _clients(args: argparse.Namespace, db_path: Path) -> int:
-    services = _services(db_path)
+    services = _services(args, db_path)
     try:
         rows = services.clients.list_clients()
     finally:
@@ -160,7 +228,7 @@ def _clients(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _search(args: argparse.Namespace, db_path: Path) -> int:
-    services = _services(db_path)
+    services = _services(args, db_path)
     try:
         hits = services.conversations.search(args.query)
         kinds = {hit.kind: services.catalog.kind_name(hit.kind) for hit in hits}
@@ -191,4 +259,80 @@ def _json_default(value: object) -> str:
     raise TypeError(type(value).__name__)
 
 
-COMMANDS = {"demo": _demo, "clients": _clients, "search": _search}
+def _backup(args: argparse.Namespace, db_path: Path) -> int:
+    services = _services(args, db_path)
+    try:
+        services.audit.record(AuditAction.BACKUP, detail="handmatig, opdrachtregel")
+        Vault.at(db_path).backup_to(services.database.key, args.out)
+    finally:
+        services.close()
+    print(f"Reservekopie gemaakt en gecontroleerd: {args.out} (met sleutelbestand {args.out}.key)")
+    return 0
+
+
+def _restore(args: argparse.Namespace, db_path: Path) -> int:
+    vault = Vault.at(db_path)
+    own_key = vault.key_path.exists() or vault.backups.key_copy.exists()
+    if own_key:
+        key = vault.unlock(_passphrase(args))
+    else:  # a new laptop: the key file travels with the backup
+        carried = args.source.with_name(args.source.name + ".key")
+        if not carried.exists():
+            raise KeyFileMissing()
+        key = unlock(read_envelope(carried), _passphrase(args))
+        vault.key_path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(carried, vault.key_path)
+    kept = restore(vault.db_path, key, args.source)
+    services = Services.create(vault.open(key), load_catalog(paths.catalog_dir()))
+    try:
+        services.audit.record(AuditAction.RESTORE, detail="opdrachtregel")
+    finally:
+        services.close()
+    print("Reservekopie teruggezet.")
+    if kept is not None:
+        print(f"Het vorige bestand is bewaard als {kept}")
+    return 0
+
+
+def _check(args: argparse.Namespace, db_path: Path) -> int:
+    vault = Vault.at(db_path)
+    if vault.state() is not VaultState.ENCRYPTED:
+        raise DatabaseMissing()
+    key = vault.unlock(_passphrase(args))
+    report = check_vault(vault, key)
+    for line in report.lines:
+        print(line)
+    return 0 if report.sound else 1
+
+
+def _audit(args: argparse.Namespace, db_path: Path) -> int:
+    services = _services(args, db_path)
+    try:
+        if args.csv is not None:
+            count = services.audit.export_csv(args.csv)
+            print(f"{count} regels geschreven naar {args.csv}")
+            return 0
+        entries = services.audit.entries()
+        broken = services.audit.first_broken()
+    finally:
+        services.close()
+    for entry in entries:
+        resident = f"inwoner {entry.client_id}" if entry.client_id else ""
+        print(f"{format_date(entry.at.date())} {format_time(entry.at.time())}  {entry.action.label:<36} "
+              f"{resident:<14} {entry.user}  {entry.detail}".rstrip())  # fmt: skip
+    print(f"{len(entries)} regels")
+    if broken is not None:
+        print(f"Let op: het logboek is aangepast vanaf regel {broken}.")
+        return 1
+    return 0
+
+
+COMMANDS = {
+    "demo": _demo,
+    "clients": _clients,
+    "search": _search,
+    "backup": _backup,
+    "restore": _restore,
+    "check": _check,
+    "audit": _audit,
+}

@@ -47,6 +47,9 @@ class Settings:
     show_closed = _Setting("clients/show_closed", False)
     window_geometry = _Setting("window/geometry", QByteArray())
     splitter_state = _Setting("window/splitter", QByteArray())
+    idle_lock_minutes = _Setting("safety/idle_lock_minutes", 5)
+    backups_daily = _Setting("safety/backups_daily", 7)
+    backups_weekly = _Setting("safety/backups_weekly", 4)
 
     def __init__(self, file: Path | None = None) -> None:
         file = file or paths.user_data_dir() / "settings.ini"

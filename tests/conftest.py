@@ -16,8 +16,14 @@ from clientsteun import paths
 from clientsteun.domain.catalog import Catalog, load_catalog
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
+from clientsteun.store.keys import KdfParams
 
 NOW = datetime(2026, 11, 23, 10, 30)
+# A fixed data key for tests that open a database directly, and a cheap Argon2 cost for tests
+# that make key files (the cost is stored in the key file, so unlocking stays cheap too).
+TEST_KEY = bytes(range(32))
+FAST_KDF = KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+PASSPHRASE = "paarse olifant danst traag"
 
 
 class FakeClock:
@@ -63,6 +69,6 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def services(db_path: Path, catalog: Catalog, clock: FakeClock) -> Iterator[Services]:
-    built = Services.create(open_database(db_path), catalog, clock)
+    built = Services.create(open_database(db_path, TEST_KEY), catalog, clock)
     yield built
     built.close()

@@ -50,6 +50,12 @@ class NotADatabase(DatabaseProblem):
     )
 
 
+class NotEncrypted(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "Deze database is nog niet versleuteld. Start Clientsteun om hem eenmalig te versleutelen."
+    )
+
+
 class DatabaseMissing(DatabaseProblem):
     message = QT_TRANSLATE_NOOP(
         "errors", "Dit databasebestand bestaat niet. Controleer de naam en de map van het bestand."
@@ -125,6 +131,62 @@ class CreateFailed(DatabaseProblem):
         "Er kon geen nieuwe database worden gemaakt. Er is niets achtergebleven. Controleer of er "
         "ruimte is op de schijf en of u in de map mag schrijven.",
     )
+
+
+class AppLocked(ClientsteunError):
+    message = QT_TRANSLATE_NOOP("errors", "Clientsteun is vergrendeld. Ontgrendel eerst met uw wachtwoord.")
+
+
+class WrongPassphrase(ClientsteunError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "Dit wachtwoord klopt niet. Er is niets veranderd. Let op hoofdletters en probeer het opnieuw."
+    )
+
+
+class WrongRecoveryKey(ClientsteunError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "Deze herstelsleutel klopt niet. Controleer de letters en cijfers en probeer het opnieuw."
+    )
+
+
+class NoRecoveryKey(ClientsteunError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "Voor deze database is geen herstelsleutel gemaakt. Zonder wachtwoord kan hij niet open."
+    )
+
+
+class KeyFileMissing(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Het sleutelbestand van de database ontbreekt, en er is ook geen kopie bij de reservekopieën. "
+        "Zonder dat bestand kan de database niet open. Er is niets veranderd. Neem contact op met uw coördinator.",
+    )
+
+
+class KeyFileDamaged(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Het sleutelbestand van de database is beschadigd. Er is niets veranderd. Neem contact op met uw coördinator.",
+    )
+
+
+class KeyMismatch(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Dit bestand is met een andere sleutel versleuteld dan deze database. Er is niets veranderd.",
+    )
+
+
+class BackupFailed(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "De reservekopie is niet gelukt of kon niet worden gecontroleerd. Uw database is niet veranderd. "
+        "Controleer of er ruimte is op de schijf en probeer het opnieuw.",
+    )
+
+
+class NoBackup(DatabaseProblem):
+    message = QT_TRANSLATE_NOOP("errors", "Er is geen bruikbare reservekopie gevonden.")
 
 
 class CatalogError(ClientsteunError):

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.services.agreements import AgreementService
+from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock
 from clientsteun.services.clients import ClientService
 from clientsteun.services.conversations import ConversationService
@@ -25,6 +26,7 @@ class Services:
     clients: ClientService
     conversations: ConversationService
     agreements: AgreementService
+    audit: AuditService
 
     @classmethod
     def create(cls, database: Database, catalog: Catalog, clock: Clock = datetime.now) -> Services:
@@ -34,6 +36,7 @@ class Services:
             clients=ClientService(database, clock),
             conversations=ConversationService(database, clock),
             agreements=AgreementService(database, clock),
+            audit=AuditService(database, clock),
         )
 
     def close(self) -> None:

@@ -10,18 +10,18 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import filelock
+import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from clientsteun.domain.errors import (
+    AppLocked,
     ClientsteunError,
     CreateFailed,
     DatabaseBusy,
@@ -34,9 +34,11 @@ from clientsteun.domain.errors import (
     MigrationFailed,
     NewerDatabase,
     NotADatabase,
+    NotEncrypted,
     NotFound,
     ReadOnlyDatabase,
 )
+from clientsteun.store.keys import sqlcipher_key
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # The newest schema revision.  Opening an up-to-date file does not load Alembic (about 100 ms of
 # start-up); a unit test checks this equals Alembic's head.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 
 @dataclass
@@ -53,45 +55,98 @@ class Database:
     """An open database: make sessions with ``transaction()``; ``close()`` when done."""
 
     path: Path
+    key: bytes = field(repr=False)
     engine: Engine
     sessions: sessionmaker[Session]
     _lock: filelock.BaseFileLock | None = field(default=None, repr=False)
+    # The app was not closed properly last time and its write-ahead log has disappeared since:
+    # the last changes before that crash may be missing.
+    wal_missing: bool = False
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits at the end, rolls back on any error."""
+        if not self.key:
+            raise AppLocked(detail="database used while locked")
         with translate_errors(), self.sessions.begin() as session:
             yield session
 
-    def close(self) -> None:
+    @property
+    def locked(self) -> bool:
+        return not self.key
+
+    def lock(self) -> None:
+        """Close every connection and forget the key; the instance lock stays held."""
         self.engine.dispose()
+        self.key = b""
+
+    def unlock(self, key: bytes) -> None:
+        """Open again with ``key`` (from the key file, so it is known to be right)."""
+        self.engine = make_engine(self.path, key)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.key = key
+
+    def close(self) -> None:
+        self.engine.dispose()  # the last connection checkpoints and removes the WAL
         if self._lock is not None:
+            open_marker(self.path).unlink(missing_ok=True)
             self._lock.release()
             self._lock = None
 
 
-def open_database(path: Path | str, *, exclusive: bool = False, create: bool = True) -> Database:
-    """Open (or, with ``create``, make) the database at ``path`` and bring its schema up to date.
+def open_marker(path: Path) -> Path:
+    """Present while an instance has the database open; left behind by a crash."""
+    return path.with_name(path.name + ".open")
+
+
+def wal_file(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def open_database(
+    path: Path | str, key: bytes, *, exclusive: bool = False, create: bool = True, check: bool = False
+) -> Database:
+    """Open (or, with ``create``, make) the encrypted database at ``path`` and bring its schema up to date.
 
     ``exclusive`` takes the instance lock, so a second app on the same file gets a clear
-    message instead of fighting over it.
+    message instead of fighting over it, and notices a write-ahead log lost after a crash.
+    ``check`` runs SQLite's quick integrity check (every page is read, so SQLCipher verifies
+    every page's HMAC as well) and raises ``DatabaseDamaged`` when it fails.
     """
     path = Path(path).expanduser().resolve()
     if not create and not path.exists():
         raise DatabaseMissing()
     lock = None
     try:
-        lock = _take_lock(path) if exclusive else None
+        lock = take_lock(path) if exclusive else None
         _check_file(path)
-        _upgrade(path)
-        engine = make_engine(path)
-        return Database(path, engine, sessionmaker(engine, expire_on_commit=False), lock)
+        wal_missing = exclusive and open_marker(path).exists() and not wal_file(path).exists()
+        _upgrade(path, key)
+        engine = make_engine(path, key)
+        database = Database(path, key, engine, sessionmaker(engine, expire_on_commit=False), lock, wal_missing)
+        if check:
+            _quick_check(database)
+        if exclusive:
+            open_marker(path).touch()
+        return database
     except OSError as error:  # the folder or the lock file: missing, not writable, disk full
         _release(lock)
         raise _file_system_error(error) from error
     except BaseException:
         _release(lock)
         raise
+
+
+def _quick_check(database: Database) -> None:
+    try:
+        with database.transaction() as session:
+            result = session.connection().exec_driver_sql("PRAGMA quick_check").fetchall()
+    except BaseException:
+        database.engine.dispose()
+        raise
+    if [row[0] for row in result] != ["ok"]:
+        database.engine.dispose()
+        raise DatabaseDamaged(detail=f"quick_check: {len(result)} problems")
 
 
 def _release(lock: filelock.BaseFileLock | None) -> None:
@@ -108,19 +163,37 @@ def _file_system_error(error: OSError) -> ClientsteunError:
     return DatabaseProblem(detail=detail)
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    """An engine with the pragmas for durability (WAL + synchronous FULL) and integrity."""
+def connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Connection:
+    """A raw SQLCipher connection with the key applied first, as SQLCipher requires.
+
+    ``isolation_level=None`` lets SQLAlchemy, not the driver, decide where transactions begin,
+    so that DDL in migrations is transactional too (SQLAlchemy's documented pysqlite recipe).
+    """
+    target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    connection = sqlcipher3.connect(
+        target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        connection.execute(sqlcipher_key(key))
+        connection.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would log to stderr
+        connection.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True) -> Engine:
+    """An engine with the key and the pragmas for durability (WAL + synchronous FULL) and integrity."""
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        "sqlite://",
+        module=sqlcipher3,  # the pysqlite dialect over SQLCipher's module (its errors get wrapped)
+        creator=lambda: connect(path, key),
         hide_parameters=True,  # error texts must never carry note text or names
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so that
-        # DDL in migrations is transactional too (SQLAlchemy's documented pysqlite recipe).
-        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
@@ -140,7 +213,7 @@ def translate_errors() -> Iterator[None]:
     """Turn driver errors into typed errors with a plain Dutch message."""
     try:
         yield
-    except (exc.OperationalError, exc.DatabaseError, sqlite3.DatabaseError) as error:
+    except (exc.OperationalError, exc.DatabaseError, sqlcipher3.DatabaseError) as error:
         raise _typed(error) from error
 
 
@@ -148,7 +221,7 @@ def _typed(error: Exception) -> ClientsteunError:
     raw = str(getattr(error, "orig", error))
     text = raw.lower()
     detail = type(error).__name__ + ": " + raw[:200]
-    if isinstance(error, exc.IntegrityError | sqlite3.IntegrityError) and "foreign key" in text:
+    if isinstance(error, exc.IntegrityError | sqlcipher3.IntegrityError) and "foreign key" in text:
         return NotFound(detail=detail)  # a row it refers to was removed meanwhile
     if "locked" in text or "busy" in text:
         return DatabaseBusy(detail=detail)
@@ -157,12 +230,12 @@ def _typed(error: Exception) -> ClientsteunError:
     if "readonly" in text or "read-only" in text:
         return ReadOnlyDatabase(detail=detail)
     if "not a database" in text or "malformed" in text or "corrupt" in text or "i/o" in text:
-        # The header was checked before opening, so this is a damaged Clientsteun file.
+        # The key was verified by its envelope before opening, so this is a damaged file.
         return DatabaseDamaged(detail=detail)
     return DatabaseProblem(detail=detail)
 
 
-def _take_lock(path: Path) -> filelock.BaseFileLock:
+def take_lock(path: Path) -> filelock.BaseFileLock:
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(str(path) + ".lock", blocking=False)
     try:
@@ -179,14 +252,19 @@ def _check_file(path: Path) -> None:
         raise NotADatabase(detail="path is a folder")
     if path.stat().st_size == 0:
         raise EmptyFile()
+    if is_plaintext(path):
+        raise NotEncrypted(detail="plain SQLite header")
+
+
+def is_plaintext(path: Path) -> bool:
+    """An unencrypted SQLite file starts with a known header; an encrypted one with random salt."""
     with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise NotADatabase(detail="no SQLite header")
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def read_revision(path: Path) -> tuple[int, str | None]:
+def read_revision(path: Path, key: bytes) -> tuple[int, str | None]:
     """The application id and the Alembic revision of an existing file, read without writing."""
-    with translate_errors(), contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+    with translate_errors(), contextlib.closing(connect(path, key, read_only=True)) as con:
         application_id = con.execute("PRAGMA application_id").fetchone()[0]
         has_version = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -195,9 +273,9 @@ def read_revision(path: Path) -> tuple[int, str | None]:
     return application_id, None if revision is None else revision[0]
 
 
-def _upgrade(path: Path) -> None:
+def _upgrade(path: Path, key: bytes) -> None:
     if path.exists():
-        application_id, revision = read_revision(path)
+        application_id, revision = read_revision(path, key)
         if application_id != APPLICATION_ID:
             raise NotADatabase(detail=f"application_id {application_id:#x}")
         if revision == SCHEMA_REVISION:
@@ -206,12 +284,14 @@ def _upgrade(path: Path) -> None:
 
         if revision is not None and not is_known(revision):
             raise NewerDatabase(detail=f"revision {revision}")
-        backup_copy(path, f"before-{revision or 'none'}")
-        _migrate(path)
+        from clientsteun.store.backups import BackupFolder  # imports this module
+
+        BackupFolder.beside(path).make(path, key, reason="voor-bijwerken")
+        _migrate(path, key)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _migrate(path)
+        _migrate(path, key)
     except BaseException as error:
         # Leave nothing half-made behind: a later start would take it for somebody else's file.
         for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -222,11 +302,11 @@ def _upgrade(path: Path) -> None:
         raise
 
 
-def _migrate(path: Path) -> None:
+def _migrate(path: Path, key: bytes) -> None:
     """Apply all pending revisions in one transaction, foreign keys off, checked before commit."""
     from clientsteun.store import schema
 
-    engine = make_engine(path, foreign_keys=False)
+    engine = make_engine(path, key, foreign_keys=False)
     try:
         with translate_errors(), engine.begin() as connection:
             schema.upgrade(connection)
@@ -240,17 +320,3 @@ def _migrate(path: Path) -> None:
         raise MigrationFailed(detail=type(error).__name__) from error
     finally:
         engine.dispose()
-
-
-def backup_copy(path: Path, label: str) -> Path:
-    """Copy the database beside itself with SQLite's online backup and verify the copy."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
-    with translate_errors():
-        with contextlib.closing(sqlite3.connect(path)) as source, contextlib.closing(sqlite3.connect(target)) as copy:
-            source.backup(copy)
-            result = copy.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise DatabaseDamaged(detail="backup copy failed quick_check")
-    log.info("backup copy written before migration")
-    return target

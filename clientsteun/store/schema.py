@@ -35,6 +35,11 @@ def is_known(revision: str) -> bool:
     return True
 
 
-def upgrade(connection: Connection) -> None:
-    """Run every pending revision on a connection whose transaction the caller owns."""
-    command.upgrade(_config(connection), "head")
+def upgrade(connection: Connection, target: str = "head") -> None:
+    """Run the pending revisions up to ``target`` on a connection whose transaction the caller owns."""
+    command.upgrade(_config(connection), target)
+
+
+def revisions() -> list[str]:
+    """Every revision, oldest first."""
+    return [script.revision for script in reversed(list(ScriptDirectory.from_config(_config()).walk_revisions()))]

@@ -140,3 +140,18 @@ class DraftRow(Base):
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     payload: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime]
+
+
+class AuditEntryRow(Base):
+    """One line of the audit log: append-only (triggers refuse changes), each line hashing the previous."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    action: Mapped[str] = mapped_column(String(40))
+    client_id: Mapped[int | None] = mapped_column(index=True)  # no foreign key: outlives an erased resident
+    user: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(String(200), default="")
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from clientsteun.domain.errors import ClientsteunError
 
 log = logging.getLogger("clientsteun")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def user_message(error: ClientsteunError) -> str:
@@ -22,6 +26,23 @@ def user_message(error: ClientsteunError) -> str:
 def show_error(parent: QWidget | None, error: ClientsteunError) -> None:
     log.info("shown to user: %s %s", type(error).__name__, error.detail)
     QMessageBox.warning(parent, QCoreApplication.translate("errors", "Dat lukte niet"), user_message(error))
+
+
+def guarded(method: F) -> F:
+    """Expected failures of a user action become a plain message; nothing else changes.
+
+    For methods of a widget, or of an object with a ``window`` to show the message over.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except ClientsteunError as error:
+            show_error(self if isinstance(self, QWidget) else self.window, error)
+            return None
+
+    return wrapper  # type: ignore[return-value]
 
 
 def describe_without_data(kind: type[BaseException], tb: TracebackType | None) -> str:

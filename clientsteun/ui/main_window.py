@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -36,24 +35,9 @@ from clientsteun.ui.client_list import ClientListPanel
 from clientsteun.ui.conversation_editor import ConversationEditor
 from clientsteun.ui.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
 from clientsteun.ui.dossier import DossierPanel
-from clientsteun.ui.errors import show_error
+from clientsteun.ui.errors import guarded
+from clientsteun.ui.safety import SafetyMenu
 from clientsteun.ui.search import SearchDialog
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def guarded(method: F) -> F:
-    """Expected failures of a user action become a plain message; nothing else changes."""
-
-    @functools.wraps(method)
-    def wrapper(self: MainWindow, *args: Any) -> Any:
-        try:
-            return method(self, *args)
-        except ClientsteunError as error:
-            show_error(self, error)
-            return None
-
-    return wrapper  # type: ignore[return-value]
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([520, 760])
         self.setCentralWidget(self.splitter)
 
+        self.safety = SafetyMenu(self, settings)
         self._build_actions()
         self._wire()
         self.status_label = QLabel()
@@ -128,6 +113,7 @@ class MainWindow(QMainWindow):
         find_menu = self.menuBar().addMenu(self.tr("&Zoeken"))
         find_menu.addAction(self.search_action)
         find_menu.addAction(self.filter_action)
+        self.safety.fill_menu(self.menuBar().addMenu(self.tr("B&eveiliging")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
 
@@ -487,7 +473,18 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, path=self.services.database.path),
         )
 
+    def shut_down(self) -> None:
+        """When the application quits: a last backup (unless locked), then close the database."""
+        self.safety.idle.stop()
+        self.safety.close_backup()
+        self.services.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.safety.locked:  # quitting from the lock: the draft was kept when locking
+            if self.editor is not None:
+                self.editor.abandon()
+            event.accept()
+            return
         # An open conversation is kept as a draft and offered again at the next start.
         if self.editor is not None and not self.editor.keep_as_draft() and not self._quit_anyway():
             event.ignore()

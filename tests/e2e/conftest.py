@@ -12,7 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.app import build_window, make_application
 from clientsteun.settings import Settings
+from clientsteun.store.database import open_database
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.start import Opened
+from tests.conftest import TEST_KEY
 from tests.gui.modals import modal_watchdog
 
 __all__ = ["modal_watchdog"]  # autouse: a forgotten modal dialog fails the test instead of hanging it
@@ -37,13 +40,18 @@ def dutch_app(qapp: QApplication) -> Iterator[QApplication]:
 OpenWindow = Callable[[Path, Path], MainWindow]
 
 
+def window_on(db: Path, settings: Settings) -> MainWindow:
+    """The main window as ``run`` builds it, on a database opened with the tests' key."""
+    return build_window(Opened(open_database(db, TEST_KEY, exclusive=True)), settings)
+
+
 @pytest.fixture
 def open_window(qtbot: QtBot, dutch_app: QApplication) -> Iterator[OpenWindow]:
     """Build real main windows with ``build_window``; whatever is still open is closed afterwards."""
     opened: list[MainWindow] = []
 
     def open_(db: Path, settings_file: Path) -> MainWindow:
-        window = build_window(db, Settings(settings_file))
+        window = window_on(db, Settings(settings_file))
         opened.append(window)
         qtbot.addWidget(window)
         window.show()

@@ -5,12 +5,10 @@ from __future__ import annotations
 import os
 import queue
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,15 +16,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from clientsteun import paths
-from clientsteun.app import build_window
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.errors import DatabaseLocked
 from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
+from clientsteun.store.backups import verify_file
 from clientsteun.store.database import open_database
 from clientsteun.ui.errors import user_message
 from clientsteun.ui.main_window import MainWindow
+from tests.conftest import TEST_KEY
+from tests.e2e.conftest import window_on
 from tests.e2e.typing_driver import typed_text
 from tests.gui.modals import answer_boxes
 
@@ -44,6 +44,7 @@ class Driver:
     def __init__(self, tmp_path: Path, *args: str) -> None:
         env = {key: value for key, value in os.environ.items() if key != paths.DB_ENV}
         env.update({"QT_QPA_PLATFORM": "offscreen", paths.DATA_ENV: str(tmp_path / "driver-userdata")})
+        env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])  # the driver imports the tests' helpers
         self.stderr_path = tmp_path / "driver-stderr.txt"
         self._stderr = self.stderr_path.open("w")
         self.process = subprocess.Popen(
@@ -110,7 +111,7 @@ def start_driver(tmp_path: Path) -> Iterator[Callable[..., Driver]]:
 def prepared_db(tmp_path: Path, catalog: Catalog) -> tuple[Path, int]:
     """A database file with one fictional resident, closed again before the driver opens it."""
     db = tmp_path / "data" / "clientsteun.db"
-    services = Services.create(open_database(db), catalog)
+    services = Services.create(open_database(db, TEST_KEY), catalog)
     try:
         client = services.clients.create_client(ClientInput("Vera Fictief", municipality="Borne"))
     finally:
@@ -119,7 +120,7 @@ def prepared_db(tmp_path: Path, catalog: Catalog) -> tuple[Path, int]:
 
 
 def open_after_crash(qtbot: QtBot, db: Path, settings_file: Path) -> MainWindow:
-    window = build_window(db, Settings(settings_file))  # also proves the lock died with the process
+    window = window_on(db, Settings(settings_file))  # also proves the lock died with the process
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -148,8 +149,7 @@ def test_killed_while_typing_keeps_the_confirmed_text_as_a_draft(
 
     window = open_after_crash(qtbot, db, settings_file)
     try:
-        with closing(sqlite3.connect(db)) as connection:
-            assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        assert verify_file(db, TEST_KEY) == []
         (draft,) = window.services.conversations.list_drafts()
         assert draft.data.client_id == client_id
         assert draft.conversation_id is None
@@ -184,7 +184,7 @@ def test_a_second_instance_on_the_same_database_is_refused(
     holder.expect("READY", START_TIMEOUT_S)
 
     with pytest.raises(DatabaseLocked) as refused:
-        build_window(db, Settings(tmp_path / "second.ini"))
+        window_on(db, Settings(tmp_path / "second.ini"))
     assert "al geopend in een ander venster" in user_message(refused.value)
 
     holder.kill()  # a crashed first instance does not keep the file locked

@@ -49,14 +49,15 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
 
-    from clientsteun.app import build_window, make_application
+    from clientsteun.app import make_application
     from clientsteun.settings import Settings
+    from tests.e2e.conftest import window_on
 
     db, settings_file, mode = Path(argv[1]), Path(argv[2]), argv[3]
     app = make_application([argv[0]])
     settings = Settings(settings_file)
     settings.autosave_delay_ms = AUTOSAVE_MS
-    window = build_window(db, settings)
+    window = window_on(db, settings)
     window.show()
     say("READY")
     if mode == "hold":

@@ -1,0 +1,126 @@
+"""The audit log: append an entry, read the log, check its chain, export it as CSV."""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from clientsteun.domain.audit import GENESIS, AuditAction, AuditEntry, entry_hash, first_broken
+from clientsteun.domain.dates import format_date, format_time
+from clientsteun.services.base import Service
+from clientsteun.store.keys import write_atomically
+from clientsteun.store.tables import AuditEntryRow
+
+
+def current_user() -> str:
+    """The login name of whoever uses this laptop."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment
+        return "onbekend"
+
+
+class AuditService(Service):
+    def record(self, action: AuditAction, *, client_id: int | None = None, detail: str = "", at: str = "") -> None:
+        """Append one entry.  ``detail`` is a short technical note: never names or note text.
+
+        ``at`` (ISO) dates an entry that happened earlier, such as a failed unlock.
+        """
+        moment = datetime.fromisoformat(at) if at else self.now()
+        user = current_user()
+        with self._db.transaction() as session:
+            last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
+            previous = GENESIS if last is None else last.hash
+            digest = entry_hash(previous, moment, action.value, client_id, user, detail)
+            session.add(
+                AuditEntryRow(
+                    at=moment,
+                    action=action.value,
+                    client_id=client_id,
+                    user=user,
+                    detail=detail[:200],
+                    previous_hash=previous,
+                    hash=digest,
+                )
+            )
+
+    def carry_over(self, entries: list[AuditEntry]) -> int:
+        """After a restore: append the lines the replaced file had beyond this one, hashes unchanged.
+
+        Only lines that continue this log's chain are taken, so the chain stays verifiable.
+        Returns how many were added.
+        """
+        with self._db.transaction() as session:
+            last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
+            previous, last_id = (GENESIS, 0) if last is None else (last.hash, last.id)
+            added = 0
+            for entry in entries:
+                if entry.id <= last_id:
+                    continue
+                if entry.previous_hash != previous:
+                    break
+                session.add(
+                    AuditEntryRow(
+                        id=entry.id,
+                        at=entry.at,
+                        action=entry.action.value,
+                        client_id=entry.client_id,
+                        user=entry.user,
+                        detail=entry.detail,
+                        previous_hash=entry.previous_hash,
+                        hash=entry.hash,
+                    )
+                )
+                previous = entry.hash
+                added += 1
+            return added
+
+    def entries(self) -> list[AuditEntry]:
+        """The whole log, oldest first."""
+        with self._db.transaction() as session:
+            rows = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id)).all()
+            return [
+                AuditEntry(
+                    row.id,
+                    row.at,
+                    AuditAction(row.action),
+                    row.client_id,
+                    row.user,
+                    row.detail,
+                    row.previous_hash,
+                    row.hash,
+                )
+                for row in rows
+            ]
+
+    def first_broken(self) -> int | None:
+        """The first entry whose hash chain does not hold, or None when the log is intact."""
+        return first_broken(self.entries())
+
+    def export_csv(self, target: Path) -> int:
+        """Write the log as CSV (Excel-friendly: UTF-8 with BOM, semicolons); logs the export itself."""
+        entries = self.entries()
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow(["nr", "datum", "tijd", "handeling", "inwoner", "gebruiker", "toelichting", "hash"])
+        for entry in entries:
+            writer.writerow(
+                [
+                    entry.id,
+                    format_date(entry.at.date()),
+                    format_time(entry.at.time()),
+                    entry.action.label,
+                    entry.client_id or "",
+                    entry.user,
+                    entry.detail,
+                    entry.hash,
+                ]
+            )
+        write_atomically(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+        self.record(AuditAction.AUDIT_EXPORT, detail=f"{len(entries)} regels")
+        return len(entries)

@@ -1,0 +1,91 @@
+"""Checks across the database, its key file, its write-ahead log, audit log and backups."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from clientsteun.domain.dates import format_date, format_time
+from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.retention import RetentionPolicy
+from clientsteun.services.audit import AuditService
+from clientsteun.store.backups import verify_file
+from clientsteun.store.database import SCHEMA_REVISION, open_database, open_marker, read_revision, wal_file
+from clientsteun.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CheckReport:
+    lines: list[str] = field(default_factory=list)
+    sound: bool = True
+
+    def problem(self, text: str) -> None:
+        self.lines.append(f"PROBLEEM: {text}")
+        self.sound = False
+
+
+def check_vault(vault: Vault, key: bytes) -> CheckReport:
+    """An integrity report in Dutch; ``sound`` is False when the database needs attention."""
+    report = CheckReport()
+    try:
+        problems = verify_file(vault.db_path, key)
+    except ClientsteunError as error:
+        problems = [error.message]
+    for problem in problems[:10]:
+        report.problem(f"database: {problem}")
+    if not problems:
+        report.lines.append("Database: in orde (integriteit en versleuteling gecontroleerd).")
+    if open_marker(vault.db_path).exists() and not wal_file(vault.db_path).exists():
+        report.problem(
+            "het logbestand (-wal) ontbreekt na een onverwachte afsluiting; de laatste wijzigingen kunnen ontbreken."
+        )
+    if not problems and read_revision(vault.db_path, key)[1] == SCHEMA_REVISION:
+        database = open_database(vault.db_path, key, create=False)
+        try:
+            broken = AuditService(database, datetime.now).first_broken()
+        finally:
+            database.close()
+        if broken is None:
+            report.lines.append("Logboek: in orde.")
+        else:
+            report.problem(f"het logboek is aangepast vanaf regel {broken}.")
+    backups = vault.backups.backups()
+    if not backups:
+        report.lines.append("Reservekopieën: geen.")
+    else:
+        latest = backups[0]
+        when = f"{format_date(latest.made_at.date())} {format_time(latest.made_at.time())}"
+        try:
+            latest_problems = verify_file(latest.path, key)
+        except ClientsteunError as error:
+            latest_problems = [error.message]
+        state = "in orde" if not latest_problems else "BESCHADIGD"
+        report.lines.append(f"Reservekopieën: {len(backups)}, de laatste van {when}: {state}.")
+    return report
+
+
+class BackupKeeper:
+    """Backups at start, at close and daily, aged out by the retention settings."""
+
+    def __init__(self, vault: Vault, policy: RetentionPolicy, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.vault = vault
+        self.policy = policy
+        self.clock = clock
+
+    def backup(self, key: bytes, reason: str) -> bool:
+        """True when a verified backup was made; a failure is logged and reported to the caller."""
+        try:
+            self.vault.backup(key, reason, now=self.clock())
+            self.vault.backups.prune(self.policy)
+        except (ClientsteunError, OSError) as error:
+            log.warning("automatic backup failed: %s", type(error).__name__)
+            return False
+        return True
+
+    def daily_due(self) -> bool:
+        latest = self.vault.backups.latest()
+        return latest is None or self.clock() - latest.made_at >= timedelta(days=1)

@@ -1,0 +1,202 @@
+"""Encrypted backups: made with SQLite's online backup API, verified before they count, rotated.
+
+A backup is a complete SQLCipher database encrypted with the same data key as the original, so
+the passphrase (or the recovery key) that opens the database opens its backups too.  Automatic
+backups live in ``backups/`` beside the database, named ``<stem>-<yyyymmdd-hhmmss>-<reason>.db``;
+the folder also holds a copy of the key file.  A backup is written under a temporary name,
+checked (``quick_check``, ``cipher_integrity_check``, our application id, a known schema
+revision) and only then renamed into place: a backup that exists has passed its checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlcipher3
+
+from clientsteun.domain.errors import BackupFailed, DatabaseDamaged, KeyMismatch
+from clientsteun.domain.retention import RetentionPolicy, backups_to_keep
+from clientsteun.store.database import (
+    APPLICATION_ID,
+    SCHEMA_REVISION,
+    connect,
+    open_marker,
+    take_lock,
+    translate_errors,
+)
+from clientsteun.store.keys import sync_folder
+
+log = logging.getLogger(__name__)
+
+STAMP = "%Y%m%d-%H%M%S"
+# Automatic backups that age out; copies made before a migration, an encryption or a restore stay.
+ROTATING = frozenset({"start", "sluiten", "dagelijks"})
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class BackupFolder:
+    folder: Path
+    stem: str
+
+    @classmethod
+    def beside(cls, db_path: Path) -> BackupFolder:
+        return cls(db_path.parent / "backups", db_path.stem)
+
+    @property
+    def key_copy(self) -> Path:
+        return self.folder / f"{self.stem}.key"
+
+    def backups(self) -> list[Backup]:
+        """Finished backups, newest first."""
+        pattern = re.compile(rf"{re.escape(self.stem)}-(\d{{8}}-\d{{6}})-([a-z-]+)\.db")
+        found = []
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                match = pattern.fullmatch(path.name)
+                if match:
+                    found.append(Backup(path, datetime.strptime(match[1], STAMP), match[2]))
+        return sorted(found, key=lambda backup: backup.made_at, reverse=True)
+
+    def latest(self) -> Backup | None:
+        backups = self.backups()
+        return backups[0] if backups else None
+
+    def make(self, db_path: Path, key: bytes, *, reason: str, now: datetime | None = None) -> Backup:
+        made_at = (now or datetime.now()).replace(microsecond=0)
+        while (target := self.folder / f"{self.stem}-{made_at.strftime(STAMP)}-{reason}.db").exists():
+            made_at += timedelta(seconds=1)  # two backups within one second
+        backup_database(db_path, key, target)
+        log.info("backup made (%s)", reason)
+        return Backup(target, made_at, reason)
+
+    def prune(self, policy: RetentionPolicy) -> list[Path]:
+        """Remove rotating backups the policy no longer keeps; returns what was removed."""
+        rotating = [backup for backup in self.backups() if backup.reason in ROTATING]
+        keep = backups_to_keep([backup.made_at for backup in rotating], policy)
+        removed = []
+        for backup in rotating:
+            if backup.made_at not in keep:
+                backup.path.unlink(missing_ok=True)
+                removed.append(backup.path)
+        return removed
+
+
+def backup_database(db_path: Path, key: bytes, target: Path) -> None:
+    """Copy the database at ``db_path`` to ``target`` with SQLite's online backup, and verify it.
+
+    Works while the app has the database open: the copy is one consistent snapshot.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    try:
+        with (
+            translate_errors(),
+            contextlib.closing(connect(db_path, key)) as source,
+            contextlib.closing(connect(partial, key)) as copy,
+        ):
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+        problems = verify_file(partial, key)
+        if problems:
+            raise BackupFailed(detail=f"backup failed its checks: {problems[0]}")
+        _fsync(partial)
+        os.replace(partial, target)
+        sync_folder(target.parent)
+    except OSError as error:
+        raise BackupFailed(detail=f"{type(error).__name__} errno {error.errno}") from error
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def verify_file(path: Path, key: bytes) -> list[str]:
+    """Problems found in the encrypted database at ``path`` (empty when it is sound).
+
+    Raises ``KeyMismatch`` when the key does not open it at all.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return ["het bestand is leeg of ontbreekt"]
+    try:
+        with translate_errors(), contextlib.closing(connect(path, key)) as connection:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check") if row[0] != "ok"]
+            problems += [f"versleuteling: {row}" for row in connection.execute("PRAGMA cipher_integrity_check")]
+            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                problems.append("geen Clientsteun-database")
+            elif not _has_known_revision(connection):
+                problems.append("onbekende versie van de database")
+    except DatabaseDamaged as error:
+        if "not a database" in error.detail:
+            raise KeyMismatch(detail=error.detail) from error
+        return ["de database is beschadigd"]
+    return problems
+
+
+def _has_known_revision(connection: sqlcipher3.Connection) -> bool:
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    if row is None:
+        return False
+    if row[0] == SCHEMA_REVISION:
+        return True
+    from clientsteun.store.schema import is_known
+
+    return is_known(row[0])
+
+
+def keep_aside(db_path: Path, label: str, now: datetime | None = None) -> Path | None:
+    """Move the database (with its WAL) aside under a new name, never overwriting anything."""
+    if not db_path.exists():
+        return None
+    stamp = (now or datetime.now()).strftime(STAMP)
+    aside = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = db_path.with_name(db_path.name + suffix)
+        if source.exists():
+            os.replace(source, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def restore(db_path: Path, key: bytes, source: Path, *, lock: bool = True, now: datetime | None = None) -> Path | None:
+    """Put the verified backup ``source`` in place of the database; returns where the old file was kept.
+
+    The current file (damaged or not) is kept beside it, never overwritten.  The database must
+    not be open: the instance lock is taken for the duration, unless the caller holds it
+    (``lock=False``, the app with its connections closed).
+    """
+    problems = verify_file(source, key)
+    if problems:
+        raise BackupFailed(detail=f"backup to restore failed its checks: {problems[0]}")
+    instance_lock = take_lock(db_path) if lock else None
+    try:
+        partial = db_path.with_name(db_path.name + ".restoring")
+        shutil.copyfile(source, partial)
+        _fsync(partial)
+        aside = keep_aside(db_path, "voor-herstel", now)
+        os.replace(partial, db_path)
+        open_marker(db_path).unlink(missing_ok=True)
+        sync_folder(db_path.parent)
+    except OSError as error:
+        raise BackupFailed(detail=f"{type(error).__name__} errno {error.errno}") from error
+    finally:
+        if instance_lock is not None:
+            instance_lock.release()
+    log.info("backup restored")
+    return aside
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())

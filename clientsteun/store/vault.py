@@ -1,0 +1,204 @@
+"""A database together with its key file and backups: what the app and the command line unlock.
+
+The files of one database ``clientsteun.db``:
+
+- ``clientsteun.db`` (with ``-wal`` and ``-shm`` while open): the SQLCipher database;
+- ``clientsteun.db.key``: the key file (see ``store.keys``), with a copy in ``backups/``;
+- ``clientsteun.db.lock``: the instance lock; ``clientsteun.db.open`` while an instance runs;
+- ``backups/clientsteun-<stamp>-<reason>.db``: verified, encrypted backups.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from clientsteun.domain.errors import BackupFailed, KeyFileDamaged, KeyFileMissing, WrongPassphrase
+from clientsteun.store import keys
+from clientsteun.store.backups import BackupFolder, backup_database, verify_file
+from clientsteun.store.database import Database, is_plaintext, open_database, take_lock, translate_errors
+from clientsteun.store.keys import Envelope, KdfParams
+
+log = logging.getLogger(__name__)
+
+
+class VaultState(enum.Enum):
+    NEW = "new"  # nothing here yet: a first start
+    MISSING = "missing"  # no database, but a key file or backups: it was lost, never start afresh
+    PLAINTEXT = "plaintext"  # an unencrypted database from before encryption: convert once
+    ENCRYPTED = "encrypted"
+
+
+@dataclass(frozen=True)
+class Vault:
+    db_path: Path
+
+    @classmethod
+    def at(cls, db_path: Path | str) -> Vault:
+        return cls(Path(db_path).expanduser().resolve())
+
+    @property
+    def key_path(self) -> Path:
+        return self.db_path.with_name(self.db_path.name + ".key")
+
+    @property
+    def backups(self) -> BackupFolder:
+        return BackupFolder.beside(self.db_path)
+
+    def state(self) -> VaultState:
+        if self.db_path.exists():
+            if self.db_path.is_file() and self.db_path.stat().st_size and is_plaintext(self.db_path):
+                return VaultState.PLAINTEXT
+            return VaultState.ENCRYPTED
+        if self.key_path.exists() or self.backups.backups():
+            return VaultState.MISSING
+        return VaultState.NEW
+
+    # --- the key ---------------------------------------------------------------------------------
+
+    def envelope(self) -> Envelope:
+        """The key file; when it is missing or damaged, its copy among the backups is put back."""
+        try:
+            return keys.read_envelope(self.key_path)
+        except (KeyFileMissing, KeyFileDamaged) as problem:
+            try:
+                envelope = keys.read_envelope(self.backups.key_copy)
+            except (KeyFileMissing, KeyFileDamaged):
+                raise problem from None
+            if self.key_path.exists():
+                shutil.copyfile(self.key_path, self.key_path.with_name(self.key_path.name + ".beschadigd"))
+            keys.write_envelope(self.key_path, envelope)
+            log.warning("key file restored from the copy among the backups")
+            return envelope
+
+    def create_key(
+        self, passphrase: str, *, with_recovery: bool, kdf: KdfParams = keys.DEFAULT_KDF
+    ) -> tuple[bytes, str]:
+        """A new data key for a new (or not yet encrypted) database; returns it and the recovery key."""
+        if self.key_path.exists():
+            raise KeyFileDamaged("Er bestaat al een sleutelbestand voor deze database.", detail="key file exists")
+        key, envelope, code = keys.create_key(passphrase, with_recovery=with_recovery, kdf=kdf)
+        self._write_envelope(envelope)
+        return key, code
+
+    def unlock(self, passphrase: str, *, now: datetime | None = None) -> bytes:
+        """The data key; a wrong passphrase is counted in the key file and raises ``WrongPassphrase``."""
+        envelope = self.envelope()
+        try:
+            return keys.unlock(envelope, passphrase)
+        except WrongPassphrase:
+            stamp = (now or datetime.now()).replace(microsecond=0).isoformat()
+            failed = (*envelope.failed_unlocks, stamp)[-keys.MAX_FAILED_UNLOCKS_KEPT :]
+            with contextlib.suppress(OSError):  # a read-only folder must not hide the real message
+                keys.write_envelope(self.key_path, dataclasses.replace(envelope, failed_unlocks=failed))
+            raise
+
+    def unlock_with_recovery(self, code: str) -> bytes:
+        return keys.unlock_with_recovery(self.envelope(), code)
+
+    def change_passphrase(self, key: bytes, passphrase: str, *, kdf: KdfParams = keys.DEFAULT_KDF) -> None:
+        self._write_envelope(keys.rewrap(key, passphrase, kdf=kdf, envelope=self.envelope()))
+
+    def new_recovery_key(self, key: bytes) -> str:
+        envelope, code = keys.with_new_recovery(self.envelope(), key)
+        self._write_envelope(envelope)
+        return code
+
+    def has_recovery_key(self) -> bool:
+        return self.envelope().has_recovery
+
+    def take_failed_unlocks(self) -> tuple[str, ...]:
+        """The failed attempts recorded since the last unlock, removed from the key file."""
+        envelope = self.envelope()
+        if envelope.failed_unlocks:
+            self._write_envelope(dataclasses.replace(envelope, failed_unlocks=()))
+        return envelope.failed_unlocks
+
+    def _write_envelope(self, envelope: Envelope) -> None:
+        keys.write_envelope(self.key_path, envelope)
+        keys.write_envelope(self.backups.key_copy, dataclasses.replace(envelope, failed_unlocks=()))
+
+    # --- the database ----------------------------------------------------------------------------
+
+    def open(self, key: bytes, *, exclusive: bool = True, create: bool = False, check: bool = False) -> Database:
+        """Open the database with ``key``; an unencrypted one is encrypted first, after a backup."""
+        if self.state() is VaultState.PLAINTEXT:
+            self.encrypt_plaintext(key)
+        return open_database(self.db_path, key, exclusive=exclusive, create=create, check=check)
+
+    def encrypt_plaintext(self, key: bytes) -> None:
+        """Encrypt a database made before encryption existed, once.
+
+        The encrypted copy is made and verified beside the original and kept as the first
+        backup; then it takes the original's place, and the plaintext file is overwritten with
+        zeros before it is removed.  (On SSDs and journaling file systems the old blocks may
+        survive on the device; full-disk encryption covers that.)
+        """
+        import sqlcipher3
+
+        lock = take_lock(self.db_path)
+        try:
+            encrypted = self.db_path.with_name(self.db_path.name + ".encrypting")
+            old = self.db_path.with_name(self.db_path.name + ".plaintext-old")
+            encrypted.unlink(missing_ok=True)
+            with (
+                translate_errors(),
+                contextlib.closing(sqlcipher3.connect(str(self.db_path), isolation_level=None)) as plain,
+            ):
+                plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(encrypted),))
+                plain.execute("SELECT sqlcipher_export('encrypted')")
+                version = plain.execute("PRAGMA main.user_version").fetchone()[0]
+                application_id = plain.execute("PRAGMA main.application_id").fetchone()[0]
+                plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+                plain.execute(f"PRAGMA encrypted.application_id = {int(application_id)}")
+                plain.execute("DETACH DATABASE encrypted")
+                plain.execute("PRAGMA journal_mode = DELETE")  # folds and removes the plaintext WAL
+            problems = verify_file(encrypted, key)
+            if problems:
+                raise BackupFailed(detail=f"encrypted copy failed its checks: {problems[0]}")
+            self.backups.make(encrypted, key, reason="versleuteld")
+            os.replace(self.db_path, old)
+            os.replace(encrypted, self.db_path)
+            keys.sync_folder(self.db_path.parent)
+            wipe(old)
+            log.info("database encrypted")
+        finally:
+            lock.release()
+
+    def wipe_leftovers(self) -> None:
+        """A plaintext original left behind by an encryption that was interrupted."""
+        old = self.db_path.with_name(self.db_path.name + ".plaintext-old")
+        if old.exists() and self.db_path.exists() and not is_plaintext(self.db_path):
+            wipe(old)
+
+    def backup(self, key: bytes, reason: str, *, now: datetime | None = None) -> Path:
+        return self.backups.make(self.db_path, key, reason=reason, now=now).path
+
+    def backup_to(self, key: bytes, target: Path) -> None:
+        """A backup to a file of the user's choice, with a copy of the key file beside it."""
+        backup_database(self.db_path, key, target)
+        keys.write_envelope(
+            target.with_name(target.name + ".key"), dataclasses.replace(self.envelope(), failed_unlocks=())
+        )
+
+
+def wipe(path: Path) -> None:
+    """Overwrite a file with zeros, then remove it."""
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        remaining = size
+        while remaining > 0:
+            chunk = min(remaining, 1 << 20)
+            handle.write(bytes(chunk))
+            remaining -= chunk
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.unlink()

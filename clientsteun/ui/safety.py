@@ -1,0 +1,364 @@
+"""Auto-lock and automatic backups while the app runs.
+
+``IdleWatcher`` asks for a lock after a stretch without keyboard or mouse input, and after the
+computer slept (seen as the wall clock jumping ahead of the monotonic clock, which stands still
+during sleep on Linux and Windows).  ``Covers`` hides every open window behind an opaque panel
+while locked.  The watcher takes its clocks as arguments, so tests drive it with fake ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.dates import format_long, format_time
+from clientsteun.domain.errors import InvalidInput, NoBackup
+from clientsteun.domain.retention import RetentionPolicy
+from clientsteun.services.safety import BackupKeeper
+from clientsteun.settings import Settings
+from clientsteun.store.backups import restore
+from clientsteun.store.vault import Vault
+from clientsteun.ui.errors import guarded
+from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+
+if TYPE_CHECKING:
+    from clientsteun.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+CHECK_INTERVAL_MS = 5_000
+SLEEP_GAP_S = 60.0  # the wall clock ran this much further than the monotonic clock: we slept
+DAILY_CHECK_MS = 60 * 60 * 1000
+
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    lock_requested = Signal(str)  # "idle" or "sleep"
+
+    def __init__(
+        self,
+        idle_seconds: float,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.idle_seconds = idle_seconds
+        self._monotonic = monotonic
+        self._wall = wall
+        self.paused = False
+        self._last_input = monotonic()
+        self._last_check = (monotonic(), wall())
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = self._monotonic()
+        return False
+
+    def check(self) -> None:
+        mono, wall = self._monotonic(), self._wall()
+        last_mono, last_wall = self._last_check
+        self._last_check = (mono, wall)
+        if self.paused:
+            return
+        if (wall - last_wall) - (mono - last_mono) > SLEEP_GAP_S:
+            self._request("sleep")
+        elif self.idle_seconds > 0 and mono - self._last_input >= self.idle_seconds:
+            self._request("idle")
+
+    def _request(self, reason: str) -> None:
+        self.paused = True  # until resume(): one request per lock
+        self.lock_requested.emit(reason)
+
+    def resume(self) -> None:
+        self._last_input = self._monotonic()
+        self._last_check = (self._monotonic(), self._wall())
+        self.paused = False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class _Cover(QWidget):
+    """An opaque panel over a whole window, following its size."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#lockCover { background: palette(window); }")
+        label = QLabel(self.tr("Clientsteun is vergrendeld."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+
+class Covers:
+    """Hides and disables every open window while locked; ``remove()`` gives them back."""
+
+    def __init__(self) -> None:
+        self._covered: list[tuple[QWidget, _Cover, str]] = []
+
+    def cover_all(self) -> None:
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and window.isWindow():
+                self._covered.append((window, _Cover(window), window.windowTitle()))
+                window.setWindowTitle(QApplication.translate("Covers", "Clientsteun (vergrendeld)"))
+                window.setEnabled(False)
+
+    def remove(self) -> None:
+        for window, cover, title in self._covered:
+            cover.hide()
+            cover.deleteLater()
+            window.setWindowTitle(title)
+            window.setEnabled(True)
+        self._covered.clear()
+
+    @property
+    def active(self) -> bool:
+        return bool(self._covered)
+
+
+class SafetyMenu(QObject):
+    """The window's safety actions: lock now (and auto-lock), passphrase, recovery key, backups, audit log."""
+
+    def __init__(self, window: MainWindow, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.database = window.services.database
+        self.audit = window.services.audit
+        self.vault = Vault.at(self.database.path)
+        self.keeper = BackupKeeper(self.vault, RetentionPolicy(settings.backups_daily, settings.backups_weekly))
+        self.covers = Covers()
+        self.idle = IdleWatcher(settings.idle_lock_minutes * 60, parent=self)
+        self.idle.lock_requested.connect(self.lock)
+        self.daily = QTimer(self)
+        self.daily.setInterval(DAILY_CHECK_MS)
+        self.daily.timeout.connect(self.daily_backup)
+        self.daily.start()
+
+        self.lock_action = QAction(self.tr("Nu vergrendelen"), window)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.passphrase_action = QAction(self.tr("Wachtwoord wijzigen…"), window)
+        self.passphrase_action.triggered.connect(self.change_passphrase)
+        self.recovery_action = QAction(self.tr("Nieuwe herstelsleutel maken…"), window)
+        self.recovery_action.triggered.connect(self.new_recovery_key)
+        self.backup_action = QAction(self.tr("Reservekopie maken…"), window)
+        self.backup_action.triggered.connect(self.backup_to_file)
+        self.restore_action = QAction(self.tr("Reservekopie terugzetten…"), window)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.audit_action = QAction(self.tr("Logboek…"), window)
+        self.audit_action.triggered.connect(self.show_audit_log)
+
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.lock_action)
+        menu.addSeparator()
+        menu.addAction(self.passphrase_action)
+        menu.addAction(self.recovery_action)
+        menu.addSeparator()
+        menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
+        menu.addAction(self.audit_action)
+
+    @property
+    def locked(self) -> bool:
+        return self.database.locked
+
+    # -- locking -----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Keep what is typed as a draft, hide every window, close the database, ask the passphrase."""
+        if self.locked:
+            return
+        editor = self.window.editor
+        if editor is not None:
+            editor.save_draft_now()
+        self.idle.paused = True
+        self.covers.cover_all()
+        self.database.lock()
+        log.info("locked")
+        QTimer.singleShot(0, self.ask_unlock)
+
+    def ask_unlock(self) -> None:
+        dialog = UnlockDialog(self.vault, self.tr("Clientsteun is vergrendeld. Typ uw wachtwoord om verder te werken."))
+        dialog.setObjectName("lockUnlockDialog")
+        if not dialog.exec():
+            self.window.close()  # "Afsluiten": drafts were kept when locking
+            return
+        self.database.unlock(dialog.key)
+        for stamp in self.vault.take_failed_unlocks():
+            self.audit.record(AuditAction.FAILED_UNLOCK, at=stamp)
+        if dialog.used_recovery:
+            self.audit.record(AuditAction.UNLOCK_WITH_RECOVERY_KEY)
+            self.audit.record(AuditAction.PASSPHRASE_CHANGED)
+        self.covers.remove()
+        self.idle.resume()
+        self.window.refresh_clients()
+        log.info("unlocked")
+
+    # -- passphrase and recovery key -----------------------------------------------------------
+
+    def _confirm_passphrase(self) -> bool:
+        """Ask the current passphrase again before changing how the database is protected."""
+        dialog = UnlockDialog(self.vault, self.tr("Typ eerst uw huidige wachtwoord."), self.window)
+        dialog.recovery_button.hide()
+        dialog.quit_button.setText(self.tr("Annuleren"))
+        return bool(dialog.exec())
+
+    @guarded
+    def change_passphrase(self) -> None:
+        if not self._confirm_passphrase():
+            return
+        dialog = NewPassphraseDialog(
+            self.tr("Wachtwoord wijzigen"),
+            self.tr("Kies een nieuw wachtwoord. Uw gegevens en reservekopieën blijven zoals ze zijn."),
+            offer_recovery=False,
+            parent=self.window,
+        )
+        if not dialog.exec():
+            return
+        self.vault.change_passphrase(self.database.key, dialog.passphrase)
+        self.audit.record(AuditAction.PASSPHRASE_CHANGED)
+        self.window.statusBar().showMessage(self.tr("Het wachtwoord is gewijzigd."), 5000)
+
+    @guarded
+    def new_recovery_key(self) -> None:
+        if not self._confirm_passphrase():
+            return
+        code = self.vault.new_recovery_key(self.database.key)
+        self.audit.record(AuditAction.RECOVERY_KEY_MADE)
+        RecoveryKeyDialog(code, self.window).exec()
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def start_backup(self) -> None:
+        self.keeper.backup(self.database.key, "start")
+
+    def close_backup(self) -> None:
+        if not self.locked:
+            self.keeper.backup(self.database.key, "sluiten")
+
+    def daily_backup(self) -> None:
+        if not self.locked and self.keeper.daily_due():
+            self.keeper.backup(self.database.key, "dagelijks")
+
+    @guarded
+    def backup_to_file(self, *, target: str = "") -> None:
+        if not target:
+            suggestion = f"clientsteun-reservekopie-{date.today():%Y-%m-%d}.db"
+            target, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Reservekopie maken"), suggestion, self.tr("Clientsteun-database (*.db)")
+            )
+        if not target:
+            return
+        self.vault.backup_to(self.database.key, Path(target))
+        self.audit.record(AuditAction.BACKUP, detail="handmatig")
+        self.window.statusBar().showMessage(
+            self.tr("Reservekopie gemaakt en gecontroleerd. Het sleutelbestand staat ernaast."), 8000
+        )
+
+    @guarded
+    def restore_backup(self, *, chosen: Path | None = None) -> None:
+        """Put back an automatic backup (or ``chosen``); the current file is kept aside."""
+        if self.window.editor is not None:
+            raise InvalidInput(self.tr("Sluit eerst het gesprek dat open staat."))
+        if chosen is None:
+            chosen = self._choose_backup()
+        if chosen is None:
+            return
+        key = self.database.key
+        carried = self.audit.entries()
+        self.database.lock()
+        try:
+            restore(self.vault.db_path, key, chosen, lock=False)
+        finally:
+            self.database.unlock(key)
+        self.audit.carry_over(carried)
+        self.audit.record(AuditAction.RESTORE, detail=chosen.name)
+        self.window.refresh_clients()
+        QMessageBox.information(
+            self.window,
+            self.tr("Reservekopie teruggezet"),
+            self.tr("De reservekopie is teruggezet. Het vorige bestand is bewaard naast de database."),
+        )
+
+    def _choose_backup(self) -> Path | None:
+        backups = self.vault.backups.backups()
+        if not backups:
+            raise NoBackup()
+        labels = [
+            f"{format_long(backup.made_at.date())} {format_time(backup.made_at.time())} ({backup.reason})"
+            for backup in backups
+        ]
+        label, ok = QInputDialog.getItem(
+            self.window,
+            self.tr("Reservekopie terugzetten"),
+            self.tr(
+                "Welke reservekopie wilt u terugzetten? Wat daarna is gedaan, gaat verloren; "
+                "het huidige bestand blijft wel bewaard."
+            ),
+            labels,
+            0,
+            False,
+        )
+        return backups[labels.index(label)].path if ok else None
+
+    # -- audit log -----------------------------------------------------------------------------
+
+    @guarded
+    def show_audit_log(self) -> None:
+        from clientsteun.ui.audit_log import AuditLogDialog
+
+        AuditLogDialog(self.audit, self.window).exec()

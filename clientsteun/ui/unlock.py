@@ -1,0 +1,241 @@
+"""Dialogs around the passphrase: choose one, unlock with it (or the recovery key), keep the recovery key."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientsteun.domain.dates import format_long
+from clientsteun.domain.errors import ClientsteunError, WrongPassphrase, WrongRecoveryKey
+from clientsteun.domain.passphrase import Strength, strength
+from clientsteun.store.vault import Vault
+from clientsteun.ui.errors import show_error, user_message
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setMinimumWidth(320)
+    return field
+
+
+def _text(source: str) -> str:
+    return QCoreApplication.translate("unlock", source)
+
+
+class NewPassphraseDialog(QDialog):
+    """Choose a passphrase (twice), with a live strength hint; optionally ask for a recovery key."""
+
+    def __init__(self, title: str, intro: str, *, offer_recovery: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        self.first = _password_field(self.tr("Nieuw wachtwoord"))
+        self.second = _password_field(self.tr("Nieuw wachtwoord nog een keer"))
+        self.hint = QLabel()
+        self.hint.setObjectName("strengthHint")
+        self.hint.setWordWrap(True)
+        self.recovery = QCheckBox(self.tr("Maak een herstelsleutel voor als ik het wachtwoord vergeet (aangeraden)"))
+        self.recovery.setChecked(True)
+        self.recovery.setVisible(offer_recovery)
+        form = QFormLayout()
+        form.addRow(self.tr("Wachtwoord"), self.first)
+        form.addRow(self.tr("Nog een keer"), self.second)
+        form.addRow("", self.hint)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addLayout(form)
+        layout.addWidget(self.recovery)
+        layout.addWidget(self.buttons)
+        self.first.textChanged.connect(self._update)
+        self.second.textChanged.connect(self._update)
+        self._update()
+
+    @property
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    @property
+    def wants_recovery(self) -> bool:
+        return self.recovery.isVisible() and self.recovery.isChecked()
+
+    def _update(self) -> None:
+        level = strength(self.first.text())
+        hint = QCoreApplication.translate("passphrase", level.hint)
+        matching = self.first.text() == self.second.text()
+        if level is not Strength.TOO_SHORT and self.second.text() and not matching:
+            hint += " " + self.tr("De twee wachtwoorden zijn niet gelijk.")
+        self.hint.setText(hint)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(level is not Strength.TOO_SHORT and matching)
+
+
+class UnlockDialog(QDialog):
+    """Asks the passphrase until it is right; the key is in ``key`` after ``exec()`` accepts.
+
+    "Herstelsleutel gebruiken" opens with the recovery key and then asks for a new passphrase.
+    """
+
+    def __init__(self, vault: Vault, intro: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.key = b""
+        self.used_recovery = False
+        self.setWindowTitle(self.tr("Clientsteun ontgrendelen"))
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        self.passphrase = _password_field(self.tr("Wachtwoord"))
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("Wachtwoord"), self.passphrase)
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton(self.tr("Ontgrendelen"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.recovery_button = buttons.addButton(
+            self.tr("Herstelsleutel gebruiken…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.quit_button = buttons.addButton(self.tr("Afsluiten"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.recovery_button.clicked.connect(self.use_recovery_key)
+        self.quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro_label)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def try_unlock(self) -> None:
+        try:
+            self.key = self.vault.unlock(self.passphrase.text())
+        except WrongPassphrase as error:
+            self.passphrase.clear()
+            self.message.setText(user_message(error))
+            self.passphrase.setFocus()
+            return
+        except ClientsteunError as error:
+            show_error(self, error)
+            return
+        self.accept()
+
+    def use_recovery_key(self) -> None:
+        code, ok = QInputDialog.getText(
+            self,
+            self.tr("Herstelsleutel"),
+            self.tr("Typ de herstelsleutel over (8 groepjes van 4 tekens):"),
+        )
+        if not ok or not code.strip():
+            return
+        try:
+            key = self.vault.unlock_with_recovery(code)
+        except WrongRecoveryKey as error:
+            self.message.setText(user_message(error))
+            return
+        except ClientsteunError as error:
+            show_error(self, error)
+            return
+        dialog = NewPassphraseDialog(
+            self.tr("Kies een nieuw wachtwoord"),
+            self.tr("De herstelsleutel klopt. Kies nu een nieuw wachtwoord."),
+            offer_recovery=False,
+            parent=self,
+        )
+        if not dialog.exec():
+            return
+        try:
+            self.vault.change_passphrase(key, dialog.passphrase)
+        except ClientsteunError as error:
+            show_error(self, error)
+            return
+        self.key = key
+        self.used_recovery = True
+        self.accept()
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows a new recovery key once, with ways to save or print it."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.setWindowTitle(self.tr("Uw herstelsleutel"))
+        explanation = QLabel(
+            self.tr(
+                "Met deze herstelsleutel opent u Clientsteun als u uw wachtwoord vergeten bent. "
+                "Hij wordt maar één keer getoond. Sla hem op of druk hem af, en geef hem aan uw "
+                "coördinator om veilig te bewaren: niet op deze laptop en niet bij het wachtwoord."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.code_label = QLabel(code)
+        self.code_label.setObjectName("recoveryCode")
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(font.pointSize() + 4)
+        self.code_label.setFont(font)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        save = QPushButton(self.tr("Opslaan als bestand…"))
+        save.clicked.connect(self.save_to_file)
+        print_button = QPushButton(self.tr("Afdrukken…"))
+        print_button.clicked.connect(self.print_code)
+        done = QPushButton(self.tr("Ik heb hem bewaard"))
+        done.clicked.connect(self.accept)
+        buttons = QDialogButtonBox()
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(done, QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.code_label)
+        layout.addWidget(buttons)
+
+    def document_text(self) -> str:
+        return self.tr(
+            "Herstelsleutel voor Clientsteun\n\n{code}\n\nGemaakt op {date}. Bewaar dit op een veilige plek, "
+            "niet bij de laptop. Met deze sleutel kan iemand de database openen."
+        ).format(code=self.code, date=format_long(date.today()))
+
+    def save_to_file(self, target: str = "") -> None:
+        if not target:
+            target, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Herstelsleutel opslaan"), "clientsteun-herstelsleutel.txt", self.tr("Tekst (*.txt)")
+            )
+        if not target:
+            return
+        try:
+            Path(target).write_text(self.document_text() + "\n", encoding="utf-8")
+        except OSError:
+            show_error(self, ClientsteunError(self.tr("Het bestand kon niet worden opgeslagen. Kies een andere plek.")))
+
+    def print_code(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec():
+            document = QTextDocument()
+            document.setPlainText(self.document_text())
+            document.print_(printer)
