@@ -56,6 +56,7 @@ class NewPassphraseDialog(QDialog):
         self.recovery = QCheckBox(self.tr("Maak een herstelsleutel voor als ik het wachtwoord vergeet (aangeraden)"))
         self.recovery.setChecked(True)
         self.recovery.setVisible(offer_recovery)
+        self.offer_recovery = offer_recovery
         form = QFormLayout()
         form.addRow(self.tr("Wachtwoord"), self.first)
         form.addRow(self.tr("Nog een keer"), self.second)
@@ -78,7 +79,7 @@ class NewPassphraseDialog(QDialog):
 
     @property
     def wants_recovery(self) -> bool:
-        return self.recovery.isVisible() and self.recovery.isChecked()
+        return self.offer_recovery and self.recovery.isChecked()
 
     def _update(self) -> None:
         level = strength(self.first.text())

@@ -1,0 +1,274 @@
+"""Safety in the window: auto-lock with a fake clock, unlocking, passphrase, backups, the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.errors import AppLocked
+from clientsteun.services import Services
+from clientsteun.settings import Settings
+from clientsteun.store.vault import Vault
+from clientsteun.ui.audit_log import AuditLogDialog
+from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.safety import SLEEP_GAP_S, IdleWatcher
+from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.gui.modals import ModalAnswer, answer_box, when_modal
+from tests.gui.residents import add_resident
+
+
+class FakeClocks:
+    """Monotonic and wall clock in seconds; ``sleep`` moves only the wall clock, as a suspended laptop does."""
+
+    def __init__(self) -> None:
+        self.mono = 1000.0
+        self.wall = 1_800_000_000.0
+
+    def advance(self, seconds: float) -> None:
+        self.mono += seconds
+        self.wall += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.wall += seconds
+
+
+@pytest.fixture
+def clocks() -> FakeClocks:
+    return FakeClocks()
+
+
+def watcher(qtbot: QtBot, clocks: FakeClocks, idle_seconds: float = 300) -> IdleWatcher:
+    built = IdleWatcher(idle_seconds, monotonic=lambda: clocks.mono, wall=lambda: clocks.wall)
+    built.timer.stop()  # the test calls check() itself
+    return built
+
+
+def test_idle_watcher_asks_to_lock_after_the_idle_time_only(qtbot: QtBot, clocks: FakeClocks) -> None:
+    idle = watcher(qtbot, clocks)
+    requests: list[str] = []
+    idle.lock_requested.connect(requests.append)
+    clocks.advance(299)
+    idle.check()
+    assert requests == []
+    clocks.advance(1)
+    idle.check()
+    assert requests == ["idle"]
+    clocks.advance(600)
+    idle.check()
+    assert requests == ["idle"], "one request per lock, until resume()"
+    idle.stop()
+
+
+def test_user_input_restarts_the_idle_time(qtbot: QtBot, clocks: FakeClocks) -> None:
+    idle = watcher(qtbot, clocks)
+    requests: list[str] = []
+    idle.lock_requested.connect(requests.append)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    clocks.advance(250)
+    qtbot.keyClicks(field, "a")
+    clocks.advance(250)
+    idle.check()
+    assert requests == []
+    clocks.advance(50)
+    idle.check()
+    assert requests == ["idle"]
+    idle.stop()
+
+
+def test_idle_watcher_locks_after_the_computer_slept(qtbot: QtBot, clocks: FakeClocks) -> None:
+    idle = watcher(qtbot, clocks, idle_seconds=3600)
+    requests: list[str] = []
+    idle.lock_requested.connect(requests.append)
+    clocks.advance(5)
+    idle.check()
+    clocks.sleep(SLEEP_GAP_S + 1)
+    clocks.advance(5)
+    idle.check()
+    assert requests == ["sleep"]
+    idle.stop()
+
+
+# -- the window over a database with a real key file ---------------------------------------------
+
+
+@pytest.fixture
+def vault(db_path: Path) -> Vault:
+    return Vault.at(db_path)
+
+
+@pytest.fixture
+def keyed_services(vault: Vault, catalog: Catalog, clock: Callable[[], datetime]) -> Iterator[Services]:
+    key, _code = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
+    built = Services.create(vault.open(key, create=True), catalog, clock)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def safe_window(qtbot: QtBot, keyed_services: Services, settings: Settings) -> MainWindow:
+    built = MainWindow(keyed_services, settings, today=lambda: date(2026, 11, 23))
+    qtbot.addWidget(built)
+    built.show()
+    qtbot.waitExposed(built)
+    return built
+
+
+def type_passphrase(text: str) -> Callable[[UnlockDialog], None]:
+    def act(dialog: UnlockDialog) -> None:
+        dialog.passphrase.setText(text)
+        dialog.unlock_button.click()
+
+    return act
+
+
+def test_auto_lock_keeps_the_draft_hides_everything_closes_the_database_and_unlocks_again(
+    qtbot: QtBot, safe_window: MainWindow, clocks: FakeClocks
+) -> None:
+    window = safe_window
+    resident = add_resident(window.services, "Kaat Verzonnen")
+    window.refresh_clients(select=resident.id)
+    window.new_conversation(resident.id)
+    editor = window.editor
+    assert editor is not None
+    editor.notes_edit.setPlainText("Geheime notitie over de huur")
+
+    idle = window.safety.idle
+    idle._monotonic = lambda: clocks.mono  # the fake clock drives the real watcher
+    idle._wall = lambda: clocks.wall
+    idle.resume()
+    clocks.advance(5 * 60)
+
+    wrong_then_right: list[str] = []
+
+    def answer(dialog: UnlockDialog) -> None:
+        wrong_then_right.append(dialog.windowTitle())
+        assert window.services.database.locked, "the database is closed while the unlock dialog shows"
+        with pytest.raises(AppLocked):
+            window.services.clients.list_clients()
+        assert window.safety.covers.active
+        assert not window.isEnabled() and not editor.isEnabled()
+        dialog.passphrase.setText("dit is niet het wachtwoord")
+        dialog.unlock_button.click()
+        assert "klopt niet" in dialog.message.text()
+        assert dialog.isVisible()
+        type_passphrase(PASSPHRASE)(dialog)
+
+    unlock = when_modal(UnlockDialog, answer)
+    idle.check()
+    qtbot.waitUntil(lambda: unlock.handled and not window.services.database.locked)
+
+    drafts = window.services.conversations.list_drafts()
+    assert [draft.data.notes for draft in drafts] == ["Geheime notitie over de huur"]
+    assert window.isEnabled() and editor.isEnabled()
+    assert not window.safety.covers.active
+    assert window.windowTitle() == "Clientsteun"
+    actions = [entry.action for entry in window.services.audit.entries()]
+    assert actions == [AuditAction.FAILED_UNLOCK]
+    assert editor.notes_edit.toPlainText() == "Geheime notitie over de huur"
+    editor.abandon()
+
+
+def test_quitting_from_the_lock_closes_the_window_without_asking(qtbot: QtBot, safe_window: MainWindow) -> None:
+    window = safe_window
+    unlock = when_modal(UnlockDialog, lambda dialog: dialog.quit_button.click())
+    window.safety.lock()
+    qtbot.waitUntil(lambda: unlock.handled and not window.isVisible())
+
+
+def test_change_passphrase_asks_the_current_one_first(qtbot: QtBot, safe_window: MainWindow, vault: Vault) -> None:
+    def new_passphrase(dialog: NewPassphraseDialog) -> None:
+        dialog.first.setText("kort")
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        assert "Te kort" in dialog.hint.text()
+        dialog.first.setText("een heel nieuw wachtwoord")
+        dialog.second.setText("een heel nieuw wachtwoor")
+        assert "niet gelijk" in dialog.hint.text()
+        dialog.second.setText("een heel nieuw wachtwoord")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    nested: list[ModalAnswer[NewPassphraseDialog]] = []
+
+    def confirm(dialog: UnlockDialog) -> None:
+        nested.append(when_modal(NewPassphraseDialog, new_passphrase))
+        type_passphrase(PASSPHRASE)(dialog)
+
+    first = when_modal(UnlockDialog, confirm)
+    safe_window.safety.change_passphrase()
+    assert first.handled and nested[0].handled
+    assert vault.unlock("een heel nieuw wachtwoord") == safe_window.services.database.key
+    assert [e.action for e in safe_window.services.audit.entries()] == [AuditAction.PASSPHRASE_CHANGED]
+
+
+def test_manual_backup_and_restore_from_the_menu(qtbot: QtBot, safe_window: MainWindow, tmp_path: Path) -> None:
+    window = safe_window
+    kept = add_resident(window.services, "Blijft Bewaard")
+    target = tmp_path / "usb" / "kopie.db"
+    window.safety.backup_to_file(target=str(target))
+    assert target.is_file() and target.with_name("kopie.db.key").is_file()
+    add_resident(window.services, "Na De Kopie")
+
+    done = answer_box("OK")
+    window.safety.restore_backup(chosen=target)
+    assert done.handled
+    names = [row.name for row in window.services.clients.list_clients()]
+    assert names == [kept.details.name]
+    assert [row.name for row in window.client_list.clients()] == names
+    actions = [entry.action for entry in window.services.audit.entries()]
+    assert actions == [AuditAction.BACKUP, AuditAction.RESTORE], "the log survives the restore"
+    assert window.services.audit.first_broken() is None
+    aside = list(window.services.database.path.parent.glob("clientsteun.db.voor-herstel-*"))
+    assert len(aside) == 1
+
+
+def test_restore_picks_from_the_automatic_backups(qtbot: QtBot, safe_window: MainWindow) -> None:
+    window = safe_window
+    add_resident(window.services, "Eerste Persoon")
+    window.safety.start_backup()
+    add_resident(window.services, "Tweede Persoon")
+
+    def pick(dialog: QInputDialog) -> None:
+        assert "(start)" in dialog.comboBoxItems()[0]
+        dialog.accept()
+
+    picked = when_modal(QInputDialog, pick)
+    done = answer_box("OK")
+    window.safety.restore_backup()
+    assert picked.handled and done.handled
+    assert [row.name for row in window.services.clients.list_clients()] == ["Eerste Persoon"]
+
+
+def test_audit_log_dialog_shows_the_entries_and_exports_csv(
+    qtbot: QtBot, safe_window: MainWindow, tmp_path: Path
+) -> None:
+    audit = safe_window.services.audit
+    audit.record(AuditAction.PRINT, client_id=7)
+    dialog = AuditLogDialog(audit, safe_window)
+    qtbot.addWidget(dialog)
+    assert "compleet en niet aangepast" in dialog.state.text()
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 2).data() == "Afgedrukt"
+    assert dialog.model.index(0, 3).data() == "7"
+    target = tmp_path / "logboek.csv"
+    dialog.export_csv(str(target))
+    assert target.read_text(encoding="utf-8-sig").splitlines()[0].startswith("nr;datum;tijd;handeling")
+    assert audit.entries()[-1].action is AuditAction.AUDIT_EXPORT
+
+
+def test_recovery_key_dialog_saves_the_key_to_a_file(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
+    qtbot.addWidget(dialog)
+    target = tmp_path / "herstel.txt"
+    dialog.save_to_file(str(target))
+    text = target.read_text(encoding="utf-8")
+    assert "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" in text
+    assert "Herstelsleutel voor Clientsteun" in text

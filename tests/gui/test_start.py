@@ -1,0 +1,214 @@
+"""The start flow: first start, unlock, recovery key, an unencrypted database, and damage with a restore offer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.model import ClientInput
+from clientsteun.services import Services
+from clientsteun.store import schema
+from clientsteun.store.database import is_plaintext, open_marker, wal_file
+from clientsteun.store.vault import Vault
+from clientsteun.ui.start import Opened, StartFlow
+from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.gui.modals import ModalAnswer, answer_box, when_modal
+
+
+def choose(passphrase: str, *, recovery: bool = True) -> Callable[[NewPassphraseDialog], None]:
+    def act(dialog: NewPassphraseDialog) -> None:
+        dialog.first.setText(passphrase)
+        dialog.second.setText(passphrase)
+        dialog.recovery.setChecked(recovery)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    return act
+
+
+def unlock_with(passphrase: str) -> Callable[[UnlockDialog], None]:
+    def act(dialog: UnlockDialog) -> None:
+        dialog.passphrase.setText(passphrase)
+        dialog.unlock_button.click()
+
+    return act
+
+
+def actions(opened: Opened) -> list[AuditAction]:
+    return [event.action for event in opened.happened]
+
+
+def prepared(db_path: Path, catalog: Catalog, names: list[str]) -> tuple[Vault, bytes]:
+    vault = Vault.at(db_path)
+    key, _ = vault.create_key(PASSPHRASE, with_recovery=True, kdf=FAST_KDF)
+    services = Services.create(vault.open(key, create=True), catalog)
+    for name in names:
+        services.clients.create_client(ClientInput(name))
+    services.close()
+    return vault, key
+
+
+def names_in(opened: Opened, catalog: Catalog) -> list[str]:
+    services = Services.create(opened.database, catalog)
+    try:
+        return sorted(row.name for row in services.clients.list_clients())
+    finally:
+        services.close()
+
+
+def test_first_start_chooses_a_passphrase_and_shows_the_recovery_key_once(qtbot: QtBot, db_path: Path) -> None:
+    codes: list[str] = []
+
+    def keep_code(dialog: RecoveryKeyDialog) -> None:
+        codes.append(dialog.code)
+        dialog.accept()
+
+    chosen = when_modal(NewPassphraseDialog, choose(PASSPHRASE))
+    shown = when_modal(RecoveryKeyDialog, keep_code)
+    opened = StartFlow(Vault.at(db_path)).run()
+    assert chosen.handled and shown.handled and opened is not None
+    opened.database.close()
+    assert actions(opened) == [AuditAction.RECOVERY_KEY_MADE]
+    vault = Vault.at(db_path)
+    assert not is_plaintext(db_path)
+    assert vault.unlock(PASSPHRASE) == vault.unlock_with_recovery(codes[0])
+
+
+def test_stopping_at_the_first_question_makes_nothing(qtbot: QtBot, db_path: Path) -> None:
+    stopped = when_modal(NewPassphraseDialog, lambda dialog: dialog.reject())
+    assert StartFlow(Vault.at(db_path)).run() is None
+    assert stopped.handled
+    assert not db_path.exists() and not Vault.at(db_path).key_path.exists()
+
+
+def test_every_start_asks_the_passphrase_and_logs_wrong_attempts(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    vault, _key = prepared(db_path, catalog, ["Anna Fictief"])
+
+    def wrong_then_right(dialog: UnlockDialog) -> None:
+        unlock_with("verkeerd wachtwoord!")(dialog)
+        assert dialog.isVisible() and "klopt niet" in dialog.message.text()
+        unlock_with(PASSPHRASE)(dialog)
+
+    answered = when_modal(UnlockDialog, wrong_then_right)
+    opened = StartFlow(vault).run()
+    assert answered.handled and opened is not None
+    assert actions(opened) == [AuditAction.FAILED_UNLOCK]
+    assert names_in(opened, catalog) == ["Anna Fictief"]
+
+
+def test_forgotten_passphrase_opens_with_the_recovery_key_and_sets_a_new_one(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    vault, key = prepared(db_path, catalog, [])
+    code = vault.new_recovery_key(key)
+    nested: list[ModalAnswer[NewPassphraseDialog]] = []
+
+    def type_code(dialog: QInputDialog) -> None:
+        nested.append(when_modal(NewPassphraseDialog, choose("mijn nieuwe geheime zin", recovery=False)))
+        dialog.setTextValue(code.lower())
+        dialog.accept()
+
+    def use_recovery(dialog: UnlockDialog) -> None:
+        nested.append(when_modal(QInputDialog, type_code))  # type: ignore[arg-type]
+        dialog.recovery_button.click()
+
+    answered = when_modal(UnlockDialog, use_recovery)
+    opened = StartFlow(vault).run()
+    assert answered.handled and opened is not None and nested[1].handled
+    opened.database.close()
+    assert actions(opened) == [AuditAction.UNLOCK_WITH_RECOVERY_KEY, AuditAction.PASSPHRASE_CHANGED]
+    assert vault.unlock("mijn nieuwe geheime zin") == key
+
+
+def damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(64)
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_is_kept_and_the_latest_good_backup_offered(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    vault, key = prepared(db_path, catalog, [f"Inwoner {n:03d} Fictief" for n in range(300)])
+    vault.backup(key, "start")
+    damage(db_path)
+    damaged = db_path.read_bytes()
+
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    offer = answer_box("Reservekopie terugzetten")
+    opened = StartFlow(vault).run()
+    assert answered.handled and offer.handled and opened is not None
+    assert "beschadigd" in offer.text and "reservekopie" in offer.text
+    assert actions(opened) == [AuditAction.RESTORE]
+    assert len(names_in(opened, catalog)) == 300
+    (kept,) = db_path.parent.glob("clientsteun.db.voor-herstel-*")
+    assert kept.read_bytes() == damaged, "the damaged file is kept exactly as it was"
+
+
+def test_stopping_at_the_restore_offer_changes_nothing(qtbot: QtBot, db_path: Path, catalog: Catalog) -> None:
+    vault, key = prepared(db_path, catalog, [f"Inwoner {n:03d} Fictief" for n in range(300)])
+    vault.backup(key, "start")
+    damage(db_path)
+    damaged = db_path.read_bytes()
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    offer = answer_box("Stoppen")
+    assert StartFlow(vault).run() is None
+    assert answered.handled and offer.handled
+    assert db_path.read_bytes() == damaged
+
+
+def test_a_lost_database_is_never_replaced_by_an_empty_one(qtbot: QtBot, db_path: Path, catalog: Catalog) -> None:
+    vault, key = prepared(db_path, catalog, ["Bert Fictief"])
+    vault.backup(key, "sluiten")
+    db_path.unlink()
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    offer = answer_box("Reservekopie terugzetten")
+    opened = StartFlow(vault).run()
+    assert answered.handled and offer.handled and opened is not None
+    assert "er niet meer" in offer.text
+    assert names_in(opened, catalog) == ["Bert Fictief"]
+
+
+def test_a_write_ahead_log_lost_after_a_crash_is_reported(qtbot: QtBot, db_path: Path, catalog: Catalog) -> None:
+    vault, key = prepared(db_path, catalog, ["Cor Fictief"])
+    vault.backup(key, "start")
+    open_marker(db_path).touch()  # as a crashed instance leaves it
+    assert not wal_file(db_path).exists()
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    offer = answer_box("Toch openen zoals hij is")
+    opened = StartFlow(vault).run()
+    assert answered.handled and offer.handled and opened is not None
+    assert "-wal" in offer.text
+    assert names_in(opened, catalog) == ["Cor Fictief"]
+
+
+def test_an_unencrypted_database_is_encrypted_once_after_a_passphrase_is_chosen(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    engine = sqlalchemy.create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as connection:
+        schema.upgrade(connection, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO clients (name, alias, phone, email, address, municipality, status, close_reason, "
+            "created_at, updated_at) VALUES ('Dirk Onversleuteld', '', '', '', '', 'Borne', 'open', '', "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+    engine.dispose()
+    assert is_plaintext(db_path)
+
+    chosen = when_modal(NewPassphraseDialog, choose(PASSPHRASE, recovery=False))
+    opened = StartFlow(Vault.at(db_path)).run()
+    assert chosen.handled and opened is not None
+    assert actions(opened) == [AuditAction.ENCRYPTED]
+    assert names_in(opened, catalog) == ["Dirk Onversleuteld"]
+    assert not is_plaintext(db_path)
+    assert b"Dirk Onversleuteld" not in b"".join(p.read_bytes() for p in db_path.parent.rglob("*") if p.is_file())
