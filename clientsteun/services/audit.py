@@ -33,6 +33,7 @@ class AuditService(Service):
         """
         moment = datetime.fromisoformat(at) if at else self.now()
         user = current_user()
+        detail = detail[:200]  # the column's size: what is hashed is what is stored
         with self._db.transaction() as session:
             last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
             previous = GENESIS if last is None else last.hash
@@ -43,7 +44,7 @@ class AuditService(Service):
                     action=action.value,
                     client_id=client_id,
                     user=user,
-                    detail=detail[:200],
+                    detail=detail,
                     previous_hash=previous,
                     hash=digest,
                 )

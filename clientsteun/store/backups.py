@@ -11,6 +11,7 @@ revision) and only then renamed into place: a backup that exists has passed its 
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import os
 import re
@@ -84,15 +85,23 @@ class BackupFolder:
         return Backup(target, made_at, reason)
 
     def prune(self, policy: RetentionPolicy) -> list[Path]:
-        """Remove rotating backups the policy no longer keeps; returns what was removed."""
+        """Remove rotating backups the policy no longer keeps, and parts left by a crash; returns what was removed."""
+        removed = self._remove_stale_parts()
         rotating = [backup for backup in self.backups() if backup.reason in ROTATING]
         keep = backups_to_keep([backup.made_at for backup in rotating], policy)
-        removed = []
         for backup in rotating:
             if backup.made_at not in keep:
                 backup.path.unlink(missing_ok=True)
                 removed.append(backup.path)
         return removed
+
+    def _remove_stale_parts(self) -> list[Path]:
+        """A ``.part`` is a backup that a crash interrupted: backups run under the instance lock,
+        so none is being written while this runs."""
+        parts = list(self.folder.glob(f"{glob.escape(self.stem)}-*.db.part")) if self.folder.is_dir() else []
+        for part in parts:
+            part.unlink(missing_ok=True)
+        return parts
 
 
 def backup_database(db_path: Path, key: bytes, target: Path) -> None:
@@ -100,6 +109,8 @@ def backup_database(db_path: Path, key: bytes, target: Path) -> None:
 
     Works while the app has the database open: the copy is one consistent snapshot.
     """
+    if not db_path.is_file():
+        raise BackupFailed(detail="nothing to back up")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
@@ -136,7 +147,7 @@ def verify_file(path: Path, key: bytes) -> list[str]:
             problems += [f"versleuteling: {row}" for row in connection.execute("PRAGMA cipher_integrity_check")]
             if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 problems.append("geen Clientsteun-database")
-            elif not _has_known_revision(connection):
+            elif not _has_known_revision(connection):  # made by a newer version of the app
                 problems.append("onbekende versie van de database")
     except DatabaseDamaged as error:
         if "not a database" in error.detail:
@@ -146,10 +157,11 @@ def verify_file(path: Path, key: bytes) -> list[str]:
 
 
 def _has_known_revision(connection: sqlcipher3.Connection) -> bool:
-    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    if row is None:
-        return False
-    if row[0] == SCHEMA_REVISION:
+    has_table = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone() if has_table else None
+    if row is None or row[0] == SCHEMA_REVISION:  # no row: the empty revision, before the first migration
         return True
     from clientsteun.store.schema import is_known
 
@@ -160,8 +172,9 @@ def keep_aside(db_path: Path, label: str, now: datetime | None = None) -> Path |
     """Move the database (with its WAL) aside under a new name, never overwriting anything."""
     if not db_path.exists():
         return None
-    stamp = (now or datetime.now()).strftime(STAMP)
-    aside = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
+    moment = now or datetime.now()
+    while (aside := db_path.with_name(f"{db_path.name}.{label}-{moment.strftime(STAMP)}")).exists():
+        moment += timedelta(seconds=1)
     for suffix in ("", "-wal", "-shm"):
         source = db_path.with_name(db_path.name + suffix)
         if source.exists():

@@ -229,7 +229,8 @@ def _typed(error: Exception) -> ClientsteunError:
         return DiskFull(detail=detail)
     if "readonly" in text or "read-only" in text:
         return ReadOnlyDatabase(detail=detail)
-    if "not a database" in text or "malformed" in text or "corrupt" in text or "i/o" in text:
+    damaged = ("not a database", "malformed", "corrupt", "i/o", "vtable constructor failed")
+    if any(sign in text for sign in damaged):
         # The key was verified by its envelope before opening, so this is a damaged file.
         return DatabaseDamaged(detail=detail)
     return DatabaseProblem(detail=detail)
@@ -252,8 +253,35 @@ def _check_file(path: Path) -> None:
         raise NotADatabase(detail="path is a folder")
     if path.stat().st_size == 0:
         raise EmptyFile()
-    if is_plaintext(path):
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    if head.startswith(SQLITE_HEADER):
         raise NotEncrypted(detail="plain SQLite header")
+    if looks_foreign(head):
+        raise NotADatabase(detail="known header of another format, or text")
+
+
+# Signatures of files people pick by mistake.  An encrypted database starts with 16 random bytes.
+_FOREIGN_SIGNATURES = (
+    b"SQLite format",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"{\\rtf",
+    b"\xd0\xcf\x11\xe0",
+)
+
+
+def looks_foreign(head: bytes) -> bool:
+    """True when the start of a file shows it is something else (a PDF, a document, plain text)."""
+    if head.startswith(_FOREIGN_SIGNATURES):
+        return True
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False  # random bytes rarely decode; a cut-off character at the end is rarer still here
+    return "\x00" not in text
 
 
 def is_plaintext(path: Path) -> bool:
