@@ -70,7 +70,7 @@ class Wrap:
 class Envelope:
     """The contents of a key file."""
 
-    key_id: str  # identifies the data key without revealing it; backups carry the same id
+    key_id: str  # identifies the data key without revealing it (bound into each wrap)
     salt: bytes
     kdf: KdfParams
     passphrase: Wrap

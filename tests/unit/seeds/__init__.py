@@ -1,0 +1,37 @@
+"""Data for databases at earlier schema revisions: ``<revision>.sql`` fills every table of that revision."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+SEEDS = Path(__file__).resolve().parent
+CANARY = "KANARIEPIET"  # in names, notes, agreements and drafts of the seeds
+SEARCH_WORD = "huurachterstand"  # occurs in a conversation note of every seed
+
+
+def seed_file(revision: str) -> Path:
+    return SEEDS / f"{revision}.sql"
+
+
+def statements(revision: str) -> list[str]:
+    """The statements of a seed file, split where SQLite says a statement is complete."""
+    found: list[str] = []
+    pending = ""
+    for line in seed_file(revision).read_text(encoding="utf-8").splitlines(keepends=True):
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    assert not pending.strip(), f"incomplete statement at the end of {revision}.sql"
+    return found
+
+
+def seed(connection: Connection, revision: str) -> None:
+    """Run the seed of ``revision`` on a connection (its transaction belongs to the caller)."""
+    for statement in statements(revision):
+        connection.exec_driver_sql(statement)

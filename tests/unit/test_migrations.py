@@ -1,0 +1,240 @@
+"""Upgrading from every earlier schema revision keeps every row; a kill mid-upgrade leaves old or new."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clientsteun.store import schema
+from clientsteun.store.backups import BackupFolder, verify_file
+from clientsteun.store.database import (
+    APPLICATION_ID,
+    SCHEMA_REVISION,
+    connect,
+    make_engine,
+    open_database,
+    read_revision,
+)
+from tests.conftest import TEST_KEY
+from tests.unit.seeds import seed, seed_file
+
+REVISIONS = schema.revisions()
+OLDER = REVISIONS[:-1]
+KILLS = 8
+KILL_CONVERSATIONS = 12_000  # about 20 MB: the backup before the upgrade takes a few tenths of a second
+CHILD_TIMEOUT_S = 30.0
+
+# Opens (and so upgrades) the database given as argv[1] with the key in argv[2] once told to on stdin.
+CHILD = """
+import sys
+from pathlib import Path
+from clientsteun.store.database import open_database
+path, key = Path(sys.argv[1]), bytes.fromhex(sys.argv[2])
+print("ready", flush=True)
+sys.stdin.readline()
+open_database(path, key, exclusive=True, create=False).close()
+print("done", flush=True)
+"""
+
+
+def _at_revision(path: Path, revision: str, *, extra_conversations: int = 0) -> None:
+    """An encrypted database as an older version of the app left it, with data in every table."""
+    engine = make_engine(path, TEST_KEY, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            schema.upgrade(connection, revision)
+            seed(connection, revision)
+    finally:
+        engine.dispose()
+    if extra_conversations:
+        words = ("huur", "schuld", "woning", "gesprek", "brief", "gemeente", "toeslag", "zorg", "werk", "regeling")
+        rng = random.Random(revision)
+        rows = [(" ".join(rng.choice(words) for _ in range(120)),) for _ in range(extra_conversations)]
+        with contextlib.closing(connect(path, TEST_KEY)) as connection:
+            connection.execute("BEGIN")
+            connection.executemany(
+                "INSERT INTO conversations (client_id, held_on, kind, medium, contact_made, participants, "
+                "notes, created_at, updated_at) VALUES (1, '2026-01-01', 'other', '', 1, '', ?, "
+                "'2026-01-01 10:00:00.000000', '2026-01-01 10:00:00.000000')",
+                rows,
+            )
+            connection.execute("COMMIT")
+
+
+def _tables(connection: Any) -> list[str]:
+    """The tables that hold data, without SQLite's own and the shadow tables of full-text indexes."""
+    rows = connection.execute("SELECT name, type, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [name for name, _type, sql in rows if sql and sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    return sorted(
+        name
+        for name, _type, _sql in rows
+        if not name.startswith("sqlite_")
+        and name != "alembic_version"
+        and not any(name.startswith(table + "_") for table in virtual)
+    )
+
+
+def _counts(path: Path) -> dict[str, int]:
+    with contextlib.closing(connect(path, TEST_KEY, read_only=True)) as connection:
+        return {
+            table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in _tables(connection)
+        }
+
+
+def test_revisions_run_oldest_first_up_to_the_head() -> None:
+    assert REVISIONS[-1] == schema.head_revision() == SCHEMA_REVISION
+    assert len(set(REVISIONS)) == len(REVISIONS)
+    assert OLDER, "there is no earlier revision to upgrade from"
+
+
+@pytest.mark.parametrize("revision", OLDER)
+def test_every_earlier_revision_has_seed_data(revision: str) -> None:
+    assert seed_file(revision).is_file(), f"add tests/unit/seeds/{revision}.sql filling every table of {revision}"
+
+
+@pytest.mark.parametrize("revision", OLDER)
+def test_upgrade_from_an_earlier_revision_keeps_every_row(db_path: Path, revision: str) -> None:
+    _at_revision(db_path, revision)
+    assert read_revision(db_path, TEST_KEY) == (APPLICATION_ID, revision)
+    before = _counts(db_path)
+    empty = [table for table, count in before.items() if count == 0]
+    assert not empty, f"seed {revision}.sql leaves these tables empty: {empty}"
+
+    database = open_database(db_path, TEST_KEY, exclusive=True, create=False, check=True)
+    database.close()
+
+    assert read_revision(db_path, TEST_KEY) == (APPLICATION_ID, SCHEMA_REVISION)
+    after = _counts(db_path)
+    assert {table: after[table] for table in before} == before
+    assert set(after) >= set(before)
+
+    made = [backup for backup in BackupFolder.beside(db_path).backups() if backup.reason == "voor-bijwerken"]
+    assert len(made) == 1
+    assert verify_file(made[0].path, TEST_KEY) == []
+    assert read_revision(made[0].path, TEST_KEY) == (APPLICATION_ID, revision)
+    assert _counts(made[0].path) == before
+
+    open_database(db_path, TEST_KEY, create=False).close()  # up to date now: no second backup
+    assert len(BackupFolder.beside(db_path).backups()) == 1
+
+
+@pytest.mark.parametrize("revision", OLDER)
+def test_full_text_search_survives_the_upgrade(db_path: Path, revision: str) -> None:
+    _at_revision(db_path, revision)
+    open_database(db_path, TEST_KEY, create=False).close()
+    with contextlib.closing(connect(db_path, TEST_KEY)) as connection:
+        hits = connection.execute(
+            "SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH 'huurachterstand'"
+        ).fetchall()
+        problems = connection.execute("INSERT INTO conversation_fts(conversation_fts) VALUES ('integrity-check')")
+        assert problems.fetchall() == []
+    assert hits == [(1,)]
+
+
+# --- killed while upgrading ---------------------------------------------------------------------
+
+
+class Child:
+    def __init__(self, path: Path, stderr: Path) -> None:
+        self._stderr = stderr.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path), TEST_KEY.hex()],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            text=True,
+        )
+        self.stderr = stderr
+
+    def wait_for(self, word: str) -> None:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline().strip()
+        assert line == word, f"child said {line!r}; stderr:\n{self.stderr.read_text()}"
+
+    def go(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write("go\n")
+        self.process.stdin.flush()
+
+    def kill(self) -> int | None:
+        """SIGKILL unless it finished already; returns its exit code when it had."""
+        finished = self.process.poll()
+        if finished is None:
+            self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=CHILD_TIMEOUT_S)
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        self._stderr.close()
+        return finished
+
+
+@pytest.fixture(scope="module")
+def large_old_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("large") / "clientsteun.db"
+    _at_revision(path, OLDER[-1], extra_conversations=KILL_CONVERSATIONS)
+    return path
+
+
+def _copy(source: Path, folder: Path) -> Path:
+    folder.mkdir()
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_a_kill_during_the_upgrade_leaves_the_old_or_the_new_revision(large_old_database: Path, tmp_path: Path) -> None:
+    old = OLDER[-1]
+    before = _counts(large_old_database)
+
+    # How long a whole upgrade takes in a child, so the kills spread over it.
+    measured = _copy(large_old_database, tmp_path / "measure")
+    child = Child(measured, tmp_path / "measure-stderr.txt")
+    child.wait_for("ready")
+    started = time.monotonic()
+    child.go()
+    child.wait_for("done")
+    duration = time.monotonic() - started
+    assert child.process.wait(timeout=CHILD_TIMEOUT_S) == 0
+    child.kill()
+    assert read_revision(measured, TEST_KEY)[1] == SCHEMA_REVISION
+
+    seed_value = random.randrange(1 << 30)
+    rng = random.Random(seed_value)
+    delays = [duration * (number + rng.random()) / KILLS for number in range(KILLS)]
+    outcomes = []
+    for number, delay in enumerate(delays):
+        path = _copy(large_old_database, tmp_path / f"kill-{number}")
+        child = Child(path, tmp_path / f"kill-{number}-stderr.txt")
+        child.wait_for("ready")
+        child.go()
+        time.sleep(delay)
+        exit_code = child.kill()
+        context = f"kill {number} after {delay:.3f} s of {duration:.3f} s (seed {seed_value}, exit {exit_code})"
+
+        application_id, revision = read_revision(path, TEST_KEY)
+        assert application_id == APPLICATION_ID, context
+        assert revision in (old, SCHEMA_REVISION), context
+        outcomes.append(revision)
+
+        database = open_database(path, TEST_KEY, exclusive=True, create=False, check=True)
+        database.close()
+        assert read_revision(path, TEST_KEY) == (APPLICATION_ID, SCHEMA_REVISION), context
+        after = _counts(path)
+        assert {table: after[table] for table in before} == before, context
+        backups = [backup for backup in BackupFolder.beside(path).backups() if backup.reason == "voor-bijwerken"]
+        assert backups, context
+        assert all(read_revision(backup.path, TEST_KEY)[1] == old for backup in backups), context
+        assert verify_file(backups[0].path, TEST_KEY) == [], context
+    assert old in outcomes, f"no kill landed before the upgrade committed: {outcomes} ({delays})"
