@@ -1,4 +1,4 @@
-"""Opening a dossier with 500 conversations, against fetching the same rows with plain sqlite3.
+"""Opening a dossier with 500 conversations, against fetching the same rows with a plain SQLCipher connection.
 
 Before every timed opening the dossier of a typical resident (the median number of conversations)
 is shown, untimed, as when the user clicks from one resident to the next.  That matters: the
@@ -7,13 +7,14 @@ long timeline brings a scroll bar that the short one did not need, and the table
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from contextlib import closing
 
+import sqlcipher3
 from PySide6.QtWidgets import QApplication
 
 from clientsteun.services import Services
+from clientsteun.store.database import connect
 from clientsteun.ui.dossier import DossierPanel
 
 from dataset import DOSSIER_SIZE, TODAY, Dataset
@@ -35,11 +36,11 @@ DOSSIER_QUERIES = (
 )
 
 
-def raw_dossier(connection: sqlite3.Connection, client_id: int) -> list[list[tuple[object, ...]]]:
+def raw_dossier(connection: sqlcipher3.Connection, client_id: int) -> list[list[tuple[object, ...]]]:
     return [connection.execute(sql, {"id": client_id}).fetchall() for sql in DOSSIER_QUERIES]
 
 
-def typical_resident(connection: sqlite3.Connection) -> int:
+def typical_resident(connection: sqlcipher3.Connection) -> int:
     """The resident with the median number of conversations."""
     residents = connection.execute("SELECT count(DISTINCT client_id) FROM conversations").fetchone()[0]
     return int(
@@ -52,7 +53,7 @@ def typical_resident(connection: sqlite3.Connection) -> int:
 
 def run(app: QApplication, services: Services, dataset: Dataset, repeats: int) -> list[Outcome]:
     client_id = dataset.dossier_client_id
-    with closing(sqlite3.connect(dataset.path)) as connection:
+    with closing(connect(dataset.path, dataset.key)) as connection:
         other = services.clients.get_dossier(typical_resident(connection))
     panel = DossierPanel(services.catalog, lambda: TODAY)
     panel.resize(760, 760)
@@ -78,7 +79,7 @@ def run(app: QApplication, services: Services, dataset: Dataset, repeats: int) -
     loading, showing = loading[1:], showing[1:]  # drop the warm-up
     shown = panel.dossier
     assert shown is not None and shown.client.id == client_id
-    with closing(sqlite3.connect(dataset.path)) as connection:
+    with closing(connect(dataset.path, dataset.key)) as connection:
         raw = repeat_ms(lambda: raw_dossier(connection, client_id), repeats)
         counts = [len(rows) for rows in raw_dossier(connection, client_id)]
     panel.close()

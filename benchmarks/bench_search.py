@@ -1,11 +1,11 @@
-"""Full-text search through ConversationService.search against the same FTS5 query in plain sqlite3."""
+"""Full-text search through ConversationService.search against the same FTS5 query on a plain SQLCipher connection."""
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 
 from clientsteun.services import Services
+from clientsteun.store.database import connect
 from clientsteun.store.search import RESULT_LIMIT, SEARCH_SQL, search_parameters, search_terms
 
 from dataset import Dataset
@@ -23,7 +23,7 @@ NOTHING_FOUND = "zwembad"
 def run(services: Services, dataset: Dataset, repeats: int) -> list[Outcome]:
     outcomes = []
     sql = SEARCH_SQL.text
-    with closing(sqlite3.connect(dataset.path)) as connection:
+    with closing(connect(dataset.path, dataset.key)) as connection:
         for query in (*QUERIES, NOTHING_FOUND):
             parameters = search_parameters(search_terms(query))
             hits = len(services.conversations.search(query))

@@ -1,34 +1,43 @@
 """The benchmark database: fictional demo data, generated once and cached under benchmarks/data/.
 
 The file name carries the size, the seed and a fingerprint of the generator and the schema, so a
-change to either makes a fresh file instead of measuring a stale one.
+change to either makes a fresh file instead of measuring a stale one.  The file is encrypted like
+the app's own database; its key file (``<name>.db.key``, made by the Vault with the default Argon2
+cost) lies beside it and opens with ``PASSPHRASE``.  A cached file that is still plain SQLite, or
+that has lost its key file, is made again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import random
-import sqlite3
+import shutil
 import time
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy import text
 
 from clientsteun import demo, paths
 from clientsteun.demo import SENTENCES, fill_demo
 from clientsteun.domain.catalog import Catalog, load_catalog
 from clientsteun.domain.model import ConversationInput
 from clientsteun.services import Services
-from clientsteun.store.database import open_database
+from clientsteun.store.database import connect, is_plaintext
 from clientsteun.store.schema import MIGRATIONS
+from clientsteun.store.vault import Vault
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED = 20261123
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 10, 30)
 DOSSIER_SIZE = 500  # conversations of the resident whose dossier is opened
-GENERATOR_VERSION = 1  # bump when the way this module builds the file changes
+GENERATOR_VERSION = 2  # bump when the way this module builds the file changes
+# The passphrase of the benchmark database's key file: fictional data, a known passphrase.
+PASSPHRASE = "benchmark wachtwoord voor clientsteun"
 
 
 @dataclass(frozen=True)
@@ -44,9 +53,14 @@ QUICK = Size(1_000, 20_000)
 @dataclass(frozen=True)
 class Dataset:
     path: Path
+    key: bytes = field(repr=False)  # the data key, unlocked from the key file with PASSPHRASE
     residents: int
     conversations: int
     dossier_client_id: int  # a resident with exactly DOSSIER_SIZE conversations
+
+    @property
+    def vault(self) -> Vault:
+        return Vault.at(self.path)
 
 
 def fixed_clock() -> datetime:
@@ -70,11 +84,13 @@ def ensure_dataset(size: Size, *, regenerate: bool = False, log: bool = True) ->
     """The cached file for ``size``; made (in a minute or less) when missing or out of date."""
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / f"{file_stem(size)}-{fingerprint()}.db"
-    if regenerate:
+    if regenerate or (path.exists() and (is_plaintext(path) or not Vault.at(path).key_path.exists())):
         _remove(path)
     if not path.exists():
         for stale in DATA_DIR.glob(f"{file_stem(size)}-*.db"):
             _remove(stale)
+        for stale in DATA_DIR.glob(f"backups/{file_stem(size)}-*"):
+            stale.unlink()  # the start backups made by earlier cold starts on an older file
         started = time.perf_counter()
         if log:
             print(f"Generating {size.residents:,} residents with {size.conversations:,} conversations ...", flush=True)
@@ -85,16 +101,22 @@ def ensure_dataset(size: Size, *, regenerate: bool = False, log: bool = True) ->
 
 
 def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", ".lock"):
+    for suffix in ("", "-wal", "-shm", ".lock", ".open", ".key"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def _generate(path: Path, size: Size) -> None:
-    """Write to a temporary name and rename at the end, so an interrupted run leaves no half file."""
-    partial = path.with_name(path.name + ".partial")
-    _remove(partial)
+    """Build in a folder of its own and move into place at the end: an interrupted run leaves no half file.
+
+    The key file is made by the Vault as on a first start; the copy it keeps among the backups
+    stays behind in the work folder, which is removed.
+    """
+    work = path.with_name(path.name + ".partial")
+    shutil.rmtree(work, ignore_errors=True)
+    vault = Vault.at(work / path.name)
+    key, _ = vault.create_key(PASSPHRASE, with_recovery=False)
     catalog = load_catalog(paths.catalog_dir())
-    services = Services.create(open_database(partial), catalog, fixed_clock)
+    services = Services.create(vault.open(key, create=True), catalog, fixed_clock)
     try:
         fill_demo(
             services.database, catalog, clients=size.residents, conversations=size.conversations, seed=SEED, today=TODAY
@@ -102,11 +124,11 @@ def _generate(path: Path, size: Size) -> None:
         _top_up_dossier(services, catalog)
     finally:
         services.close()
-    with closing(sqlite3.connect(partial)) as connection:  # fold the WAL into the file before renaming
+    with closing(connect(vault.db_path, key)) as connection:  # fold the WAL into the file before moving it
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    Path(str(partial) + "-wal").unlink(missing_ok=True)
-    Path(str(partial) + "-shm").unlink(missing_ok=True)
-    partial.rename(path)
+    os.replace(vault.key_path, Vault.at(path).key_path)
+    os.replace(vault.db_path, path)  # last: the file exists only when it is complete
+    shutil.rmtree(work)
 
 
 def _top_up_dossier(services: Services, catalog: Catalog) -> None:
@@ -115,12 +137,14 @@ def _top_up_dossier(services: Services, catalog: Catalog) -> None:
     The resident with the most conversations not above DOSSIER_SIZE is topped up, so the number
     of residents stays as asked and only a handful of conversations are added.
     """
-    with closing(sqlite3.connect(services.database.path)) as connection:
-        client_id, count = connection.execute(
-            "SELECT client_id, count(*) AS n FROM conversations GROUP BY client_id "
-            "HAVING n <= ? ORDER BY n DESC, client_id LIMIT 1",
-            (DOSSIER_SIZE,),
-        ).fetchone()
+    with services.database.transaction() as session:
+        client_id, count = session.execute(
+            text(
+                "SELECT client_id, count(*) AS n FROM conversations GROUP BY client_id "
+                "HAVING n <= :size ORDER BY n DESC, client_id LIMIT 1"
+            ),
+            {"size": DOSSIER_SIZE},
+        ).one()
     client = services.clients.get_client(client_id)
     first_contact = client.details.first_contact or TODAY - timedelta(days=DOSSIER_SIZE * 3)
     span = max(1, (TODAY - first_contact).days)
@@ -145,7 +169,8 @@ def _top_up_dossier(services: Services, catalog: Catalog) -> None:
 
 
 def _describe(path: Path) -> Dataset:
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+    key = Vault.at(path).unlock(PASSPHRASE)
+    with closing(connect(path, key, read_only=True)) as connection:
         residents = connection.execute("SELECT count(*) FROM clients").fetchone()[0]
         conversations = connection.execute("SELECT count(*) FROM conversations").fetchone()[0]
         found = connection.execute(
@@ -154,4 +179,4 @@ def _describe(path: Path) -> Dataset:
         ).fetchone()
     if found is None:
         raise RuntimeError(f"{path.name} has no resident with {DOSSIER_SIZE} conversations; use --regenerate")
-    return Dataset(path, residents, conversations, found[0])
+    return Dataset(path, key, residents, conversations, found[0])

@@ -16,21 +16,21 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # in-process Qt needs no screen; se
 
 import argparse
 import platform
-import sqlite3
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 import PySide6
 import sqlalchemy
+import sqlcipher3
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler, qVersion
 
 from clientsteun import paths
 from clientsteun.app import make_application
 from clientsteun.domain.catalog import load_catalog
 from clientsteun.services import Services
-from clientsteun.store.database import open_database
 
 import bench_dossier
 import bench_filter
@@ -72,8 +72,14 @@ def machine_summary() -> list[str]:
     return [
         f"CPU: {cpu}; {len(os.sched_getaffinity(0))} cores available; memory {int(kilobytes) / 2**20:.1f} GiB",
         f"{platform.platform()}; Python {platform.python_version()}; PySide6 {PySide6.__version__}; "
-        f"Qt {qVersion()}; SQLAlchemy {sqlalchemy.__version__}; SQLite {sqlite3.sqlite_version}",
+        f"Qt {qVersion()}; SQLAlchemy {sqlalchemy.__version__}; SQLite {sqlcipher3.sqlite_version} "
+        f"(SQLCipher {cipher_version()})",
     ]
+
+
+def cipher_version() -> str:
+    with closing(sqlcipher3.connect(":memory:")) as connection:
+        return str(connection.execute("PRAGMA cipher_version").fetchone()[0])
 
 
 def quiet_qt_noise() -> None:
@@ -133,7 +139,8 @@ def run_benchmarks(args: argparse.Namespace, dataset: Dataset) -> list[Outcome]:
     if set(args.chosen) & {"filter", "search", "dossier"}:
         quiet_qt_noise()
         app = make_application([sys.argv[0]])
-        services = Services.create(open_database(dataset.path), load_catalog(paths.catalog_dir()), fixed_clock)
+        database = dataset.vault.open(dataset.key)  # exclusive, as the app holds it
+        services = Services.create(database, load_catalog(paths.catalog_dir()), fixed_clock)
         try:
             if "filter" in args.chosen:
                 report(bench_filter.run(app, services, passes=2 if quick else 3))

@@ -11,23 +11,24 @@ import getpass
 import json
 import os
 import re
-import shutil
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
 from clientsteun import __version__, paths
-from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.audit import AuditAction, AuditEntry
 from clientsteun.domain.catalog import load_catalog
 from clientsteun.domain.dates import format_date, format_time, parse_date
-from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, InvalidInput, KeyFileMissing
+from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, InvalidInput, KeyFileMissing, NotEncrypted
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
 from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.services import Services
+from clientsteun.services.audit import AuditService
 from clientsteun.services.safety import check_vault
 from clientsteun.store.backups import restore
+from clientsteun.store.database import check_file
 from clientsteun.store.keys import read_envelope, unlock
 from clientsteun.store.vault import Vault, VaultState
 
@@ -53,7 +54,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Dutch headings, help and usage errors."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(formatter_class=_DutchHelpFormatter, add_help=False, **kwargs)
+        # No abbreviations: "--passphrase SECRET" must be refused, not read as --passphrase-file.
+        super().__init__(formatter_class=_DutchHelpFormatter, add_help=False, allow_abbrev=False, **kwargs)
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         self.add_argument("-h", "--help", action="help", help="toon deze uitleg")
@@ -157,6 +159,8 @@ def _passphrase(args: argparse.Namespace) -> str:
 
 def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> bytes:
     state = vault.state()
+    if state is VaultState.ENCRYPTED:
+        check_file(vault.db_path)  # an empty file or a document: say so before asking for a key
     if state is VaultState.NEW and create:
         key, _ = vault.create_key(check_passphrase(_passphrase(args)), with_recovery=False)
         return key
@@ -171,9 +175,12 @@ def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> byt
 def _services(args: argparse.Namespace, db_path: Path, *, create: bool = False) -> Services:
     """Unlock and open the database for one command; failed unlocks since the last one are logged."""
     vault = Vault.at(db_path)
+    encrypting = vault.state() is VaultState.PLAINTEXT
     key = _key(args, vault, create=create)
     services = Services.create(vault.open(key, create=create), load_catalog(paths.catalog_dir()))
     try:
+        if encrypting:
+            services.audit.record(AuditAction.ENCRYPTED)
         for moment in vault.take_failed_unlocks():
             services.audit.record(AuditAction.FAILED_UNLOCK, at=moment)
     except BaseException:
@@ -279,12 +286,16 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
         carried = args.source.with_name(args.source.name + ".key")
         if not carried.exists():
             raise KeyFileMissing()
-        key = unlock(read_envelope(carried), _passphrase(args))
-        vault.key_path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(carried, vault.key_path)
+        envelope = read_envelope(carried)
+        key = unlock(envelope, _passphrase(args))
+        vault.adopt(envelope)
+    replaced = _audit_lines(vault, key)
     kept = restore(vault.db_path, key, args.source)
     services = Services.create(vault.open(key), load_catalog(paths.catalog_dir()))
     try:
+        services.audit.carry_over(replaced)
+        for moment in vault.take_failed_unlocks():
+            services.audit.record(AuditAction.FAILED_UNLOCK, at=moment)
         services.audit.record(AuditAction.RESTORE, detail="opdrachtregel")
     finally:
         services.close()
@@ -294,9 +305,26 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _audit_lines(vault: Vault, key: bytes) -> list[AuditEntry]:
+    """The audit log of the file about to be replaced, when it can still be read."""
+    try:
+        database = vault.open(key, exclusive=False)
+    except ClientsteunError:
+        return []  # damaged or missing: nothing to carry over
+    try:
+        return AuditService(database, datetime.now).entries()
+    except ClientsteunError:
+        return []
+    finally:
+        database.close()
+
+
 def _check(args: argparse.Namespace, db_path: Path) -> int:
     vault = Vault.at(db_path)
-    if vault.state() is not VaultState.ENCRYPTED:
+    state = vault.state()
+    if state is VaultState.PLAINTEXT:
+        raise NotEncrypted()
+    if state is not VaultState.ENCRYPTED:
         raise DatabaseMissing()
     key = vault.unlock(_passphrase(args))
     report = check_vault(vault, key)

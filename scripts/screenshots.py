@@ -21,10 +21,12 @@ from clientsteun.demo import fill_demo
 from clientsteun.domain.catalog import load_catalog
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.store.database import open_database
+from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+# The demo database is encrypted like a real one; its passphrase only has to open fictional data.
+PASSPHRASE = "schermafbeeldingen van verzonnen gegevens"
 
 
 def settle(ms: int = 400) -> None:
@@ -49,7 +51,9 @@ def main() -> int:
     os.environ[paths.DATA_ENV] = str(folder)
     app = make_application()
     catalog = load_catalog(paths.catalog_dir())
-    database = open_database(folder / "demo.db", exclusive=True)
+    vault = Vault.at(folder / "demo.db")
+    key, _ = vault.create_key(PASSPHRASE, with_recovery=False)
+    database = vault.open(key, create=True)  # exclusive, as the app holds it
     fill_demo(database, catalog, clients=60, seed=7, today=date.today())
     services = Services.create(database, catalog)
     window = MainWindow(services, Settings(folder / "settings.ini"))

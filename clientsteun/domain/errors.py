@@ -65,8 +65,8 @@ class DatabaseMissing(DatabaseProblem):
 class EmptyFile(DatabaseProblem):
     message = QT_TRANSLATE_NOOP(
         "errors",
-        "Het databasebestand is leeg (0 bytes). Clientsteun maakt er geen nieuwe database "
-        "overheen. Zet een reservekopie terug of kies een ander bestand.",
+        "Het databasebestand is leeg (0 bytes). Er is niets aan veranderd: Clientsteun maakt er geen "
+        "nieuwe database overheen. Zet een reservekopie terug of kies een ander bestand.",
     )
 
 

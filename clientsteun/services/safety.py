@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -75,6 +76,7 @@ class BackupKeeper:
         self.vault = vault
         self.policy = policy
         self.clock = clock
+        self._thread: threading.Thread | None = None
 
     def backup(self, key: bytes, reason: str) -> bool:
         """True when a verified backup was made; a failure is logged and reported to the caller."""
@@ -85,6 +87,21 @@ class BackupKeeper:
             log.warning("automatic backup failed: %s", type(error).__name__)
             return False
         return True
+
+    def backup_in_background(self, key: bytes, reason: str) -> None:
+        """The same, on a thread of its own: a large database takes seconds to copy and verify.
+
+        The copy is made over separate connections (SQLite's online backup gives a consistent
+        snapshot while the app goes on writing).  ``wait()`` before closing or restoring.
+        """
+        self.wait()
+        self._thread = threading.Thread(target=self.backup, args=(key, reason), name="backup", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
 
     def daily_due(self) -> bool:
         latest = self.vault.backups.latest()

@@ -119,7 +119,7 @@ def open_database(
     lock = None
     try:
         lock = take_lock(path) if exclusive else None
-        _check_file(path)
+        check_file(path)
         wal_missing = exclusive and open_marker(path).exists() and not wal_file(path).exists()
         _upgrade(path, key)
         engine = make_engine(path, key)
@@ -246,7 +246,7 @@ def take_lock(path: Path) -> filelock.BaseFileLock:
     return lock
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
     if not path.exists():
         return
     if path.is_dir():

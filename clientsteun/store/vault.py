@@ -20,13 +20,25 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from clientsteun.domain.errors import BackupFailed, KeyFileDamaged, KeyFileMissing, WrongPassphrase
+from clientsteun.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    BackupFailed,
+    InvalidInput,
+    KeyFileDamaged,
+    KeyFileMissing,
+    WrongPassphrase,
+)
 from clientsteun.store import keys
 from clientsteun.store.backups import BackupFolder, backup_database, verify_file
 from clientsteun.store.database import Database, is_plaintext, open_database, take_lock, translate_errors
 from clientsteun.store.keys import Envelope, KdfParams
 
 log = logging.getLogger(__name__)
+
+
+_OWN_FILE = QT_TRANSLATE_NOOP(
+    "errors", "Kies voor de reservekopie een ander bestand dan de database zelf. Er is niets veranderd."
+)
 
 
 class VaultState(enum.Enum):
@@ -121,6 +133,10 @@ class Vault:
             self._write_envelope(dataclasses.replace(envelope, failed_unlocks=()))
         return envelope.failed_unlocks
 
+    def adopt(self, envelope: Envelope) -> None:
+        """Take the key file that came with a backup (a restore on a new laptop)."""
+        self._write_envelope(dataclasses.replace(envelope, failed_unlocks=()))
+
     def _write_envelope(self, envelope: Envelope) -> None:
         keys.write_envelope(self.key_path, envelope)
         keys.write_envelope(self.backups.key_copy, dataclasses.replace(envelope, failed_unlocks=()))
@@ -184,6 +200,10 @@ class Vault:
 
     def backup_to(self, key: bytes, target: Path) -> None:
         """A backup to a file of the user's choice, with a copy of the key file beside it."""
+        own = {self.db_path.with_name(self.db_path.name + suffix) for suffix in ("", "-wal", "-shm", ".key")}
+        chosen = {target.expanduser().resolve(), target.expanduser().resolve().with_name(target.name + ".key")}
+        if own & chosen:
+            raise InvalidInput(_OWN_FILE)
         backup_database(self.db_path, key, target)
         keys.write_envelope(
             target.with_name(target.name + ".key"), dataclasses.replace(self.envelope(), failed_unlocks=())

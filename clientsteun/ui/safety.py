@@ -284,15 +284,16 @@ class SafetyMenu(QObject):
     # -- backups -------------------------------------------------------------------------------
 
     def start_backup(self) -> None:
-        self.keeper.backup(self.database.key, "start")
+        self.keeper.backup_in_background(self.database.key, "start")
 
     def close_backup(self) -> None:
+        self.keeper.wait()
         if not self.locked:
             self.keeper.backup(self.database.key, "sluiten")
 
     def daily_backup(self) -> None:
         if not self.locked and self.keeper.daily_due():
-            self.keeper.backup(self.database.key, "dagelijks")
+            self.keeper.backup_in_background(self.database.key, "dagelijks")
 
     @guarded
     def backup_to_file(self, *, target: str = "") -> None:
@@ -314,6 +315,7 @@ class SafetyMenu(QObject):
         """Put back an automatic backup (or ``chosen``); the current file is kept aside."""
         if self.window.editor is not None:
             raise InvalidInput(self.tr("Sluit eerst het gesprek dat open staat."))
+        self.keeper.wait()  # a backup still being made is one to choose from
         if chosen is None:
             chosen = self._choose_backup()
         if chosen is None:

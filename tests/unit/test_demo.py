@@ -17,7 +17,7 @@ from clientsteun.domain.model import ClientInput, ClientStatus, ConsentState
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
 from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow
-from tests.conftest import FakeClock
+from tests.conftest import TEST_KEY, FakeClock
 
 TODAY = date(2026, 11, 23)
 
@@ -29,7 +29,7 @@ def _count(services: Services, table: type[ClientRow | ConversationRow | Agreeme
 
 def _snapshot(path: Path, catalog: Catalog, **options: int) -> tuple[object, ...]:
     """Everything the app shows about a freshly generated demo database."""
-    services = Services.create(open_database(path), catalog, FakeClock())
+    services = Services.create(open_database(path, TEST_KEY), catalog, FakeClock())
     try:
         fill_demo(services.database, services.catalog, today=TODAY, **options)
         rows = services.clients.list_clients()
@@ -38,9 +38,7 @@ def _snapshot(path: Path, catalog: Catalog, **options: int) -> tuple[object, ...
         services.close()
 
 
-def test_demo_fills_residents_conversations_and_agreements(
-    services: Services, catalog: Catalog
-) -> None:
+def test_demo_fills_residents_conversations_and_agreements(services: Services, catalog: Catalog) -> None:
     result = fill_demo(services.database, catalog, clients=6, conversations=30, seed=7, today=TODAY)
     assert (result.clients, result.conversations) == (6, 30)
     assert _count(services, ClientRow) == 6
@@ -73,9 +71,7 @@ def test_demo_fills_residents_conversations_and_agreements(
         assert summary.last_contact == dossier.conversations[0].data.held_on
 
 
-def test_demo_defaults_to_six_conversations_per_resident(
-    services: Services, catalog: Catalog
-) -> None:
+def test_demo_defaults_to_six_conversations_per_resident(services: Services, catalog: Catalog) -> None:
     result = fill_demo(services.database, catalog, clients=3, today=TODAY)
     assert result.conversations == 18 == _count(services, ConversationRow)
 
@@ -103,9 +99,7 @@ def test_same_seed_and_date_give_the_same_data(tmp_path: Path, catalog: Catalog)
 
 
 @pytest.mark.parametrize("clients", [0, -3])
-def test_demo_needs_at_least_one_resident(
-    services: Services, catalog: Catalog, clients: int
-) -> None:
+def test_demo_needs_at_least_one_resident(services: Services, catalog: Catalog, clients: int) -> None:
     with pytest.raises(InvalidInput) as caught:
         fill_demo(services.database, catalog, clients=clients, today=TODAY)
     assert caught.value.message == "Het aantal inwoners moet 1 of meer zijn."
@@ -121,9 +115,7 @@ def test_demo_refuses_a_database_that_has_residents(services: Services, catalog:
     assert _count(services, ConversationRow) == 0
 
 
-def test_demo_twice_refuses_the_second_time_and_keeps_the_first(
-    services: Services, catalog: Catalog
-) -> None:
+def test_demo_twice_refuses_the_second_time_and_keeps_the_first(services: Services, catalog: Catalog) -> None:
     fill_demo(services.database, catalog, clients=2, conversations=4, today=TODAY)
     before = services.clients.list_clients()
     with pytest.raises(InvalidInput):

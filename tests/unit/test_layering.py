@@ -58,9 +58,7 @@ def test_the_probe_sees_all_core_modules() -> None:
 def test_core_and_command_line_never_load_qt() -> None:
     loaded = _loaded_after_importing(CORE)
     assert set(CORE) <= set(loaded)
-    assert [
-        name for name in loaded if name.startswith("PySide6") or name.startswith("shiboken")
-    ] == []
+    assert [name for name in loaded if name.startswith("PySide6") or name.startswith("shiboken")] == []
 
 
 @pytest.mark.parametrize("module", _modules(domain))
@@ -71,6 +69,7 @@ def test_domain_loads_neither_sql_nor_qt(module: str) -> None:
         "sqlalchemy",
         "alembic",
         "sqlite3",
+        "sqlcipher3",
         "clientsteun.store",
         "clientsteun.services",
     )

@@ -15,7 +15,7 @@ from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, ClientInput, Co
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
 from clientsteun.store.search import SEARCH_SQL, fts_query, search_notes, search_parameters, search_terms
-from tests.conftest import FakeClock
+from tests.conftest import TEST_KEY, FakeClock
 
 NOTES = {
     "one": "Het is één keer misgegaan met de huurachterstand bij de woningcorporatie.",
@@ -28,7 +28,7 @@ NOTES = {
 def filled(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Iterator[Services]:
     """One database with three conversations, shared by the read-only tests in this module."""
     path: Path = tmp_path_factory.mktemp("search") / "search.db"
-    services = Services.create(open_database(path), catalog, FakeClock())
+    services = Services.create(open_database(path, TEST_KEY), catalog, FakeClock())
     noor = services.clients.create_client(ClientInput(name="Noor Verzonnen", alias="Noor"))
     sem = services.clients.create_client(ClientInput(name="Sem Bedacht"))
     for client, day, key in (
@@ -46,10 +46,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Iterat
 def _found(services: Services, query: str) -> set[str]:
     by_text = {text: key for key, text in NOTES.items()}
     hits = services.conversations.search(query)
-    return {
-        by_text[services.conversations.get_conversation(hit.conversation_id).data.notes]
-        for hit in hits
-    }
+    return {by_text[services.conversations.get_conversation(hit.conversation_id).data.notes] for hit in hits}
 
 
 @pytest.mark.parametrize(
@@ -71,9 +68,7 @@ def _found(services: Services, query: str) -> set[str]:
         ("zzzonbekend", set()),
     ],
 )
-def test_search_finds_by_word_prefix_and_folds_accents(
-    filled: Services, query: str, expected: set[str]
-) -> None:
+def test_search_finds_by_word_prefix_and_folds_accents(filled: Services, query: str, expected: set[str]) -> None:
     assert _found(filled, query) == expected
 
 
@@ -92,9 +87,7 @@ def test_search_finds_by_word_prefix_and_folds_accents(
         ("schulden orde", {"three"}),
     ],
 )  # fmt: skip
-def test_fts_syntax_in_user_input_never_raises(
-    filled: Services, query: str, expected: set[str]
-) -> None:
+def test_fts_syntax_in_user_input_never_raises(filled: Services, query: str, expected: set[str]) -> None:
     assert _found(filled, query) == expected
 
 
@@ -103,9 +96,7 @@ def test_query_without_words_returns_nothing(filled: Services, query: str) -> No
     assert filled.conversations.search(query) == []
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=30))
 def test_any_typed_text_is_a_safe_query(filled: Services, query: str) -> None:
     hits = filled.conversations.search(query)

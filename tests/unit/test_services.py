@@ -38,15 +38,14 @@ from clientsteun.store.tables import (
     HelpQuestionRow,
     NetworkMemberRow,
 )
-from tests.conftest import NOW, FakeClock
+from tests.conftest import NOW, TEST_KEY, FakeClock
 
 TODAY = NOW.date()
 
 # 50,000 characters with emoji (also joined and flagged ones), accents, CRLF and tabs.
-LONG_NOTE = (
-    "Verslag één 🙂\r\n\tHuurachterstand besproken; 👩‍👧 samen naar de corporatie. 🇳🇱 café naïef\n"
-    * 700
-)[:49_999] + "🏠"
+LONG_NOTE = ("Verslag één 🙂\r\n\tHuurachterstand besproken; 👩‍👧 samen naar de corporatie. 🇳🇱 café naïef\n" * 700)[
+    :49_999
+] + "🏠"
 
 
 def _client(services: Services, name: str = "Noor Verzonnen", **details: Any) -> Client:
@@ -88,9 +87,7 @@ def _count(services: Services, table: type[Any], **where: Any) -> int:
 
 
 def test_client_details_round_trip(services: Services) -> None:
-    consent = ConsentValue(
-        date(2026, 1, 10), "Verslagen en afspraken", "Gemeente (Wmo-consulent)", date(2027, 1, 10)
-    )
+    consent = ConsentValue(date(2026, 1, 10), "Verslagen en afspraken", "Gemeente (Wmo-consulent)", date(2027, 1, 10))
     created = _client(
         services,
         " Noor Verzonnen ",
@@ -117,13 +114,11 @@ def test_client_details_round_trip(services: Services) -> None:
     assert loaded.status is ClientStatus.OPEN
 
 
-def test_client_data_survives_closing_and_reopening_the_file(
-    db_path: Path, catalog: Catalog, clock: FakeClock
-) -> None:
-    first = Services.create(open_database(db_path), catalog, clock)
+def test_client_data_survives_closing_and_reopening_the_file(db_path: Path, catalog: Catalog, clock: FakeClock) -> None:
+    first = Services.create(open_database(db_path, TEST_KEY), catalog, clock)
     client = _client(first, "Sem Bedacht", municipality="Zeist")
     first.close()
-    second = Services.create(open_database(db_path, create=False), catalog, clock)
+    second = Services.create(open_database(db_path, TEST_KEY, create=False), catalog, clock)
     try:
         assert second.clients.get_client(client.id) == client
     finally:
@@ -138,9 +133,7 @@ def test_client_data_survives_closing_and_reopening_the_file(
         ("n" * 201, "De naam is te lang (meer dan 200 tekens)."),
     ],
 )
-def test_invalid_client_is_refused_and_nothing_is_saved(
-    services: Services, name: str, message: str
-) -> None:
+def test_invalid_client_is_refused_and_nothing_is_saved(services: Services, name: str, message: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         services.clients.create_client(ClientInput(name=name))
     assert caught.value.message == message
@@ -155,12 +148,8 @@ def test_name_of_200_characters_with_accents_is_saved_exactly(services: Services
     assert len(client.details.name) == 200
 
 
-def test_update_client_replaces_details_and_life_domains(
-    services: Services, clock: FakeClock
-) -> None:
-    client = _client(
-        services, life_domains=("housing", "finances"), network=(NetworkMember("Mila"),)
-    )
+def test_update_client_replaces_details_and_life_domains(services: Services, clock: FakeClock) -> None:
+    client = _client(services, life_domains=("housing", "finances"), network=(NetworkMember("Mila"),))
     clock.value = NOW + timedelta(hours=2)
     updated = services.clients.update_client(
         client.id,
@@ -185,9 +174,7 @@ def test_update_client_replaces_details_and_life_domains(
 
 
 def test_consent_changes_are_kept_as_history(services: Services, clock: FakeClock) -> None:
-    given = ConsentValue(
-        date(2026, 1, 10), "Verslagen", "Niemand zonder overleg", date(2026, 12, 31)
-    )
+    given = ConsentValue(date(2026, 1, 10), "Verslagen", "Niemand zonder overleg", date(2026, 12, 31))
     client = _client(services, consent=given)
     assert _count(services, ConsentRow, client_id=client.id) == 1
     assert client.consent_state(TODAY) is ConsentState.VALID
@@ -196,9 +183,7 @@ def test_consent_changes_are_kept_as_history(services: Services, clock: FakeCloc
     services.clients.update_client(client.id, client.details)
     assert _count(services, ConsentRow, client_id=client.id) == 1
 
-    widened = ConsentValue(
-        date(2026, 11, 23), "Verslagen", "Huisarts en gemeente", date(2027, 11, 23)
-    )
+    widened = ConsentValue(date(2026, 11, 23), "Verslagen", "Huisarts en gemeente", date(2027, 11, 23))
     changed = services.clients.update_client(client.id, ClientInput(name="Noor", consent=widened))
     assert _count(services, ConsentRow, client_id=client.id) == 2
     assert changed.details.consent == widened
@@ -274,9 +259,7 @@ def test_help_question_needs_an_existing_client_and_content(services: Services) 
 # --- the list of residents --------------------------------------------------------------------
 
 
-def test_list_clients_counts_open_and_overdue_and_orders_by_last_contact(
-    services: Services, clock: FakeClock
-) -> None:
+def test_list_clients_counts_open_and_overdue_and_orders_by_last_contact(services: Services, clock: FakeClock) -> None:
     busy = _client(services, "Anouk Verzonnen", alias="Anouk", municipality="Utrecht")
     quiet = _client(services, "Bram Bedacht")
     new = _client(services, "Cas Nieuw")
@@ -332,9 +315,7 @@ def test_list_clients_shows_closed_residents_with_their_status(services: Service
 
 def test_dossier_timeline_is_newest_first(services: Services, clock: FakeClock) -> None:
     client = _client(services, first_contact=date(2026, 1, 5))
-    question = services.clients.add_help_question(
-        client.id, HelpQuestionInput(date(2026, 1, 5), "Post")
-    )
+    question = services.clients.add_help_question(client.id, HelpQuestionInput(date(2026, 1, 5), "Post"))
     early = _talk(services, client.id, date(2026, 2, 1), "Eerste gesprek\nDetails")
     late = _talk(services, client.id, date(2026, 9, 1), "Laatste gesprek")
     clock.value = datetime(2026, 9, 1, 12, 0)
@@ -432,25 +413,17 @@ def test_delete_client_removes_everything_including_search_and_drafts(services: 
     )
     kept = _client(services, "Sem Bedacht")
     services.clients.add_help_question(doomed.id, HelpQuestionInput(TODAY, "Woning"))
-    talk = _talk(
-        services, doomed.id, TODAY, "Zeldzaamwoord huurachterstand", life_domains=("housing",)
-    )
+    talk = _talk(services, doomed.id, TODAY, "Zeldzaamwoord huurachterstand", life_domains=("housing",))
     _agree(services, doomed.id, TODAY, conversation_id=talk)
-    services.conversations.save_draft(
-        None, talk, ConversationInput(doomed.id, TODAY, "other", notes="x")
-    )
-    services.conversations.save_draft(
-        None, None, ConversationInput(doomed.id, TODAY, "", notes="y")
-    )
+    services.conversations.save_draft(None, talk, ConversationInput(doomed.id, TODAY, "other", notes="x"))
+    services.conversations.save_draft(None, None, ConversationInput(doomed.id, TODAY, "", notes="y"))
     kept_talk = _talk(services, kept.id, TODAY, "Ook een huurachterstand")
     assert len(services.conversations.search("zeldzaamwoord")) == 1
 
     services.clients.delete_client(doomed.id)
 
     assert services.conversations.search("zeldzaamwoord") == []
-    assert [hit.conversation_id for hit in services.conversations.search("huurachterstand")] == [
-        kept_talk
-    ]
+    assert [hit.conversation_id for hit in services.conversations.search("huurachterstand")] == [kept_talk]
     for table in (
         ClientLifeDomainRow, NetworkMemberRow, ConsentRow, HelpQuestionRow,
         ConversationRow, AgreementRow, DraftRow,
@@ -459,9 +432,7 @@ def test_delete_client_removes_everything_including_search_and_drafts(services: 
     assert _count(services, ConversationLifeDomainRow) == 0
     assert [row.id for row in services.clients.list_clients()] == [kept.id]
     with services.database.transaction() as session:
-        session.execute(
-            text("INSERT INTO conversation_fts(conversation_fts) VALUES ('integrity-check')")
-        )
+        session.execute(text("INSERT INTO conversation_fts(conversation_fts) VALUES ('integrity-check')"))
     with pytest.raises(NotFound):
         services.clients.get_client(doomed.id)
 
@@ -487,13 +458,13 @@ def test_fifty_thousand_character_note_with_emoji_is_saved_and_read_back_exactly
     db_path: Path, catalog: Catalog, clock: FakeClock
 ) -> None:
     assert len(LONG_NOTE) == 50_000
-    services = Services.create(open_database(db_path), catalog, clock)
+    services = Services.create(open_database(db_path, TEST_KEY), catalog, clock)
     client = _client(services)
     talk = _talk(services, client.id, TODAY, LONG_NOTE)
     assert services.conversations.get_conversation(talk).data.notes == LONG_NOTE
     services.close()
 
-    reopened = Services.create(open_database(db_path), catalog, clock)
+    reopened = Services.create(open_database(db_path, TEST_KEY), catalog, clock)
     try:
         assert reopened.conversations.get_conversation(talk).data.notes == LONG_NOTE
         [conversation] = reopened.clients.get_dossier(client.id).conversations
@@ -519,9 +490,7 @@ def test_conversation_round_trip_and_update(services: Services, clock: FakeClock
     )
     saved = services.conversations.save_conversation(None, data)
     # Life domains come back once each, in code order, the same as when read later.
-    assert saved.data == replace(
-        data, participants="Inwoner en zus", life_domains=("finances", "housing")
-    )
+    assert saved.data == replace(data, participants="Inwoner en zus", life_domains=("finances", "housing"))
     assert saved.updated_at == NOW.replace(microsecond=0)
     assert services.conversations.get_conversation(saved.id) == saved
 
@@ -653,9 +622,7 @@ def test_agreement_for_a_conversation_deleted_meanwhile_is_not_found(services: S
     talk = _talk(services, client.id, TODAY, "Wordt verwijderd")
     services.conversations.delete_conversation(talk)
     with pytest.raises(NotFound) as caught:
-        services.agreements.save_agreement(
-            None, AgreementInput(client.id, "Bellen", "Inwoner", conversation_id=talk)
-        )
+        services.agreements.save_agreement(None, AgreementInput(client.id, "Bellen", "Inwoner", conversation_id=talk))
     assert "bestaat niet (meer)" in caught.value.message  # not "the database is damaged"
     assert _count(services, AgreementRow) == 0
 
