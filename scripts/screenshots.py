@@ -22,7 +22,9 @@ from clientsteun.domain.catalog import load_catalog
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.store.vault import Vault
+from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.unlock import NewPassphraseDialog, UnlockDialog
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 # The demo database is encrypted like a real one; its passphrase only has to open fictional data.
@@ -79,6 +81,36 @@ def main() -> int:
     dialog.move(200, 120)
     grab(app, "search.png")
     dialog.close()
+
+    def photograph_the_lock() -> None:
+        unlock = QApplication.activeModalWidget()
+        assert isinstance(unlock, UnlockDialog)
+        unlock.move(440, 300)
+        grab(app, "locked.png")
+        unlock.passphrase.setText(PASSPHRASE)
+        unlock.unlock_button.click()
+
+    QTimer.singleShot(800, photograph_the_lock)
+    window.safety.lock()
+    settle(2000)
+
+    window.safety.backup_to_file(target=str(folder / "kopie.db"))
+    services.audit.export_csv(folder / "logboek.csv")
+    log = AuditLogDialog(services.audit, window)
+    log.move(190, 140)
+    log.show()
+    grab(app, "audit-log.png", log)
+    log.close()
+
+    first = NewPassphraseDialog(
+        "Welkom bij Clientsteun",
+        "Clientsteun bewaart alle gegevens versleuteld op deze laptop. Kies een wachtwoord dat alleen u kent.",
+        offer_recovery=True,
+    )
+    first.first.setText("paarse olifant")
+    first.show()
+    grab(app, "first-start.png", first)
+    first.close()
     window.close()
     services.close()
     return 0

@@ -46,9 +46,9 @@ def strength(passphrase: str) -> Strength:
         alphabet += 20
     distinct = len(set(passphrase.lower()))
     bits = min(len(passphrase), 3 * distinct) * math.log2(max(alphabet, 2))
-    if bits >= 75:
+    if bits >= 90:
         return Strength.STRONG
-    if bits >= 55:
+    if bits >= 60:
         return Strength.FAIR
     return Strength.WEAK
 

@@ -123,5 +123,5 @@ class AuditService(Service):
                 ]
             )
         write_atomically(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
-        self.record(AuditAction.AUDIT_EXPORT, detail=f"{len(entries)} regels")
+        self.record(AuditAction.AUDIT_EXPORT, detail=f"{len(entries)} {'regel' if len(entries) == 1 else 'regels'}")
         return len(entries)

@@ -29,11 +29,11 @@ def test_long_enough_is_accepted_as_it_is() -> None:
     ("weaker", "stronger"),
     [
         ("kort", "aaaaaaaaaa"),
-        ("aaaaaaaaaa", "wachtwoord1"),
-        ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "wachtwoord1"),  # repeats count for little
+        ("aaaaaaaaaa", "paarse olifant"),
+        ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "paarse olifant"),  # repeats count for little
         ("1234567890", PASSPHRASE),
-        ("wachtwoord1", PASSPHRASE),
-        ("wachtwoord1", "Tr0ub4dor&3xyz"),
+        ("paarse olifant", PASSPHRASE),
+        ("abcdefghij", "Tr0ub4dor&3xyz"),
     ],
 )
 def test_strength_orders_examples(weaker: str, stronger: str) -> None:
@@ -44,7 +44,8 @@ def test_strength_orders_examples(weaker: str, stronger: str) -> None:
     ("passphrase", "expected"),
     [
         ("abcdefghij", Strength.WEAK),
-        ("wachtwoord1", Strength.FAIR),
+        ("wachtwoord1", Strength.WEAK),
+        ("paarse olifant", Strength.FAIR),
         (PASSPHRASE, Strength.STRONG),
         ("Paarse olifant danst 3 keer traag!", Strength.STRONG),
     ],
