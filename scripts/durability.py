@@ -11,6 +11,7 @@ what is checked and the figures of the latest run.  Exits with 1 when any round 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import dataclasses
 import os
@@ -48,9 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.folder or Path(tempfile.mkdtemp(prefix="clientsteun-durability-"))
     key = os.urandom(32)  # a fresh data key: the file holds only generated, fictional records
     print(f"Durability run: {args.rounds} kills, seed {seed}, folder {folder}")
+    with contextlib.closing(sqlcipher3.connect(":memory:")) as connection:
+        cipher = connection.execute("PRAGMA cipher_version").fetchone()[0]
     print(
         f"{datetime.now():%Y-%m-%d %H:%M}, {platform.system()} {platform.release()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, SQLCipher {sqlcipher3.sqlite_version}",
+        f"Python {platform.python_version()}, SQLite {sqlcipher3.sqlite_version}, SQLCipher {cipher}",
         flush=True,
     )
     started = time.perf_counter()
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         result = harness.run_round()
         if not args.quiet or result.problems or result.number % 50 == 0:
             print(result.line(), flush=True)
-        if result.problems and (args.stop_on_failure or result.records == 0):
+        if result.problems and (args.stop_on_failure or result.records is None):
             fatal = True  # a file that does not open ends the run: every later round would fail the same way
             break
     final = [] if fatal else harness.final_check()

@@ -13,7 +13,14 @@ from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services.audit import AuditService
 from clientsteun.store.backups import verify_file
-from clientsteun.store.database import SCHEMA_REVISION, open_database, open_marker, read_revision, wal_file
+from clientsteun.store.database import (
+    SCHEMA_REVISION,
+    open_database,
+    open_marker,
+    read_revision,
+    take_lock,
+    wal_file,
+)
 from clientsteun.store.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -30,17 +37,34 @@ class CheckReport:
 
 
 def check_vault(vault: Vault, key: bytes) -> CheckReport:
-    """An integrity report in Dutch; ``sound`` is False when the database needs attention."""
+    """An integrity report in Dutch; ``sound`` is False when the database needs attention.
+
+    Runs under the instance lock.  Checking folds a crashed instance's write-ahead log into the
+    database; the crash marker is then removed, so the next start does not take the folded log
+    for a lost one.
+    """
+    lock = take_lock(vault.db_path)
+    try:
+        return _check(vault, key)
+    finally:
+        lock.release()
+
+
+def _check(vault: Vault, key: bytes) -> CheckReport:
     report = CheckReport()
+    marker = open_marker(vault.db_path)
+    wal_lost = marker.exists() and not wal_file(vault.db_path).exists()
     try:
         problems = verify_file(vault.db_path, key)
     except ClientsteunError as error:
         problems = [error.message]
+    if not problems and not wal_lost:
+        marker.unlink(missing_ok=True)
     for problem in problems[:10]:
         report.problem(f"database: {problem}")
     if not problems:
         report.lines.append("Database: in orde (integriteit en versleuteling gecontroleerd).")
-    if open_marker(vault.db_path).exists() and not wal_file(vault.db_path).exists():
+    if wal_lost:
         report.problem(
             "het logbestand (-wal) ontbreekt na een onverwachte afsluiting; de laatste wijzigingen kunnen ontbreken."
         )

@@ -50,6 +50,7 @@ from sqlalchemy.orm import selectinload
 
 from clientsteun import paths
 from clientsteun.domain.catalog import load_catalog
+from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import (
     AgreementInput,
     ClientInput,
@@ -681,7 +682,7 @@ class Round:
     check_s: float
     full: bool  # every record's content compared, not only this round's
     db_bytes: int
-    records: int
+    records: int | None  # None: the file did not open
     problems: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -691,10 +692,11 @@ class Round:
             under_way = self.under_way + {True: " (stored)", False: " (not stored)", None: ""}[self.under_way_stored]
         torn = f"  {self.wal_frames_after_commit} frames after the last commit" if self.wal_frames_after_commit else ""
         verdict = "OK" if not self.problems else "FAIL: " + "; ".join(self.problems[:3])
+        records = "-" if self.records is None else str(self.records)
         return (
             f"round {self.number:4d}  kill {self.kill_at_s:5.2f}s ({self.kill_from:5})  ready {ready:>6}  "
             f"confirmed {self.confirmed:4d}  check {self.check_s:5.2f}s{' full' if self.full else '     '}  "
-            f"{self.records:6d} records {self.db_bytes / 2**20:6.1f} MiB  {verdict}  under way: {under_way}{torn}"
+            f"{records:>6} records {self.db_bytes / 2**20:6.1f} MiB  {verdict}  under way: {under_way}{torn}"
         )
 
 
@@ -825,7 +827,7 @@ class DurabilityHarness:
 
     def check(
         self, confirmed: list[Save], pending: Save | None, *, full: bool
-    ) -> tuple[list[str], bool, int, bool | None]:
+    ) -> tuple[list[str], bool, int | None, bool | None]:
         """Problems found after a kill, whether the app would warn of a lost WAL, the record count,
         and whether the save under way was stored."""
         try:
@@ -834,7 +836,7 @@ class DurabilityHarness:
             return (
                 [f"the database does not open: {type(error).__name__} {getattr(error, 'detail', error)}"],
                 False,
-                0,
+                None,
                 None,
             )
         try:
@@ -846,6 +848,8 @@ class DurabilityHarness:
             problems += found
             self.model = read_full(database) if problems else model  # after a failure, go on from the file
             return problems, database.wal_missing, len(ids), stored
+        except ClientsteunError as error:  # opened, but reading it failed: as bad as not opening
+            return [f"the database cannot be read: {type(error).__name__} {error.detail}"], False, None, None
         finally:
             database.close()
 
@@ -903,7 +907,7 @@ def summary(rounds: list[Round], total_s: float) -> list[str]:
         ("WAL present after the kill", sum(r.wal_after_kill for r in rounds)),
         ("'WAL lost' warning at the next open", sum(r.wal_missing_reported for r in rounds)),
         ("rounds with every record compared", sum(r.full for r in rounds)),
-        ("records at the end", last.records if last else 0),
+        ("records at the end", (last.records if last else 0) or 0),
         ("database size at the end", f"{(last.db_bytes if last else 0) / 2**20:.1f} MiB"),
         ("start-up to first save (median)", f"{median(ready) if ready else 0:.2f} s"),
         (

@@ -37,7 +37,7 @@ def test_every_confirmed_save_survives_25_kills(tmp_path: Path) -> None:
     assert final == [], report
     assert len(harness.rounds) == KILLS
     assert sum(r.confirmed for r in harness.rounds) >= KILLS, "too few saves to prove anything\n" + report
-    assert harness.rounds[-1].records > 0
+    assert (harness.rounds[-1].records or 0) > 0
 
 
 def test_the_harness_notices_confirmed_saves_that_are_lost(tmp_path: Path) -> None:
@@ -48,7 +48,9 @@ def test_the_harness_notices_confirmed_saves_that_are_lost(tmp_path: Path) -> No
         for suffix in ("-wal", "-shm"):
             db.with_name(db.name + suffix).unlink(missing_ok=True)
 
-    result = harness.run_round(kill=("ready", 0.4), after_kill=lose_the_wal)
+    # Killed early, before the log reaches SQLite's automatic checkpoint (1,000 pages): the
+    # confirmed saves are in the log only.
+    result = harness.run_round(kill=("ready", 0.15), after_kill=lose_the_wal)
 
     assert result.confirmed > 0
     assert any("confirmed but missing" in problem for problem in result.problems), result.problems

@@ -19,7 +19,7 @@ from clientsteun.cli import PASSPHRASE_ENV
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, ClientInput
 from clientsteun.services import Services
-from clientsteun.store.database import APPLICATION_ID, SQLITE_HEADER, connect, open_database, wal_file
+from clientsteun.store.database import APPLICATION_ID, SQLITE_HEADER, connect, open_database, open_marker, wal_file
 from clientsteun.store.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, TEST_KEY
 
@@ -676,3 +676,15 @@ def test_database_its_log_and_backups_hold_no_readable_names_or_notes(tmp_path: 
     for name, content in stored.items():
         assert content, name
         assert [secret for secret in secrets if secret in content] == [], name
+
+
+def test_check_right_after_a_crash_folds_the_log_without_a_false_alarm(tmp_path: Path) -> None:
+    # A crashed app leaves its .open marker and a -wal; checking folds the -wal into the database.
+    db = made_demo(tmp_path)
+    open_marker(db).touch()
+    wal_file(db).write_bytes(b"")  # an empty log, as a crash right after a checkpoint leaves it
+    first = run(tmp_path, "check", "--db", str(db))
+    assert first.returncode == 0, first.stdout
+    assert "PROBLEEM" not in first.stdout
+    second = run(tmp_path, "check", "--db", str(db))
+    assert second.returncode == 0 and "PROBLEEM" not in second.stdout, "the folded log is no lost log"
