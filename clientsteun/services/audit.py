@@ -13,7 +13,7 @@ from sqlalchemy import select
 from clientsteun.domain.audit import GENESIS, AuditAction, AuditEntry, entry_hash, first_broken
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.services.base import Service
-from clientsteun.store.keys import write_atomically
+from clientsteun.store.files import write_atomically
 from clientsteun.store.tables import AuditEntryRow
 
 

@@ -32,7 +32,7 @@ from clientsteun.store.database import (
     take_lock,
     translate_errors,
 )
-from clientsteun.store.keys import sync_folder
+from clientsteun.store.files import fsync_file, sync_folder
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def backup_database(db_path: Path, key: bytes, target: Path) -> None:
         problems = verify_file(partial, key)
         if problems:
             raise BackupFailed(detail=f"backup failed its checks: {problems[0]}")
-        _fsync(partial)
+        fsync_file(partial)
         os.replace(partial, target)
         sync_folder(target.parent)
     except OSError as error:
@@ -196,7 +196,7 @@ def restore(db_path: Path, key: bytes, source: Path, *, lock: bool = True, now: 
     try:
         partial = db_path.with_name(db_path.name + ".restoring")
         shutil.copyfile(source, partial)
-        _fsync(partial)
+        fsync_file(partial)
         aside = keep_aside(db_path, "voor-herstel", now)
         os.replace(partial, db_path)
         open_marker(db_path).unlink(missing_ok=True)
@@ -208,8 +208,3 @@ def restore(db_path: Path, key: bytes, source: Path, *, lock: bool = True, now: 
             instance_lock.release()
     log.info("backup restored")
     return aside
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())

@@ -18,12 +18,10 @@ successful unlock moves them into the audit log (the log lives in the encrypted 
 from __future__ import annotations
 
 import base64
-import contextlib
 import dataclasses
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +38,7 @@ from clientsteun.domain.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from clientsteun.store.files import write_atomically
 
 FORMAT = "clientsteun-key"
 VERSION = 1
@@ -256,24 +255,3 @@ def read_envelope(path: Path) -> Envelope:
 def write_envelope(path: Path, envelope: Envelope) -> None:
     """Write atomically: a crash leaves the old or the new key file, never half of one."""
     write_atomically(path, to_json(envelope).encode("utf-8"))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    with partial.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
-    sync_folder(path.parent)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)

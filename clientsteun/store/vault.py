@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
+
 from clientsteun.domain.errors import (
     QT_TRANSLATE_NOOP,
     BackupFailed,
@@ -31,6 +33,7 @@ from clientsteun.domain.errors import (
 from clientsteun.store import keys
 from clientsteun.store.backups import BackupFolder, backup_database, verify_file
 from clientsteun.store.database import Database, is_plaintext, open_database, take_lock, translate_errors
+from clientsteun.store.files import sync_folder, wipe
 from clientsteun.store.keys import Envelope, KdfParams
 
 log = logging.getLogger(__name__)
@@ -157,8 +160,6 @@ class Vault:
         zeros before it is removed.  (On SSDs and journaling file systems the old blocks may
         survive on the device; full-disk encryption covers that.)
         """
-        import sqlcipher3
-
         lock = take_lock(self.db_path)
         try:
             encrypted = self.db_path.with_name(self.db_path.name + ".encrypting")
@@ -183,7 +184,7 @@ class Vault:
             self.backups.make(encrypted, key, reason="versleuteld")
             os.replace(self.db_path, old)
             os.replace(encrypted, self.db_path)
-            keys.sync_folder(self.db_path.parent)
+            sync_folder(self.db_path.parent)
             wipe(old)
             log.info("database encrypted")
         finally:
@@ -208,17 +209,3 @@ class Vault:
         keys.write_envelope(
             target.with_name(target.name + ".key"), dataclasses.replace(self.envelope(), failed_unlocks=())
         )
-
-
-def wipe(path: Path) -> None:
-    """Overwrite a file with zeros, then remove it."""
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        remaining = size
-        while remaining > 0:
-            chunk = min(remaining, 1 << 20)
-            handle.write(bytes(chunk))
-            remaining -= chunk
-        handle.flush()
-        os.fsync(handle.fileno())
-    path.unlink()
