@@ -76,6 +76,16 @@ class BackupFolder:
         backups = self.backups()
         return backups[0] if backups else None
 
+    def latest_good(self, key: bytes) -> Backup | None:
+        """The newest backup that passes every check with this key."""
+        for backup in self.backups():
+            try:
+                if not verify_file(backup.path, key):
+                    return backup
+            except KeyMismatch:
+                continue
+        return None
+
     def make(self, db_path: Path, key: bytes, *, reason: str, now: datetime | None = None) -> Backup:
         made_at = (now or datetime.now()).replace(microsecond=0)
         while (target := self.folder / f"{self.stem}-{made_at.strftime(STAMP)}-{reason}.db").exists():

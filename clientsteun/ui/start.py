@@ -1,7 +1,8 @@
 """From start to an open database: choose or enter the passphrase, and deal with damage.
 
 - First start: choose a passphrase and, if wanted, get a recovery key.
-- An unencrypted database (from before encryption): choose a passphrase; it is encrypted once.
+- An unencrypted database (from before encryption): choose a passphrase; it is encrypted once
+  (after an encryption that stopped halfway, the passphrase chosen then is asked instead).
 - Every start: enter the passphrase (or use the recovery key), then a quick integrity check.
 - A damaged, empty or missing database, or a write-ahead log lost after a crash: a plain
   explanation and the offer to put back the latest backup that passes its checks.  The current
@@ -18,14 +19,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.dates import format_long, format_time
-from clientsteun.domain.errors import (
-    ClientsteunError,
-    DatabaseDamaged,
-    EmptyFile,
-    KeyMismatch,
-    NoBackup,
-)
-from clientsteun.store.backups import Backup, restore, verify_file
+from clientsteun.domain.errors import ClientsteunError, DatabaseDamaged, EmptyFile, NoBackup
+from clientsteun.store.backups import restore
 from clientsteun.store.database import Database
 from clientsteun.store.vault import Vault, VaultState
 from clientsteun.ui.errors import show_error, user_message
@@ -62,13 +57,13 @@ class StartFlow:
         """The open database, or None when the user chose to stop."""
         self.vault.wipe_leftovers()
         state = self.vault.state()
-        if state is VaultState.NEW:
-            return self._first_start()
-        if state is VaultState.PLAINTEXT:
-            return self._encrypt_once()
+        if state is VaultState.NEW or (state is VaultState.PLAINTEXT and not self.vault.key_path.exists()):
+            return self._new_key(state)
         key, events = self._unlock()
         if key is None:
             return None
+        if state is VaultState.PLAINTEXT:  # an encryption that stopped halfway: its key file stays valid
+            return Opened(self.vault.open(key), [*events, Happened(AuditAction.ENCRYPTED)])
         if state is VaultState.MISSING:
             return self._restore_instead(
                 key, events, _text("Het databasebestand is er niet meer, maar er zijn wel reservekopieën.")
@@ -88,47 +83,28 @@ class StartFlow:
             return self._restore_instead(key, events, why, allow_continue=True)
         return Opened(database, events)
 
-    # -- the three ways in ---------------------------------------------------------------------
-
-    def _first_start(self) -> Opened | None:
-        dialog = NewPassphraseDialog(
-            _text("Welkom bij Clientsteun"),
-            _text(
+    def _new_key(self, state: VaultState) -> Opened | None:
+        """A first start, or a database from before encryption: choose a passphrase."""
+        if state is VaultState.NEW:
+            title = _text("Welkom bij Clientsteun")
+            intro = _text(
                 "Clientsteun bewaart alle gegevens versleuteld op deze laptop. Kies een wachtwoord "
                 "dat alleen u kent. U typt het elke keer als u Clientsteun opent. Een zin van vier "
                 "woorden is goed te onthouden en sterk."
-            ),
-            offer_recovery=True,
-            parent=self.parent,
-        )
-        if not dialog.exec():
-            return None
-        key, code = self.vault.create_key(dialog.passphrase, with_recovery=dialog.wants_recovery)
-        database = self.vault.open(key, create=True)
-        events: list[Happened] = []
-        if code:
-            RecoveryKeyDialog(code, self.parent).exec()
-            events.append(Happened(AuditAction.RECOVERY_KEY_MADE))
-        return Opened(database, events)
-
-    def _encrypt_once(self) -> Opened | None:
-        dialog = NewPassphraseDialog(
-            _text("Database versleutelen"),
-            _text(
+            )
+        else:
+            title = _text("Database versleutelen")
+            intro = _text(
                 "Deze versie van Clientsteun bewaart alle gegevens versleuteld. Kies een wachtwoord; "
                 "daarna wordt uw database één keer versleuteld. Eerst wordt een versleutelde "
                 "reservekopie gemaakt, er gaat niets verloren."
-            ),
-            offer_recovery=True,
-            parent=self.parent,
-        )
+            )
+        dialog = NewPassphraseDialog(title, intro, offer_recovery=True, parent=self.parent)
         if not dialog.exec():
             return None
-        if self.vault.key_path.exists():  # an earlier attempt stopped halfway: start over
-            self.vault.key_path.rename(self.vault.key_path.with_name(self.vault.key_path.name + ".oud"))
         key, code = self.vault.create_key(dialog.passphrase, with_recovery=dialog.wants_recovery)
-        database = self.vault.open(key)
-        events = [Happened(AuditAction.ENCRYPTED)]
+        database = self.vault.open(key, create=state is VaultState.NEW)  # encrypts a plaintext one
+        events = [] if state is VaultState.NEW else [Happened(AuditAction.ENCRYPTED)]
         if code:
             RecoveryKeyDialog(code, self.parent).exec()
             events.append(Happened(AuditAction.RECOVERY_KEY_MADE))
@@ -149,7 +125,7 @@ class StartFlow:
     def _restore_instead(
         self, key: bytes, events: list[Happened], why: str, *, allow_continue: bool = False
     ) -> Opened | None:
-        backup = latest_good_backup(self.vault, key)
+        backup = self.vault.backups.latest_good(key)
         if backup is None:
             if allow_continue:
                 return Opened(self.vault.open(key, check=True), events)
@@ -187,14 +163,3 @@ class StartFlow:
             show_error(self.parent, error)
             return None
         return Opened(database, [*events, Happened(AuditAction.RESTORE, backup.path.name)])
-
-
-def latest_good_backup(vault: Vault, key: bytes) -> Backup | None:
-    """The newest backup that passes every check with this key."""
-    for backup in vault.backups.backups():
-        try:
-            if not verify_file(backup.path, key):
-                return backup
-        except KeyMismatch:
-            continue
-    return None

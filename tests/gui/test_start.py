@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import sqlalchemy
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
@@ -20,24 +20,7 @@ from clientsteun.ui.start import Opened, StartFlow
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.gui.modals import ModalAnswer, answer_box, when_modal
-
-
-def choose(passphrase: str, *, recovery: bool = True) -> Callable[[NewPassphraseDialog], None]:
-    def act(dialog: NewPassphraseDialog) -> None:
-        dialog.first.setText(passphrase)
-        dialog.second.setText(passphrase)
-        dialog.recovery.setChecked(recovery)
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-    return act
-
-
-def unlock_with(passphrase: str) -> Callable[[UnlockDialog], None]:
-    def act(dialog: UnlockDialog) -> None:
-        dialog.passphrase.setText(passphrase)
-        dialog.unlock_button.click()
-
-    return act
+from tests.gui.unlocking import choose, unlock_with
 
 
 def actions(opened: Opened) -> list[AuditAction]:
@@ -87,9 +70,7 @@ def test_stopping_at_the_first_question_makes_nothing(qtbot: QtBot, db_path: Pat
     assert not db_path.exists() and not Vault.at(db_path).key_path.exists()
 
 
-def test_every_start_asks_the_passphrase_and_logs_wrong_attempts(
-    qtbot: QtBot, db_path: Path, catalog: Catalog
-) -> None:
+def test_every_start_asks_the_passphrase_and_logs_wrong_attempts(qtbot: QtBot, db_path: Path, catalog: Catalog) -> None:
     vault, _key = prepared(db_path, catalog, ["Anna Fictief"])
 
     def wrong_then_right(dialog: UnlockDialog) -> None:
@@ -128,20 +109,22 @@ def test_forgotten_passphrase_opens_with_the_recovery_key_and_sets_a_new_one(
     assert vault.unlock("mijn nieuwe geheime zin") == key
 
 
-def damage(path: Path) -> None:
-    data = bytearray(path.read_bytes())
+@pytest.fixture
+def damaged(db_path: Path, catalog: Catalog) -> tuple[Vault, bytes]:
+    """300 residents, a backup of them, then a damaged database; returns the vault and the damaged bytes."""
+    vault, key = prepared(db_path, catalog, [f"Inwoner {n:03d} Fictief" for n in range(300)])
+    vault.backup(key, "start")
+    data = bytearray(db_path.read_bytes())
     middle = len(data) // 2
     data[middle : middle + 64] = bytes(64)
-    path.write_bytes(bytes(data))
+    db_path.write_bytes(bytes(data))
+    return vault, bytes(data)
 
 
 def test_a_damaged_database_is_kept_and_the_latest_good_backup_offered(
-    qtbot: QtBot, db_path: Path, catalog: Catalog
+    qtbot: QtBot, db_path: Path, catalog: Catalog, damaged: tuple[Vault, bytes]
 ) -> None:
-    vault, key = prepared(db_path, catalog, [f"Inwoner {n:03d} Fictief" for n in range(300)])
-    vault.backup(key, "start")
-    damage(db_path)
-    damaged = db_path.read_bytes()
+    vault, damaged_bytes = damaged
 
     answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
     offer = answer_box("Reservekopie terugzetten")
@@ -151,19 +134,18 @@ def test_a_damaged_database_is_kept_and_the_latest_good_backup_offered(
     assert actions(opened) == [AuditAction.RESTORE]
     assert len(names_in(opened, catalog)) == 300
     (kept,) = db_path.parent.glob("clientsteun.db.voor-herstel-*")
-    assert kept.read_bytes() == damaged, "the damaged file is kept exactly as it was"
+    assert kept.read_bytes() == damaged_bytes, "the damaged file is kept exactly as it was"
 
 
-def test_stopping_at_the_restore_offer_changes_nothing(qtbot: QtBot, db_path: Path, catalog: Catalog) -> None:
-    vault, key = prepared(db_path, catalog, [f"Inwoner {n:03d} Fictief" for n in range(300)])
-    vault.backup(key, "start")
-    damage(db_path)
-    damaged = db_path.read_bytes()
+def test_stopping_at_the_restore_offer_changes_nothing(
+    qtbot: QtBot, db_path: Path, damaged: tuple[Vault, bytes]
+) -> None:
+    vault, damaged_bytes = damaged
     answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
     offer = answer_box("Stoppen")
     assert StartFlow(vault).run() is None
     assert answered.handled and offer.handled
-    assert db_path.read_bytes() == damaged
+    assert db_path.read_bytes() == damaged_bytes
 
 
 def test_a_lost_database_is_never_replaced_by_an_empty_one(qtbot: QtBot, db_path: Path, catalog: Catalog) -> None:
@@ -191,18 +173,24 @@ def test_a_write_ahead_log_lost_after_a_crash_is_reported(qtbot: QtBot, db_path:
     assert names_in(opened, catalog) == ["Cor Fictief"]
 
 
-def test_an_unencrypted_database_is_encrypted_once_after_a_passphrase_is_chosen(
-    qtbot: QtBot, db_path: Path, catalog: Catalog
-) -> None:
+def _plaintext_with(db_path: Path, name: str) -> None:
+    """An unencrypted database at revision 0001, as the foundation left it, with one resident."""
     engine = sqlalchemy.create_engine(f"sqlite:///{db_path}")
     with engine.begin() as connection:
         schema.upgrade(connection, "0001")
         connection.exec_driver_sql(
             "INSERT INTO clients (name, alias, phone, email, address, municipality, status, close_reason, "
-            "created_at, updated_at) VALUES ('Dirk Onversleuteld', '', '', '', '', 'Borne', 'open', '', "
-            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            "created_at, updated_at) VALUES (?, '', '', '', '', 'Borne', 'open', '', "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            (name,),
         )
     engine.dispose()
+
+
+def test_an_unencrypted_database_is_encrypted_once_after_a_passphrase_is_chosen(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    _plaintext_with(db_path, "Dirk Onversleuteld")
     assert is_plaintext(db_path)
 
     chosen = when_modal(NewPassphraseDialog, choose(PASSPHRASE, recovery=False))
@@ -212,3 +200,18 @@ def test_an_unencrypted_database_is_encrypted_once_after_a_passphrase_is_chosen(
     assert names_in(opened, catalog) == ["Dirk Onversleuteld"]
     assert not is_plaintext(db_path)
     assert b"Dirk Onversleuteld" not in b"".join(p.read_bytes() for p in db_path.parent.rglob("*") if p.is_file())
+
+
+def test_an_encryption_that_stopped_halfway_asks_the_passphrase_chosen_then(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    _plaintext_with(db_path, "Els Halverwege")
+    vault = Vault.at(db_path)
+    key, _ = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)  # then the laptop died
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    opened = StartFlow(vault).run()
+    assert answered.handled and opened is not None
+    assert opened.database.key == key, "the key file made then stays the key"
+    assert actions(opened) == [AuditAction.ENCRYPTED]
+    assert names_in(opened, catalog) == ["Els Halverwege"]
+    assert not is_plaintext(db_path)
