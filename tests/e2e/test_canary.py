@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clientsteun import paths
@@ -21,6 +21,7 @@ from clientsteun.ui.start import StartFlow
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import PASSPHRASE
 from tests.gui.modals import when_modal
+from tests.gui.unlocking import choose, unlock_with
 
 CANARY_NAME = "Zwaluwstaart Kanariepiet"
 CANARY_NOTE = "Kanarienotitie q7Xv9 over schulden en de huur"
@@ -61,12 +62,7 @@ def test_no_file_the_app_wrote_contains_the_canary(
     db = paths.default_database()  # in the private user folder of this test
     settings = Settings(paths.user_data_dir() / "settings.ini")
 
-    def choose(dialog: NewPassphraseDialog) -> None:
-        dialog.first.setText(PASSPHRASE)
-        dialog.second.setText(PASSPHRASE)
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-    chosen = when_modal(NewPassphraseDialog, choose)
+    chosen = when_modal(NewPassphraseDialog, choose(PASSPHRASE))
     shown = when_modal(RecoveryKeyDialog, lambda dialog: dialog.accept())
     opened = StartFlow(Vault.at(db)).run()
     assert opened is not None and chosen.handled and shown.handled
@@ -87,11 +83,7 @@ def test_no_file_the_app_wrote_contains_the_canary(
     window.editor.notes_edit.setPlainText(CANARY_NOTE + " (nog niet opgeslagen)")
     assert window.editor.save_draft_now()
 
-    def unlock(dialog: UnlockDialog) -> None:
-        dialog.passphrase.setText(PASSPHRASE)
-        dialog.unlock_button.click()
-
-    unlocked = when_modal(UnlockDialog, unlock)
+    unlocked = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
     window.safety.lock()
     qtbot.waitUntil(lambda: unlocked.handled and not services.database.locked)
     window.safety.backup_to_file(target=str(tmp_path / "usb" / "kopie.db"))

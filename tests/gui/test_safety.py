@@ -23,6 +23,7 @@ from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, Unlock
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.gui.modals import ModalAnswer, answer_box, when_modal
 from tests.gui.residents import add_resident
+from tests.gui.unlocking import unlock_with
 
 
 class FakeClocks:
@@ -123,14 +124,6 @@ def safe_window(qtbot: QtBot, keyed_services: Services, settings: Settings) -> M
     return built
 
 
-def type_passphrase(text: str) -> Callable[[UnlockDialog], None]:
-    def act(dialog: UnlockDialog) -> None:
-        dialog.passphrase.setText(text)
-        dialog.unlock_button.click()
-
-    return act
-
-
 def test_auto_lock_keeps_the_draft_hides_everything_closes_the_database_and_unlocks_again(
     qtbot: QtBot, safe_window: MainWindow, clocks: FakeClocks
 ) -> None:
@@ -161,7 +154,7 @@ def test_auto_lock_keeps_the_draft_hides_everything_closes_the_database_and_unlo
         dialog.unlock_button.click()
         assert "klopt niet" in dialog.message.text()
         assert dialog.isVisible()
-        type_passphrase(PASSPHRASE)(dialog)
+        unlock_with(PASSPHRASE)(dialog)
 
     unlock = when_modal(UnlockDialog, answer)
     idle.check()
@@ -200,7 +193,7 @@ def test_change_passphrase_asks_the_current_one_first(qtbot: QtBot, safe_window:
 
     def confirm(dialog: UnlockDialog) -> None:
         nested.append(when_modal(NewPassphraseDialog, new_passphrase))
-        type_passphrase(PASSPHRASE)(dialog)
+        unlock_with(PASSPHRASE)(dialog)
 
     first = when_modal(UnlockDialog, confirm)
     safe_window.safety.change_passphrase()
