@@ -61,11 +61,13 @@ def setup_logging() -> None:
 
 
 def build_window(opened: Opened, settings: Settings | None = None) -> MainWindow:
-    """The main window over an unlocked database; what happened while opening goes into the audit log."""
+    """The main window over an unlocked database; what happened while opening goes into the audit log,
+    failed unlock attempts first."""
     try:
         services = Services.create(opened.database, load_catalog(paths.catalog_dir()))
+        services.audit.record_failed_unlocks(Vault.at(opened.database.path))  # counted in the key file
         for event in opened.happened:
-            services.audit.record(event.action, detail=event.detail, at=event.at)
+            services.audit.record(event.action, detail=event.detail)
     except BaseException:
         opened.database.close()
         raise

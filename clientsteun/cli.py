@@ -181,8 +181,7 @@ def _services(args: argparse.Namespace, db_path: Path, *, create: bool = False) 
     try:
         if encrypting:
             services.audit.record(AuditAction.ENCRYPTED)
-        for moment in vault.take_failed_unlocks():
-            services.audit.record(AuditAction.FAILED_UNLOCK, at=moment)
+        services.audit.record_failed_unlocks(vault)
     except BaseException:
         services.close()
         raise
@@ -294,8 +293,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
     services = Services.create(vault.open(key), load_catalog(paths.catalog_dir()))
     try:
         services.audit.carry_over(replaced)
-        for moment in vault.take_failed_unlocks():
-            services.audit.record(AuditAction.FAILED_UNLOCK, at=moment)
+        services.audit.record_failed_unlocks(vault)
         services.audit.record(AuditAction.RESTORE, detail="opdrachtregel")
     finally:
         services.close()

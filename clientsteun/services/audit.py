@@ -15,6 +15,7 @@ from clientsteun.domain.dates import format_date, format_time
 from clientsteun.services.base import Service
 from clientsteun.store.files import write_atomically
 from clientsteun.store.tables import AuditEntryRow
+from clientsteun.store.vault import Vault
 
 
 def current_user() -> str:
@@ -49,6 +50,11 @@ class AuditService(Service):
                     hash=digest,
                 )
             )
+
+    def record_failed_unlocks(self, vault: Vault) -> None:
+        """Move the failed unlock attempts counted in the key file into the log, at their own times."""
+        for moment in vault.take_failed_unlocks():
+            self.record(AuditAction.FAILED_UNLOCK, at=moment)
 
     def carry_over(self, entries: list[AuditEntry]) -> int:
         """After a restore: append the lines the replaced file had beyond this one, hashes unchanged.

@@ -238,8 +238,7 @@ class SafetyMenu(QObject):
             self.window.close()  # "Afsluiten": drafts were kept when locking
             return
         self.database.unlock(dialog.key)
-        for stamp in self.vault.take_failed_unlocks():
-            self.audit.record(AuditAction.FAILED_UNLOCK, at=stamp)
+        self.audit.record_failed_unlocks(self.vault)
         if dialog.used_recovery:
             self.audit.record(AuditAction.UNLOCK_WITH_RECOVERY_KEY)
             self.audit.record(AuditAction.PASSPHRASE_CHANGED)

@@ -39,7 +39,6 @@ class Happened:
 
     action: AuditAction
     detail: str = ""
-    at: str = ""  # ISO time when it happened before now (a failed unlock)
 
 
 @dataclass
@@ -115,9 +114,9 @@ class StartFlow:
         dialog = UnlockDialog(self.vault, intro, self.parent)
         if not dialog.exec():
             return None, []
-        events = [Happened(AuditAction.FAILED_UNLOCK, at=stamp) for stamp in self.vault.take_failed_unlocks()]
+        events = []
         if dialog.used_recovery:
-            events += [Happened(AuditAction.UNLOCK_WITH_RECOVERY_KEY), Happened(AuditAction.PASSPHRASE_CHANGED)]
+            events = [Happened(AuditAction.UNLOCK_WITH_RECOVERY_KEY), Happened(AuditAction.PASSPHRASE_CHANGED)]
         return dialog.key, events
 
     # -- damage --------------------------------------------------------------------------------

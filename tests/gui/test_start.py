@@ -9,10 +9,12 @@ import sqlalchemy
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
+from clientsteun.app import build_window
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
+from clientsteun.settings import Settings
 from clientsteun.store import schema
 from clientsteun.store.database import is_plaintext, open_marker, wal_file
 from clientsteun.store.vault import Vault
@@ -70,7 +72,9 @@ def test_stopping_at_the_first_question_makes_nothing(qtbot: QtBot, db_path: Pat
     assert not db_path.exists() and not Vault.at(db_path).key_path.exists()
 
 
-def test_every_start_asks_the_passphrase_and_logs_wrong_attempts(qtbot: QtBot, db_path: Path, catalog: Catalog) -> None:
+def test_every_start_asks_the_passphrase_and_logs_wrong_attempts(
+    qtbot: QtBot, db_path: Path, catalog: Catalog, settings: Settings
+) -> None:
     vault, _key = prepared(db_path, catalog, ["Anna Fictief"])
 
     def wrong_then_right(dialog: UnlockDialog) -> None:
@@ -81,8 +85,14 @@ def test_every_start_asks_the_passphrase_and_logs_wrong_attempts(qtbot: QtBot, d
     answered = when_modal(UnlockDialog, wrong_then_right)
     opened = StartFlow(vault).run()
     assert answered.handled and opened is not None
-    assert actions(opened) == [AuditAction.FAILED_UNLOCK]
-    assert names_in(opened, catalog) == ["Anna Fictief"]
+    window = build_window(opened, settings)
+    qtbot.addWidget(window)
+    try:
+        assert [entry.action for entry in window.services.audit.entries()] == [AuditAction.FAILED_UNLOCK]
+        assert vault.take_failed_unlocks() == (), "moved into the log, not counted twice"
+        assert [row.name for row in window.services.clients.list_clients()] == ["Anna Fictief"]
+    finally:
+        window.services.close()
 
 
 def test_forgotten_passphrase_opens_with_the_recovery_key_and_sets_a_new_one(
