@@ -74,8 +74,8 @@ class IdleWatcher(QObject):
     ) -> None:
         super().__init__(parent)
         self.idle_seconds = idle_seconds
-        self._monotonic = monotonic
-        self._wall = wall
+        self.monotonic = monotonic
+        self.wall = wall
         self.paused = False
         self._last_input = monotonic()
         self._last_check = (monotonic(), wall())
@@ -89,11 +89,11 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
-            self._last_input = self._monotonic()
+            self._last_input = self.monotonic()
         return False
 
     def check(self) -> None:
-        mono, wall = self._monotonic(), self._wall()
+        mono, wall = self.monotonic(), self.wall()
         last_mono, last_wall = self._last_check
         self._last_check = (mono, wall)
         if self.paused:
@@ -108,8 +108,8 @@ class IdleWatcher(QObject):
         self.lock_requested.emit(reason)
 
     def resume(self) -> None:
-        self._last_input = self._monotonic()
-        self._last_check = (self._monotonic(), self._wall())
+        self._last_input = self.monotonic()
+        self._last_check = (self.monotonic(), self.wall())
         self.paused = False
 
     def stop(self) -> None:
@@ -151,7 +151,7 @@ class Covers:
 
     def cover_all(self) -> None:
         for window in QApplication.topLevelWidgets():
-            if window.isVisible() and window.isWindow():
+            if window.isVisible():
                 self._covered.append((window, _Cover(window), window.windowTitle()))
                 window.setWindowTitle(QApplication.translate("Covers", "Clientsteun (vergrendeld)"))
                 window.setEnabled(False)

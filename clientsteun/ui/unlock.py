@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -220,7 +221,7 @@ class RecoveryKeyDialog(QDialog):
             "niet bij de laptop. Met deze sleutel kan iemand de database openen."
         ).format(code=self.code, date=format_long(date.today()))
 
-    def save_to_file(self, target: str = "") -> None:
+    def save_to_file(self, *, target: str = "") -> None:
         if not target:
             target, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Herstelsleutel opslaan"), "clientsteun-herstelsleutel.txt", self.tr("Tekst (*.txt)")
@@ -232,11 +233,12 @@ class RecoveryKeyDialog(QDialog):
         except OSError:
             show_error(self, ClientsteunError(self.tr("Het bestand kon niet worden opgeslagen. Kies een andere plek.")))
 
-    def print_code(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter()
-        if QPrintDialog(printer, self).exec():
-            document = QTextDocument()
-            document.setPlainText(self.document_text())
-            document.print_(printer)
+    def print_code(self, *, printer: QPrinter | None = None) -> None:
+        """Print on ``printer``, or on the one the user picks in Qt's print dialog."""
+        if printer is None:
+            printer = QPrinter()
+            if not QPrintDialog(printer, self).exec():
+                return
+        document = QTextDocument()
+        document.setPlainText(self.document_text())
+        document.print_(printer)

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -136,8 +138,8 @@ def test_auto_lock_keeps_the_draft_hides_everything_closes_the_database_and_unlo
     editor.notes_edit.setPlainText("Geheime notitie over de huur")
 
     idle = window.safety.idle
-    idle._monotonic = lambda: clocks.mono  # the fake clock drives the real watcher
-    idle._wall = lambda: clocks.wall
+    idle.monotonic = lambda: clocks.mono  # the fake clock drives the real watcher
+    idle.wall = lambda: clocks.wall
     idle.resume()
     clocks.advance(5 * 60)
 
@@ -227,6 +229,7 @@ def test_restore_picks_from_the_automatic_backups(qtbot: QtBot, safe_window: Mai
     window = safe_window
     add_resident(window.services, "Eerste Persoon")
     window.safety.start_backup()
+    window.safety.keeper.wait()  # the start backup runs on a thread; let it take its snapshot first
     add_resident(window.services, "Tweede Persoon")
 
     def pick(dialog: QInputDialog) -> None:
@@ -261,7 +264,20 @@ def test_recovery_key_dialog_saves_the_key_to_a_file(qtbot: QtBot, tmp_path: Pat
     dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
     qtbot.addWidget(dialog)
     target = tmp_path / "herstel.txt"
-    dialog.save_to_file(str(target))
+    dialog.save_to_file(target=str(target))
     text = target.read_text(encoding="utf-8")
+    assert "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" in text
+    assert "Herstelsleutel voor Clientsteun" in text
+
+
+def test_recovery_key_dialog_prints_the_key(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "herstelsleutel.pdf"))
+    dialog.print_code(printer=printer)
+    pages = PdfReader(tmp_path / "herstelsleutel.pdf").pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     assert "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" in text
     assert "Herstelsleutel voor Clientsteun" in text
