@@ -142,8 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _passphrase(args: argparse.Namespace) -> str:
-    """From --passphrase-file or the environment; typed at a prompt only on a terminal."""
+def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
+    """From --passphrase-file or the environment; typed at a prompt only on a terminal (twice when ``new``)."""
     if args.passphrase_file is not None:
         try:
             lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
@@ -153,7 +153,12 @@ def _passphrase(args: argparse.Namespace) -> str:
     if os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
     if sys.stdin.isatty():
-        return getpass.getpass("Wachtwoord: ")
+        if not new:
+            return getpass.getpass("Wachtwoord: ")
+        chosen = check_passphrase(getpass.getpass("Kies een wachtwoord voor de nieuwe database: "))
+        if getpass.getpass("Nog een keer: ") != chosen:
+            raise InvalidInput("De twee wachtwoorden zijn niet gelijk. Er is niets gemaakt.")
+        return chosen
     raise InvalidInput(f"Geef het wachtwoord met --passphrase-file of in ${PASSPHRASE_ENV}.")
 
 
@@ -161,14 +166,11 @@ def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> byt
     state = vault.state()
     if state is VaultState.ENCRYPTED:
         check_file(vault.db_path)  # an empty file or a document: say so before asking for a key
-    if state is VaultState.NEW and create:
-        key, _ = vault.create_key(check_passphrase(_passphrase(args)), with_recovery=False)
+    if (state is VaultState.NEW and create) or (state is VaultState.PLAINTEXT and not vault.key_path.exists()):
+        key, _ = vault.create_key(check_passphrase(_passphrase(args, new=True)), with_recovery=False)
         return key
     if state in (VaultState.NEW, VaultState.MISSING):
         raise DatabaseMissing()
-    if state is VaultState.PLAINTEXT and not vault.key_path.exists():
-        key, _ = vault.create_key(check_passphrase(_passphrase(args)), with_recovery=False)
-        return key
     return vault.unlock(_passphrase(args))
 
 

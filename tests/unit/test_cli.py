@@ -688,3 +688,75 @@ def test_check_right_after_a_crash_folds_the_log_without_a_false_alarm(tmp_path:
     assert "PROBLEEM" not in first.stdout
     second = run(tmp_path, "check", "--db", str(db))
     assert second.returncode == 0 and "PROBLEEM" not in second.stdout, "the folded log is no lost log"
+
+
+def run_in_terminal(tmp_path: Path, args: list[str], answers: list[str]) -> tuple[int, str]:
+    """The command in a real pseudo-terminal (its controlling terminal, as getpass wants): each
+    answer is typed after the next prompt ending in ': '.  Returns the exit code and the screen."""
+    import fcntl
+    import pty
+    import select
+    import termios
+    import time
+
+    environment = {key: value for key, value in os.environ.items() if key not in (paths.DB_ENV, PASSPHRASE_ENV)}
+    environment[paths.DATA_ENV] = str(tmp_path / "userdata")
+    primary, secondary = pty.openpty()
+
+    def take_the_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clientsteun", *args],
+        stdin=secondary, stdout=secondary, stderr=secondary,
+        env=environment, cwd=tmp_path, preexec_fn=take_the_terminal,
+    )  # fmt: skip
+    os.close(secondary)
+    screen = b""
+    pending = list(answers)
+    try:
+        while True:
+            ready, _, _ = select.select([primary], [], [], 30)
+            assert ready, f"no output for 30 s; the screen so far: {screen!r}"
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the command ended and closed the terminal
+                break
+            if not chunk:
+                break
+            screen += chunk
+            if pending and screen.rstrip(b"\r\n").endswith(b": "):
+                # getpass turns echo off (and flushes early input) around its prompt: type as a
+                # person would, a moment after the prompt appeared.
+                time.sleep(0.3)
+                os.write(primary, pending.pop(0).encode("utf-8") + b"\n")
+        return process.wait(timeout=30), screen.decode("utf-8", "replace")
+    finally:
+        os.close(primary)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_on_a_terminal_a_new_database_asks_the_passphrase_twice_without_echo(tmp_path: Path) -> None:
+    db = tmp_path / "nieuw.db"
+    code, screen = run_in_terminal(
+        tmp_path, ["demo", "--db", str(db), "--clients", "2", "--today", TODAY], [PASSPHRASE, PASSPHRASE]
+    )
+    assert code == 0, screen
+    assert "Kies een wachtwoord voor de nieuwe database: " in screen and "Nog een keer: " in screen
+    assert PASSPHRASE not in screen, "the passphrase is not echoed"
+    code, screen = run_in_terminal(tmp_path, ["clients", "--db", str(db)], [PASSPHRASE])
+    assert code == 0, screen
+    assert "Wachtwoord: " in screen and "2 inwoners" in screen
+
+
+def test_on_a_terminal_two_different_passphrases_make_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "nieuw.db"
+    code, screen = run_in_terminal(
+        tmp_path, ["demo", "--db", str(db), "--clients", "2"], [PASSPHRASE, PASSPHRASE + " anders"]
+    )
+    assert code == 1
+    assert "niet gelijk" in screen and "Traceback" not in screen
+    assert list(tmp_path.glob("nieuw.db*")) == []
