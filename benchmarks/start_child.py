@@ -61,10 +61,9 @@ def main() -> int:
         from pathlib import Path
 
         from clientsteun.app import build_window, make_application, setup_logging
-        from clientsteun.domain.audit import AuditAction
         from clientsteun.store.vault import Vault
         from clientsteun.ui.errors import install_exception_hook
-        from clientsteun.ui.start import Happened, Opened
+        from clientsteun.ui.start import Opened
 
         marks["imports"] = _since_start()
         app = make_application()
@@ -74,11 +73,10 @@ def main() -> int:
         vault = Vault.at(Path(sys.argv[2]))
         vault.wipe_leftovers()
         key = vault.unlock(os.environ[PASSPHRASE_ENV])  # Argon2 at the key file's cost
-        happened = [Happened(AuditAction.FAILED_UNLOCK, at=stamp) for stamp in vault.take_failed_unlocks()]
         marks["unlock"] = _since_start()
         database = vault.open(key, check=True)  # the instance lock and the quick integrity check
         marks["open"] = _since_start()
-        window = build_window(Opened(database, happened))  # loads the residents list
+        window = build_window(Opened(database))  # loads the residents list; logs failed unlocks
         install_exception_hook(window)
         rows = window.client_list.model.rowCount()
         target = window.client_list.table.viewport()  # usable means: the list itself is on screen
