@@ -48,6 +48,7 @@ from clientsteun.store.database import (
 from clientsteun.store.schema import head_revision
 from clientsteun.store.tables import ClientRow
 from tests.conftest import TEST_KEY
+from tests.unit.seeds import build_at_revision
 
 OTHER_KEY = bytes(range(100, 132))
 
@@ -78,12 +79,7 @@ def _backups(db_path: Path) -> list[Path]:
 
 def _at_revision(path: Path, revision: str) -> None:
     """An encrypted Clientsteun database as an older version of the app left it."""
-    engine = make_engine(path, TEST_KEY, foreign_keys=False)
-    try:
-        with engine.begin() as connection:
-            schema.upgrade(connection, revision)
-    finally:
-        engine.dispose()
+    build_at_revision(make_engine(path, TEST_KEY, foreign_keys=False), revision, with_data=False)
 
 
 def test_new_database_is_marked_as_ours_and_at_the_newest_revision(db_path: Path) -> None:

@@ -25,7 +25,7 @@ from clientsteun.store.database import (
     read_revision,
 )
 from tests.conftest import TEST_KEY
-from tests.unit.seeds import seed, seed_file
+from tests.unit.seeds import build_at_revision, seed_file
 
 REVISIONS = schema.revisions()
 OLDER = REVISIONS[:-1]
@@ -48,13 +48,7 @@ print("done", flush=True)
 
 def _at_revision(path: Path, revision: str, *, extra_conversations: int = 0) -> None:
     """An encrypted database as an older version of the app left it, with data in every table."""
-    engine = make_engine(path, TEST_KEY, foreign_keys=False)
-    try:
-        with engine.begin() as connection:
-            schema.upgrade(connection, revision)
-            seed(connection, revision)
-    finally:
-        engine.dispose()
+    build_at_revision(make_engine(path, TEST_KEY, foreign_keys=False), revision)
     if extra_conversations:
         words = ("huur", "schuld", "woning", "gesprek", "brief", "gemeente", "toeslag", "zorg", "werk", "regeling")
         rng = random.Random(revision)

@@ -26,7 +26,7 @@ from clientsteun.domain.errors import (
 )
 from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
-from clientsteun.store import keys, schema
+from clientsteun.store import keys
 from clientsteun.store.backups import verify_file
 from clientsteun.store.database import (
     APPLICATION_ID,
@@ -38,7 +38,7 @@ from clientsteun.store.database import (
 )
 from clientsteun.store.vault import Vault, VaultState
 from tests.conftest import FAST_KDF, NOW, PASSPHRASE, FakeClock
-from tests.unit.seeds import CANARY, SEARCH_WORD, seed
+from tests.unit.seeds import CANARY, SEARCH_WORD, build_at_revision
 
 NEW_PASSPHRASE = "groene giraffe zingt luid"
 
@@ -264,13 +264,7 @@ def test_backup_to_a_chosen_file_carries_the_key_file(vault: Vault, catalog: Cat
 
 def _plaintext_database(path: Path, revision: str = "0001") -> None:
     """An unencrypted database as the foundation left it, filled from the seed of that revision."""
-    engine = sqlalchemy.create_engine(f"sqlite:///{path}")
-    try:
-        with engine.begin() as connection:
-            schema.upgrade(connection, revision)
-            seed(connection, revision)
-    finally:
-        engine.dispose()
+    build_at_revision(sqlalchemy.create_engine(f"sqlite:///{path}"), revision)
 
 
 def _row_counts(connection: Any) -> dict[str, int]:

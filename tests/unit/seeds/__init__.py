@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
+
+from clientsteun.store import schema
 
 SEEDS = Path(__file__).resolve().parent
 CANARY = "KANARIEPIET"  # in names, notes, agreements and drafts of the seeds
@@ -35,3 +37,14 @@ def seed(connection: Connection, revision: str) -> None:
     """Run the seed of ``revision`` on a connection (its transaction belongs to the caller)."""
     for statement in statements(revision):
         connection.exec_driver_sql(statement)
+
+
+def build_at_revision(engine: Engine, revision: str, *, with_data: bool = True) -> None:
+    """Bring ``engine``'s empty database to ``revision`` (with that revision's seed), then dispose of it."""
+    try:
+        with engine.begin() as connection:
+            schema.upgrade(connection, revision)
+            if with_data:
+                seed(connection, revision)
+    finally:
+        engine.dispose()
