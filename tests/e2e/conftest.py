@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 from clientsteun.app import build_window, make_application
 from clientsteun.settings import Settings
 from clientsteun.store.database import open_database
+from clientsteun.store.keys import rewrap, write_envelope
+from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.start import Opened
-from tests.conftest import TEST_KEY
+from tests.conftest import FAST_KDF, PASSPHRASE, TEST_KEY
 from tests.gui.modals import modal_watchdog
 
 __all__ = ["modal_watchdog"]  # autouse: a forgotten modal dialog fails the test instead of hanging it
@@ -41,7 +43,14 @@ OpenWindow = Callable[[Path, Path], MainWindow]
 
 
 def window_on(db: Path, settings: Settings) -> MainWindow:
-    """The main window as ``run`` builds it, on a database opened with the tests' key."""
+    """The main window as ``run`` builds it, on a database opened with the tests' key.
+
+    Like every real database it gets a key file (wrapping the tests' key under the tests'
+    passphrase), so the lock, backups and the audit of failed unlocks work as they do for a user.
+    """
+    vault = Vault.at(db)
+    if not vault.key_path.exists():
+        write_envelope(vault.key_path, rewrap(TEST_KEY, PASSPHRASE, kdf=FAST_KDF))
     return build_window(Opened(open_database(db, TEST_KEY, exclusive=True)), settings)
 
 
