@@ -1,4 +1,5 @@
-"""The catalog: lists that are data, not code (areas of life, kinds of conversation, note templates).
+"""The catalog: lists that are data, not code (areas of life, kinds of conversation, note templates,
+and in ``routes.toml`` the routes with their deadline rules).
 
 Files are TOML under ``resources/catalog/`` so a coordinator can edit a copy by hand.  Loading
 validates every entry and names the file and the entry in the error.
@@ -6,12 +7,12 @@ validates every entry and names the file and the entry in the error.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from clientsteun.domain.catalog_reader import EntryReader, read_toml
 from clientsteun.domain.errors import CatalogError
+from clientsteun.domain.route_catalog import RouteCatalog, load_route_catalog
 
 DOSSIER_FILE = "dossier.toml"
 
@@ -44,6 +45,7 @@ class Catalog:
     note_templates: tuple[NoteTemplate, ...]
     first_conversation_kind: str  # offered for the first conversation with a resident
     next_conversation_kind: str  # offered for the ones after it
+    routes: RouteCatalog  # routes.toml: route kinds, steps, documents, deadline rules, signal themes
 
     def life_domain_name(self, code: str) -> str:
         return _name(self.life_domains, code)
@@ -63,15 +65,14 @@ def _name(items: tuple[CatalogItem, ...], code: str) -> str:
     return next((item.name for item in items if item.code == code), code)
 
 
+def _simple(reader: EntryReader, table: str) -> tuple[CatalogItem, ...]:
+    return tuple(CatalogItem(code, name, description) for _, _, code, name, description in reader.items(table))
+
+
 def load_catalog(folder: Path) -> Catalog:
     path = folder / DOSSIER_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CatalogError(str(path), "-", "het bestand bestaat niet") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise CatalogError(str(path), "-", f"geen geldige TOML: {error}") from None
-    reader = _Reader(str(path), raw)
+    raw = read_toml(path)
+    reader = EntryReader(str(path), raw)
     kinds = tuple(
         ConversationKind(code, name, description, template=reader.optional(entry, "template", where))
         for entry, where, code, name, description in reader.items("conversation_kind")
@@ -94,50 +95,14 @@ def load_catalog(folder: Path) -> Catalog:
         if code not in known_kinds:
             raise CatalogError(str(path), "defaults", f"'{key}': onbekende soort gesprek '{code}'")
         chosen[key] = code
+    life_domains = _simple(reader, "life_domain")
     return Catalog(
-        life_domains=reader.simple("life_domain"),
+        life_domains=life_domains,
         conversation_kinds=kinds,
-        media=reader.simple("medium"),
-        parties=reader.simple("party"),
+        media=_simple(reader, "medium"),
+        parties=_simple(reader, "party"),
         note_templates=templates,
         first_conversation_kind=chosen["first_conversation"],
         next_conversation_kind=chosen["next_conversation"],
+        routes=load_route_catalog(folder, {domain.code for domain in life_domains}),
     )
-
-
-class _Reader:
-    def __init__(self, file: str, raw: dict[str, Any]) -> None:
-        self.file = file
-        self.raw = raw
-
-    def items(self, table: str) -> list[tuple[dict[str, Any], str, str, str, str]]:
-        entries = self.raw.get(table)
-        if not isinstance(entries, list) or not entries:
-            raise CatalogError(self.file, table, "de lijst ontbreekt of is leeg ([[" + table + "]])")
-        seen: set[str] = set()
-        result = []
-        for number, entry in enumerate(entries, start=1):
-            where = f"{table} nr. {number}"
-            code = self.required(entry, "code", where)
-            where = f"{table} {code}"
-            if code in seen:
-                raise CatalogError(self.file, where, "deze code komt twee keer voor")
-            seen.add(code)
-            name = self.required(entry, "name", where)
-            result.append((entry, where, code, name, self.optional(entry, "description", where)))
-        return result
-
-    def simple(self, table: str) -> tuple[CatalogItem, ...]:
-        return tuple(CatalogItem(code, name, description) for _, _, code, name, description in self.items(table))
-
-    def required(self, entry: dict[str, Any], key: str, where: str) -> str:
-        value = self.optional(entry, key, where)
-        if not value.strip():
-            raise CatalogError(self.file, where, f"'{key}' ontbreekt of is leeg")
-        return value
-
-    def optional(self, entry: dict[str, Any], key: str, where: str) -> str:
-        value = entry.get(key, "")
-        if not isinstance(value, str):
-            raise CatalogError(self.file, where, f"'{key}' moet tekst zijn")
-        return value

@@ -17,7 +17,7 @@ MAX_LINE = 500
 MAX_TEXT = 1_000_000  # a note may be long (tests use 50,000 characters); this only stops runaways
 
 
-def _line(value: str, what: str, *, required: bool = False) -> str:
+def clean_line(value: str, what: str, *, required: bool = False) -> str:
     value = value.strip()
     if required and not value:
         raise InvalidInput(what)
@@ -26,7 +26,7 @@ def _line(value: str, what: str, *, required: bool = False) -> str:
     return value
 
 
-def _text(value: str) -> str:
+def clean_text(value: str) -> str:
     if len(value) > MAX_TEXT:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "De tekst is te lang (meer dan een miljoen tekens)."))
     return value
@@ -54,13 +54,13 @@ class NetworkMember:
 
     def validated(self) -> NetworkMember:
         return NetworkMember(
-            name=_line(
+            name=clean_line(
                 self.name,
                 QT_TRANSLATE_NOOP("errors", "Vul de naam van de persoon uit het netwerk in."),
                 required=True,
             ),
-            role=_line(self.role, ""),
-            phone=_line(self.phone, ""),
+            role=clean_line(self.role, ""),
+            phone=clean_line(self.phone, ""),
         )
 
 
@@ -92,7 +92,7 @@ class Consent:
                     "errors", "De toestemming kan niet zijn ingetrokken vóór de datum waarop ze is gegeven."
                 )
             )
-        return replace(self, may_record=_text(self.may_record), share_with=_text(self.share_with))
+        return replace(self, may_record=clean_text(self.may_record), share_with=clean_text(self.share_with))
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class ClientInput:
     consent: Consent | None = None
 
     def validated(self) -> ClientInput:
-        name = _line(
+        name = clean_line(
             self.name,
             QT_TRANSLATE_NOOP("errors", "Vul een naam in. Een roepnaam of schuilnaam mag ook."),
             required=True,
@@ -120,11 +120,11 @@ class ClientInput:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "De naam is te lang (meer dan 200 tekens)."))
         return ClientInput(
             name=name,
-            alias=_line(self.alias, ""),
-            phone=_line(self.phone, ""),
-            email=_line(self.email, ""),
-            address=_line(self.address, ""),
-            municipality=_line(self.municipality, ""),
+            alias=clean_line(self.alias, ""),
+            phone=clean_line(self.phone, ""),
+            email=clean_line(self.email, ""),
+            address=clean_line(self.address, ""),
+            municipality=clean_line(self.municipality, ""),
             first_contact=self.first_contact,
             life_domains=tuple(dict.fromkeys(self.life_domains)),
             network=tuple(member.validated() for member in self.network),
@@ -173,7 +173,9 @@ class HelpQuestionInput:
     def validated(self) -> HelpQuestionInput:
         if not self.asked.strip() and not self.really_wants.strip():
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Vul in wat er wordt gevraagd of wat de inwoner echt wil."))
-        return HelpQuestionInput(self.recorded_on, _text(self.asked.strip()), _text(self.really_wants.strip()))
+        return HelpQuestionInput(
+            self.recorded_on, clean_text(self.asked.strip()), clean_text(self.really_wants.strip())
+        )
 
 
 @dataclass(frozen=True)
@@ -207,9 +209,9 @@ class ConversationInput:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "De duur moet tussen 0 en 1440 minuten liggen."))
         return replace(
             self,
-            participants=_line(self.participants, ""),
+            participants=clean_line(self.participants, ""),
             life_domains=tuple(dict.fromkeys(self.life_domains)),
-            notes=_text(self.notes),
+            notes=clean_text(self.notes),
         )
 
 
@@ -231,10 +233,10 @@ class AgreementInput:
     conversation_id: int | None = None
 
     def validated(self) -> AgreementInput:
-        description = _text(self.description.strip())
+        description = clean_text(self.description.strip())
         if not description:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Beschrijf wat er is afgesproken."))
-        who = _line(self.who, QT_TRANSLATE_NOOP("errors", "Vul in wie het doet."), required=True)
+        who = clean_line(self.who, QT_TRANSLATE_NOOP("errors", "Vul in wie het doet."), required=True)
         return replace(self, description=description, who=who)
 
 

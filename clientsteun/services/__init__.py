@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from clientsteun.domain.catalog import Catalog
+from clientsteun.services.agenda import AgendaService
 from clientsteun.services.agreements import AgreementService
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock
 from clientsteun.services.clients import ClientService
 from clientsteun.services.conversations import ConversationService
+from clientsteun.services.routes import RouteService
 from clientsteun.store.database import Database
 
 
@@ -26,6 +28,8 @@ class Services:
     clients: ClientService
     conversations: ConversationService
     agreements: AgreementService
+    routes: RouteService
+    agenda: AgendaService
     audit: AuditService
 
     @classmethod
@@ -36,6 +40,8 @@ class Services:
             clients=ClientService(database, clock),
             conversations=ConversationService(database, clock),
             agreements=AgreementService(database, clock),
+            routes=RouteService(database, clock, catalog),
+            agenda=AgendaService(database, clock, catalog),
             audit=AuditService(database, clock),
         )
 

@@ -14,7 +14,33 @@ from clientsteun.domain.model import (
     HelpQuestion,
     NetworkMember,
 )
-from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow, HelpQuestionRow
+from clientsteun.domain.routes import (
+    AttachmentInfo,
+    Evidence,
+    EvidenceInput,
+    LinkKind,
+    Outcome,
+    ReversedTest,
+    Route,
+    RouteInput,
+    RouteLink,
+    Signal,
+    SignalInput,
+    Step,
+    StepInput,
+    StepState,
+)
+from clientsteun.store.tables import (
+    AgreementRow,
+    ClientRow,
+    ConversationRow,
+    EvidenceRow,
+    HelpQuestionRow,
+    RouteLinkRow,
+    RouteRow,
+    RouteStepRow,
+    SignalRow,
+)
 
 
 def client(row: ClientRow) -> Client:
@@ -61,3 +87,57 @@ def conversation(row: ConversationRow) -> Conversation:
 def agreement(row: AgreementRow) -> Agreement:
     data = AgreementInput(row.client_id, row.description, row.who, row.due_on, row.conversation_id)
     return Agreement(row.id, data, row.created_on, row.done_on)
+
+
+def route(row: RouteRow, links: tuple[RouteLink, ...] = ()) -> Route:
+    data = RouteInput(
+        client_id=row.client_id,
+        kind=row.kind,
+        title=row.title,
+        help_question_id=row.help_question_id,
+        life_domain=row.life_domain,
+        organisation=row.organisation,
+        contact=row.contact,
+        reference=row.reference,
+        circumstances=tuple(c.code for c in row.circumstances),
+        reversed_test=ReversedTest(
+            row.wanted_effect, row.own_strength, row.network, row.paying_self, row.general_facility, row.legal_basis
+        ),
+    )
+    return Route(
+        id=row.id,
+        data=data,
+        steps=tuple(step(s) for s in row.steps),
+        evidence=tuple(evidence(e) for e in row.evidence),
+        documents={d.code: d.collected_on for d in row.documents},
+        links=links,
+    )
+
+
+def step(row: RouteStepRow) -> Step:
+    outcome = Outcome(row.outcome) if row.outcome else None
+    return Step(row.id, StepInput(row.route_id, row.on, row.kind, StepState(row.state), outcome, row.reason, row.note))
+
+
+def evidence(row: EvidenceRow) -> Evidence:
+    file = row.attachment
+    info = None if file is None else AttachmentInfo(file.file_name, file.media_type, file.size)
+    return Evidence(row.id, EvidenceInput(row.route_id, row.on, row.description), info)
+
+
+def link(row: RouteLinkRow) -> RouteLink:
+    return RouteLink(row.id, row.from_route_id, row.to_route_id, LinkKind(row.kind))
+
+
+def signal(row: SignalRow) -> Signal:
+    data = SignalInput(
+        client_id=row.client_id,
+        on=row.on,
+        theme=row.theme,
+        description=row.description,
+        route_id=row.route_id,
+        organisation=row.organisation,
+        municipality=row.municipality,
+        shareable=row.shareable,
+    )
+    return Signal(row.id, data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -140,6 +140,133 @@ class DraftRow(Base):
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
     payload: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime]
+
+
+class RouteRow(Base):
+    """A route tried for a resident; its kind is a code of the route catalog."""
+
+    __tablename__ = "routes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = _fk("clients.id")
+    kind: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(500))
+    help_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("help_questions.id", ondelete="SET NULL"), index=True
+    )
+    life_domain: Mapped[str] = mapped_column(String(100), default="")
+    organisation: Mapped[str] = mapped_column(String(500), default="")
+    contact: Mapped[str] = mapped_column(String(500), default="")
+    reference: Mapped[str] = mapped_column(String(500), default="")
+    # The reversed test (Omgekeerde Toets)
+    wanted_effect: Mapped[str] = mapped_column(Text, default="")
+    own_strength: Mapped[str] = mapped_column(Text, default="")
+    network: Mapped[str] = mapped_column(Text, default="")
+    paying_self: Mapped[str] = mapped_column(Text, default="")
+    general_facility: Mapped[str] = mapped_column(Text, default="")
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    circumstances: Mapped[list[RouteCircumstanceRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="RouteCircumstanceRow.code"
+    )
+    steps: Mapped[list[RouteStepRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="[RouteStepRow.on, RouteStepRow.id]"
+    )
+    evidence: Mapped[list[EvidenceRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="[EvidenceRow.on, EvidenceRow.id]"
+    )
+    documents: Mapped[list[RouteDocumentRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="RouteDocumentRow.code"
+    )
+
+
+class RouteCircumstanceRow(Base):
+    __tablename__ = "route_circumstances"
+
+    route_id: Mapped[int] = mapped_column(ForeignKey("routes.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class RouteStepRow(Base):
+    __tablename__ = "route_steps"
+    __table_args__ = (Index("ix_route_steps_route_on", "route_id", "on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    route_id: Mapped[int] = mapped_column(ForeignKey("routes.id", ondelete="CASCADE"))
+    on: Mapped[date]
+    kind: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(20), default="done")
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EvidenceRow(Base):
+    """One dated effort on a route; a file with it lives in ``attachments``."""
+
+    __tablename__ = "route_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    route_id: Mapped[int] = _fk("routes.id")
+    on: Mapped[date]
+    description: Mapped[str] = mapped_column(Text)
+
+    attachment: Mapped[AttachmentRow | None] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="joined", innerjoin=False,
+        back_populates="evidence",
+    )  # fmt: skip
+
+
+class AttachmentRow(Base):
+    """A file (a scan of a letter) inside the encrypted database; ``data`` loads only when asked."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evidence_id: Mapped[int] = mapped_column(ForeignKey("route_evidence.id", ondelete="CASCADE"), unique=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(200), default="")
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+    evidence: Mapped[EvidenceRow] = relationship(back_populates="attachment")
+
+
+class RouteDocumentRow(Base):
+    """A document of the route's checklist that has been collected."""
+
+    __tablename__ = "route_documents"
+
+    route_id: Mapped[int] = mapped_column(ForeignKey("routes.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), primary_key=True)
+    collected_on: Mapped[date]
+
+
+class RouteLinkRow(Base):
+    __tablename__ = "route_links"
+    __table_args__ = (UniqueConstraint("from_route_id", "to_route_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_route_id: Mapped[int] = _fk("routes.id")
+    to_route_id: Mapped[int] = _fk("routes.id")
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+class SignalRow(Base):
+    __tablename__ = "signals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = _fk("clients.id")
+    route_id: Mapped[int | None] = mapped_column(ForeignKey("routes.id", ondelete="SET NULL"), index=True)
+    on: Mapped[date]
+    theme: Mapped[str] = mapped_column(String(100))
+    organisation: Mapped[str] = mapped_column(String(500), default="")
+    municipality: Mapped[str] = mapped_column(String(500), default="")
+    description: Mapped[str] = mapped_column(Text)
+    shareable: Mapped[bool] = mapped_column(default=False)
 
 
 class AuditEntryRow(Base):

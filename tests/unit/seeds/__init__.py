@@ -1,4 +1,8 @@
-"""Data for databases at earlier schema revisions: ``<revision>.sql`` fills every table of that revision."""
+"""Data for databases at earlier schema revisions.
+
+``<revision>.sql`` fills the tables that revision added; a database at a revision gets the seeds of
+that revision and of every one before it, so every table has rows.
+"""
 
 from __future__ import annotations
 
@@ -34,9 +38,11 @@ def statements(revision: str) -> list[str]:
 
 
 def seed(connection: Connection, revision: str) -> None:
-    """Run the seed of ``revision`` on a connection (its transaction belongs to the caller)."""
-    for statement in statements(revision):
-        connection.exec_driver_sql(statement)
+    """Run the seeds up to ``revision`` on a connection (its transaction belongs to the caller)."""
+    revisions = schema.revisions()
+    for earlier in revisions[: revisions.index(revision) + 1]:
+        for statement in statements(earlier):
+            connection.exec_driver_sql(statement)
 
 
 def build_at_revision(engine: Engine, revision: str, *, with_data: bool = True) -> None:

@@ -1,0 +1,331 @@
+"""Routes tried: the route, its steps, evidence and attached files, the checklist, links and signals."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload, undefer
+
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.deadlines import DUE_SOON_DAYS, RouteDetail, RouteView, view_route
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.routes import (
+    Evidence,
+    EvidenceInput,
+    LinkKind,
+    NewAttachment,
+    Route,
+    RouteInput,
+    RouteLink,
+    Signal,
+    SignalInput,
+    Step,
+    StepInput,
+    StepState,
+    wait_cycle,
+)
+from clientsteun.services import mapping
+from clientsteun.services.base import Clock, Service, get_or_add, get_row
+from clientsteun.store.database import Database
+from clientsteun.store.tables import (
+    AttachmentRow,
+    ClientRow,
+    EvidenceRow,
+    HelpQuestionRow,
+    RouteCircumstanceRow,
+    RouteDocumentRow,
+    RouteLinkRow,
+    RouteRow,
+    RouteStepRow,
+    SignalRow,
+)
+
+
+def route_query() -> Select[RouteRow]:
+    """Routes with everything a RouteView needs, loaded in a few queries."""
+    return select(RouteRow).options(
+        selectinload(RouteRow.circumstances),
+        selectinload(RouteRow.steps),
+        selectinload(RouteRow.evidence),
+        selectinload(RouteRow.documents),
+    )
+
+
+class RouteService(Service):
+    def __init__(self, database: Database, clock: Clock, catalog: Catalog) -> None:
+        super().__init__(database, clock)
+        self._catalog = catalog.routes
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def list_routes(self, client_id: int, due_soon_days: int = DUE_SOON_DAYS) -> list[RouteView]:
+        """The resident's routes, oldest first, each with its progress and deadlines."""
+        today = self.today()
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, client_id)
+            rows = session.scalars(
+                route_query().where(RouteRow.client_id == client_id).order_by(RouteRow.created_at, RouteRow.id)
+            ).all()
+            routes = [mapping.route(row, self._links(session, row.id)) for row in rows]
+        return [view_route(route, self._catalog, today, due_soon_days) for route in routes]
+
+    def get_route(self, route_id: int, due_soon_days: int = DUE_SOON_DAYS) -> RouteDetail:
+        with self._db.transaction() as session:
+            row = session.scalars(route_query().where(RouteRow.id == route_id)).first()
+            if row is None:
+                get_row(session, RouteRow, route_id)  # raises NotFound
+                raise AssertionError
+            route = mapping.route(row, self._links(session, route_id))
+            siblings = dict(
+                session.execute(
+                    select(RouteRow.id, RouteRow.title)
+                    .where(RouteRow.client_id == row.client_id, RouteRow.id != route_id)
+                    .order_by(RouteRow.created_at, RouteRow.id)
+                )
+                .tuples()
+                .all()
+            )
+            signals = tuple(
+                mapping.signal(s)
+                for s in session.scalars(select(SignalRow).where(SignalRow.route_id == route_id).order_by(SignalRow.on))
+            )
+            circle = self._circle(session, row.client_id)
+        return RouteDetail(
+            view=view_route(route, self._catalog, self.today(), due_soon_days),
+            siblings=siblings,
+            signals=signals,
+            circle=circle if route_id in circle else (),
+        )
+
+    def attachment(self, evidence_id: int) -> NewAttachment:
+        """The file attached to an effort, checked against the fingerprint taken when it was stored."""
+        with self._db.transaction() as session:
+            row = session.scalars(
+                select(AttachmentRow)
+                .where(AttachmentRow.evidence_id == evidence_id)
+                .options(undefer(AttachmentRow.data))
+            ).first()
+            if row is None:
+                raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Bij dit bewijs hoort geen bestand."))
+            if hashlib.sha256(row.data).hexdigest() != row.sha256:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "Het bestand bij dit bewijs is beschadigd. Zet een reservekopie terug of voeg het opnieuw toe.",
+                    )
+                )
+            return NewAttachment(row.file_name, row.media_type, row.data)
+
+    # -- the route -----------------------------------------------------------------------------
+
+    def save_route(self, route_id: int | None, data: RouteInput) -> Route:
+        """Add (``route_id`` None) or change a route's details."""
+        data = data.validated()
+        now = self.now()
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, data.client_id)
+            row = get_or_add(session, RouteRow, route_id, created_at=now)
+            if data.kind != row.kind and data.kind not in {kind.code for kind in self._catalog.kinds}:
+                raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Deze soort route staat niet in de catalogus."))
+            if route_id is not None and row.client_id != data.client_id:
+                raise InvalidInput(detail="a route cannot move to another resident")
+            if data.help_question_id is not None:
+                question = get_row(session, HelpQuestionRow, data.help_question_id)
+                if question.client_id != data.client_id:
+                    raise InvalidInput(detail="help question of another resident")
+            row.client_id = data.client_id
+            row.kind = data.kind
+            row.title = data.title
+            row.help_question_id = data.help_question_id
+            row.life_domain = data.life_domain
+            row.organisation = data.organisation
+            row.contact = data.contact
+            row.reference = data.reference
+            test = data.reversed_test
+            row.wanted_effect = test.wanted_effect
+            row.own_strength = test.own_strength
+            row.network = test.network
+            row.paying_self = test.paying_self
+            row.general_facility = test.general_facility
+            row.legal_basis = test.legal_basis
+            current = {c.code: c for c in row.circumstances}
+            row.circumstances = [current.get(code) or RouteCircumstanceRow(code=code) for code in data.circumstances]
+            row.updated_at = now
+            session.flush()
+            return mapping.route(row, self._links(session, row.id))
+
+    def delete_route(self, route_id: int) -> None:
+        """Removes the route with its steps, evidence and files; its signals stay, without the route."""
+        with self._db.transaction() as session:
+            session.delete(get_row(session, RouteRow, route_id))
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def save_step(self, step_id: int | None, data: StepInput) -> Step:
+        data = data.validated()
+        kind = self._catalog.step_kinds.get(data.kind)
+        if kind is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Deze soort stap staat niet in de catalogus."))
+        if data.state is StepState.DONE and data.on > self.today():
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Een stap die al is gebeurd, kan niet in de toekomst liggen. Kies ‘gepland’ of een andere datum.",
+                )
+            )
+        if kind.decision and data.state is StepState.DONE and data.outcome is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Kies de uitkomst van het besluit."))
+        if not kind.decision:
+            data = StepInput(data.route_id, data.on, data.kind, data.state, None, data.reason, data.note)
+        with self._db.transaction() as session:
+            route = get_row(session, RouteRow, data.route_id)
+            row = get_or_add(session, RouteStepRow, step_id, route_id=route.id)
+            if row.route_id != route.id:
+                raise InvalidInput(detail="a step cannot move to another route")
+            row.on = data.on
+            row.kind = data.kind
+            row.state = data.state.value
+            row.outcome = None if data.outcome is None else data.outcome.value
+            row.reason = data.reason
+            row.note = data.note
+            route.updated_at = self.now()
+            session.flush()
+            return mapping.step(row)
+
+    def delete_step(self, step_id: int) -> None:
+        with self._db.transaction() as session:
+            session.delete(get_row(session, RouteStepRow, step_id))
+
+    # -- evidence and the checklist ------------------------------------------------------------
+
+    def save_evidence(
+        self,
+        evidence_id: int | None,
+        data: EvidenceInput,
+        attachment: NewAttachment | None = None,
+        *,
+        remove_attachment: bool = False,
+    ) -> Evidence:
+        """Add or change an effort; ``attachment`` adds or replaces its file."""
+        data = data.validated()
+        attachment = None if attachment is None else attachment.validated()
+        with self._db.transaction() as session:
+            get_row(session, RouteRow, data.route_id)
+            row = get_or_add(session, EvidenceRow, evidence_id, route_id=data.route_id)
+            if row.route_id != data.route_id:
+                raise InvalidInput(detail="evidence cannot move to another route")
+            row.on = data.on
+            row.description = data.description
+            if attachment is not None or remove_attachment:
+                row.attachment = None
+                session.flush()  # the old file goes before the new one takes its place
+            if attachment is not None:
+                row.attachment = AttachmentRow(
+                    file_name=attachment.file_name,
+                    media_type=attachment.media_type,
+                    size=len(attachment.data),
+                    sha256=hashlib.sha256(attachment.data).hexdigest(),
+                    data=attachment.data,
+                )
+            session.flush()
+            return mapping.evidence(row)
+
+    def delete_evidence(self, evidence_id: int) -> None:
+        with self._db.transaction() as session:
+            session.delete(get_row(session, EvidenceRow, evidence_id))
+
+    def set_document(self, route_id: int, code: str, collected_on: date | None) -> None:
+        """Mark a document of the checklist collected on a date, or not collected with None."""
+        with self._db.transaction() as session:
+            get_row(session, RouteRow, route_id)
+            row = session.get(RouteDocumentRow, (route_id, code))
+            if collected_on is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(RouteDocumentRow(route_id=route_id, code=code, collected_on=collected_on))
+            else:
+                row.collected_on = collected_on
+
+    # -- links ---------------------------------------------------------------------------------
+
+    def add_link(self, from_route: int, to_route: int, kind: LinkKind) -> tuple[int, ...]:
+        """Link two routes of one resident.  Returns the circle of waiting routes this closes, or ()."""
+        if from_route == to_route:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Een route kan niet aan zichzelf worden gekoppeld."))
+        with self._db.transaction() as session:
+            source = get_row(session, RouteRow, from_route)
+            target = get_row(session, RouteRow, to_route)
+            if source.client_id != target.client_id:
+                raise InvalidInput(detail="routes of different residents")
+            exists = session.scalars(
+                select(RouteLinkRow).where(
+                    RouteLinkRow.from_route_id == from_route,
+                    RouteLinkRow.to_route_id == to_route,
+                    RouteLinkRow.kind == kind.value,
+                )
+            ).first()
+            if exists is not None:
+                raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Deze koppeling bestaat al."))
+            session.add(RouteLinkRow(from_route_id=from_route, to_route_id=to_route, kind=kind.value))
+            session.flush()
+            circle = self._circle(session, source.client_id)
+        return circle if from_route in circle else ()
+
+    def delete_link(self, link_id: int) -> None:
+        with self._db.transaction() as session:
+            session.delete(get_row(session, RouteLinkRow, link_id))
+
+    def _links(self, session: Session, route_id: int) -> tuple[RouteLink, ...]:
+        rows = session.scalars(
+            select(RouteLinkRow)
+            .where(or_(RouteLinkRow.from_route_id == route_id, RouteLinkRow.to_route_id == route_id))
+            .order_by(RouteLinkRow.id)
+        )
+        return tuple(mapping.link(row) for row in rows)
+
+    def _circle(self, session: Session, client_id: int) -> tuple[int, ...]:
+        waits = session.execute(
+            select(RouteLinkRow.from_route_id, RouteLinkRow.to_route_id)
+            .join(RouteRow, RouteRow.id == RouteLinkRow.from_route_id)
+            .where(RouteRow.client_id == client_id, RouteLinkRow.kind == LinkKind.WAITS_FOR.value)
+        ).tuples()
+        return wait_cycle(waits)
+
+    # -- signals -------------------------------------------------------------------------------
+
+    def save_signal(self, signal_id: int | None, data: SignalInput) -> Signal:
+        data = data.validated()
+        if data.theme not in {theme.code for theme in self._catalog.signal_themes}:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit thema staat niet in de catalogus."))
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, data.client_id)
+            if data.route_id is not None and get_row(session, RouteRow, data.route_id).client_id != data.client_id:
+                raise InvalidInput(detail="signal on a route of another resident")
+            row = get_or_add(session, SignalRow, signal_id)
+            row.client_id = data.client_id
+            row.route_id = data.route_id
+            row.on = data.on
+            row.theme = data.theme
+            row.organisation = data.organisation
+            row.municipality = data.municipality
+            row.description = data.description
+            row.shareable = data.shareable
+            session.flush()
+            return mapping.signal(row)
+
+    def delete_signal(self, signal_id: int) -> None:
+        with self._db.transaction() as session:
+            session.delete(get_row(session, SignalRow, signal_id))
+
+    def list_signals(self, client_id: int) -> list[Signal]:
+        """The resident's signals, newest first."""
+        with self._db.transaction() as session:
+            rows = session.scalars(
+                select(SignalRow)
+                .where(SignalRow.client_id == client_id)
+                .order_by(SignalRow.on.desc(), SignalRow.id.desc())
+            )
+            return [mapping.signal(row) for row in rows]
