@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import logging.handlers
 import sys
@@ -11,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clientsteun import paths
-from clientsteun.domain.catalog import load_catalog
+from clientsteun.domain.catalog import load_chosen_catalog
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.services import Services
 from clientsteun.settings import Settings
@@ -63,15 +64,33 @@ def setup_logging() -> None:
 def build_window(opened: Opened, settings: Settings | None = None) -> MainWindow:
     """The main window over an unlocked database; what happened while opening goes into the audit log,
     failed unlock attempts first."""
+    settings = settings or Settings()
+    chosen = Path(settings.catalog_folder) if settings.catalog_folder else None
     try:
-        services = Services.create(opened.database, load_catalog(paths.catalog_dir()))
+        catalog, problem = load_chosen_catalog(chosen, paths.catalog_dir())
+        services = Services.create(opened.database, catalog)
         services.audit.record_failed_unlocks(Vault.at(opened.database.path))  # counted in the key file
         for event in opened.happened:
             services.audit.record(event.action, detail=event.detail)
     except BaseException:
         opened.database.close()
         raise
-    return MainWindow(services, settings or Settings())
+    window = MainWindow(services, settings)
+    if problem is not None:  # the coordinator's copy is broken: say so, and work with the built-in one
+        log.warning("chosen catalog invalid: %s", problem.detail)
+        QTimer.singleShot(0, functools.partial(show_catalog_problem, window, problem))
+    return window
+
+
+def show_catalog_problem(window: MainWindow, problem: ClientsteunError) -> None:
+    QMessageBox.warning(
+        window,
+        QCoreApplication.translate("errors", "Catalogus niet gebruikt"),
+        QCoreApplication.translate(
+            "errors",
+            "De gekozen catalogus kan niet worden gelezen. Clientsteun gebruikt de standaardcatalogus.\n\n{problem}",
+        ).format(problem=user_message(problem)),
+    )
 
 
 def run(db_path: Path) -> int:

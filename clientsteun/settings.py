@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar, overload
 from PySide6.QtCore import QByteArray, QSettings
 
 from clientsteun import paths
+from clientsteun.domain.deadlines import DUE_SOON_DAYS
 
 T = TypeVar("T")
 
@@ -50,6 +51,8 @@ class Settings:
     idle_lock_minutes = _Setting("safety/idle_lock_minutes", 5)
     backups_daily = _Setting("safety/backups_daily", 7)
     backups_weekly = _Setting("safety/backups_weekly", 4)
+    catalog_folder = _Setting("catalog/folder", "")  # a coordinator's copy of the catalog; empty: built in
+    due_soon_days = _Setting("deadlines/due_soon_days", DUE_SOON_DAYS)
 
     def __init__(self, file: Path | None = None) -> None:
         file = file or paths.user_data_dir() / "settings.ini"

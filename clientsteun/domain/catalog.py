@@ -106,3 +106,13 @@ def load_catalog(folder: Path) -> Catalog:
         next_conversation_kind=chosen["next_conversation"],
         routes=load_route_catalog(folder, {domain.code for domain in life_domains}),
     )
+
+
+def load_chosen_catalog(chosen: Path | None, built_in: Path) -> tuple[Catalog, CatalogError | None]:
+    """The coordinator's copy when one is chosen and valid; else the built-in catalog and why not."""
+    if chosen is not None:
+        try:
+            return load_catalog(chosen), None
+        except CatalogError as error:
+            return load_catalog(built_in), error
+    return load_catalog(built_in), None

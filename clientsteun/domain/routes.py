@@ -297,3 +297,27 @@ def wait_cycle(waits: Iterable[tuple[int, int]]) -> tuple[int, ...]:
         if found:
             return found
     return ()
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One line of "what has been tried": a step or an effort on a route."""
+
+    on: date
+    route: Route
+    step: Step | None = None
+    evidence: Evidence | None = None
+
+
+def attempts(routes: Iterable[Route]) -> list[Attempt]:
+    """Every step (except those not needed) and every effort of the routes, oldest first."""
+    found = []
+    for order, route in enumerate(routes):
+        found += [
+            (step.data.on, order, 0, step.id, Attempt(step.data.on, route, step=step))
+            for step in route.steps
+            if step.data.state is not StepState.NOT_NEEDED
+        ]
+        found += [(e.data.on, order, 1, e.id, Attempt(e.data.on, route, evidence=e)) for e in route.evidence]
+    found.sort(key=lambda entry: entry[:4])
+    return [entry[4] for entry in found]

@@ -1,8 +1,8 @@
-"""The dossier of one resident: header, timeline, help question, agreements and details."""
+"""The dossier of one resident: header, timeline, help question, agreements, routes, signals and details."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date, format_long
+from clientsteun.domain.deadlines import DeadlineState, RouteView
 from clientsteun.domain.model import (
     Agreement,
     ClientStatus,
@@ -27,7 +28,9 @@ from clientsteun.domain.model import (
     TimelineEntry,
     TimelineKind,
 )
+from clientsteun.domain.routes import Signal as RouteSignal
 from clientsteun.domain.timeline import first_line
+from clientsteun.ui.route_words import deadline_state_text, progress_text
 from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.table_view import make_table
 
@@ -70,6 +73,13 @@ class DossierPanel(QWidget):
     edit_agreement = Signal(int)
     toggle_agreement_done = Signal(int)
     delete_agreement = Signal(int)
+    new_route = Signal(int)  # client id
+    open_route = Signal(int)  # route id
+    delete_route = Signal(int)  # route id
+    show_tried = Signal(int)  # client id: the overview "what has been tried"
+    new_signal = Signal(int)  # client id
+    edit_signal = Signal(int)  # signal id
+    delete_signal = Signal(int)  # signal id
 
     def __init__(self, catalog: Catalog, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +182,64 @@ class DossierPanel(QWidget):
         agreement_buttons.addStretch(1)
         agreement_layout.addLayout(agreement_buttons)
 
+        self.route_model: RowTableModel[RouteView] = RowTableModel(
+            [
+                Column(_tr("Route"), lambda v: v.route.data.title),
+                Column(_tr("Soort"), lambda v: self.catalog.routes.kind(v.route.data.kind).name),
+                Column(_tr("Instantie"), lambda v: v.route.data.organisation),
+                Column(_tr("Stand"), lambda v: progress_text(v.progress, self.catalog.routes)),
+                Column(
+                    _tr("Eerstvolgende termijn"),
+                    self._next_deadline_text,
+                    sort_key=lambda v: v.next_deadline.due_on if v.next_deadline else date.max,
+                    warn=lambda v: v.next_deadline is not None and v.next_deadline.state is DeadlineState.PASSED,
+                ),
+            ],
+            parent=self,
+        )
+        self.route_view = make_table(self.route_model, stretch=0, accessible_name=self.tr("Routes"))
+        self.route_view.doubleClicked.connect(self._open_route_at)
+        route_page = QWidget()
+        route_layout = QVBoxLayout(route_page)
+        route_layout.addWidget(self.route_view, 1)
+        route_buttons = QHBoxLayout()
+        route_buttons.addWidget(_button(self.tr("Nieuwe route…"), lambda: self._emit(self.new_route)))
+        route_buttons.addWidget(_button(self.tr("Openen"), lambda: self._emit_route(self.open_route)))
+        route_buttons.addWidget(_button(self.tr("Verwijderen…"), lambda: self._emit_route(self.delete_route)))
+        route_buttons.addStretch(1)
+        route_buttons.addWidget(_button(self.tr("Wat is er geprobeerd?"), lambda: self._emit(self.show_tried)))
+        route_layout.addLayout(route_buttons)
+
+        self.signal_model: RowTableModel[RouteSignal] = RowTableModel(
+            [
+                Column(_tr("Datum"), lambda s: format_date(s.data.on), sort_key=lambda s: s.data.on),
+                Column(_tr("Thema"), lambda s: self.catalog.routes.theme_name(s.data.theme)),
+                Column(_tr("Instantie"), lambda s: s.data.organisation),
+                Column(_tr("Omschrijving"), lambda s: first_line(s.data.description)),
+                Column(_tr("Mag in rapportage"), lambda s: _tr("ja") if s.data.shareable else _tr("nee")),
+            ],
+            parent=self,
+        )
+        self.signal_view = make_table(self.signal_model, stretch=3, accessible_name=self.tr("Signalen"))
+        self.signal_view.doubleClicked.connect(lambda index: self.edit_signal.emit(index.data(ROW_ROLE).id))
+        signal_page = QWidget()
+        signal_layout = QVBoxLayout(signal_page)
+        signal_intro = QLabel(
+            self.tr(
+                "Een signaal is een knelpunt dat laat zien waar het systeem mensen vastzet, zoals diensten "
+                "die op elkaar wachten. De coördinator meldt signalen zonder namen."
+            )
+        )
+        signal_intro.setWordWrap(True)
+        signal_layout.addWidget(signal_intro)
+        signal_layout.addWidget(self.signal_view, 1)
+        signal_buttons = QHBoxLayout()
+        signal_buttons.addWidget(_button(self.tr("Nieuw signaal…"), lambda: self._emit(self.new_signal)))
+        signal_buttons.addWidget(_button(self.tr("Wijzigen"), lambda: self._emit_signal(self.edit_signal)))
+        signal_buttons.addWidget(_button(self.tr("Verwijderen…"), lambda: self._emit_signal(self.delete_signal)))
+        signal_buttons.addStretch(1)
+        signal_layout.addLayout(signal_buttons)
+
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -181,6 +249,8 @@ class DossierPanel(QWidget):
         self.tabs.addTab(self.timeline_view, self.tr("Tijdlijn"))
         self.tabs.addTab(question_page, self.tr("Hulpvraag"))
         self.tabs.addTab(agreement_page, self.tr("Afspraken"))
+        self.tabs.addTab(route_page, self.tr("Routes"))
+        self.tabs.addTab(signal_page, self.tr("Signalen"))
         self.tabs.addTab(self.details_label, self.tr("Gegevens"))
 
         layout = QVBoxLayout(self)
@@ -216,6 +286,20 @@ class DossierPanel(QWidget):
         overdue = sum(1 for a in dossier.agreements if a.is_overdue(self.today()))
         title = self.tr("Afspraken")
         self.tabs.setTabText(2, f"{title} ({overdue} {self.tr('te laat')})" if overdue else title)
+
+    def show_routes(self, views: Sequence[RouteView], signals: Sequence[RouteSignal]) -> None:
+        self.route_model.set_rows(views)
+        self.signal_model.set_rows(signals)
+        passed = sum(1 for view in views if any(d.state is DeadlineState.PASSED for d in view.open_deadlines))
+        title = self.tr("Routes")
+        self.tabs.setTabText(3, f"{title} ({passed} {self.tr('termijn verlopen')})" if passed else title)
+        self.tabs.setTabText(4, f"{self.tr('Signalen')} ({len(signals)})" if signals else self.tr("Signalen"))
+
+    def _next_deadline_text(self, view: RouteView) -> str:
+        deadline = view.next_deadline
+        if deadline is None:
+            return ""
+        return f"{format_date(deadline.due_on)} · {deadline.name} · {deadline_state_text(deadline, self.today())}"
 
     def _meta_text(self, dossier: Dossier) -> str:
         client = dossier.client
@@ -296,6 +380,19 @@ class DossierPanel(QWidget):
 
     def _emit_agreement(self, signal: SignalInstance) -> None:
         index = self.agreement_view.currentIndex()
+        if index.isValid():
+            signal.emit(index.data(ROW_ROLE).id)
+
+    def _emit_route(self, signal: SignalInstance) -> None:
+        index = self.route_view.currentIndex()
+        if index.isValid():
+            signal.emit(index.data(ROW_ROLE).route.id)
+
+    def _open_route_at(self, index: QModelIndex) -> None:
+        self.open_route.emit(index.data(ROW_ROLE).route.id)
+
+    def _emit_signal(self, signal: SignalInstance) -> None:
+        index = self.signal_view.currentIndex()
         if index.isValid():
             signal.emit(index.data(ROW_ROLE).id)
 

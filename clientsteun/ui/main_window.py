@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun import __version__
+from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import (
@@ -36,8 +37,10 @@ from clientsteun.ui.conversation_editor import ConversationEditor
 from clientsteun.ui.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
 from clientsteun.ui.dossier import DossierPanel
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.overview import TriedOverviewDialog
 from clientsteun.ui.safety import SafetyMenu
 from clientsteun.ui.search import SearchDialog
+from clientsteun.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
             self.tr("Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
         )
         self.filter_action = self._action(self.tr("Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L")
+        self.settings_action = self._action(self.tr("Instellingen…"), self.edit_settings)
         quit_action = self._action(self.tr("Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
         about_action = self._action(self.tr("Over Clientsteun"), self.show_about)
 
@@ -108,6 +112,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_client_action)
         file_menu.addAction(self.new_conversation_action)
         file_menu.addAction(self.new_agreement_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         find_menu = self.menuBar().addMenu(self.tr("&Zoeken"))
@@ -152,6 +158,9 @@ class MainWindow(QMainWindow):
         d.edit_agreement.connect(self.edit_agreement)
         d.toggle_agreement_done.connect(self.toggle_agreement_done)
         d.delete_agreement.connect(self.delete_agreement)
+        d.delete_route.connect(self.delete_route)
+        d.show_tried.connect(self.show_tried)
+        d.delete_signal.connect(self.delete_signal)
 
     # -- list and dossier ----------------------------------------------------------------------
 
@@ -171,6 +180,10 @@ class MainWindow(QMainWindow):
     @guarded
     def show_client(self, client_id: int) -> None:
         self.dossier.show_dossier(self.services.clients.get_dossier(client_id))
+        routes = self.services.routes
+        self.dossier.show_routes(
+            routes.list_routes(client_id, self.settings.due_soon_days), routes.list_signals(client_id)
+        )
         self.stack.setCurrentWidget(self.dossier)
 
     def current_client_id(self) -> int | None:
@@ -313,6 +326,37 @@ class MainWindow(QMainWindow):
         if agreement is not None and self._confirm(self.tr("Deze afspraak verwijderen?")):
             self.services.agreements.delete_agreement(agreement_id)
             self.refresh_clients(agreement.data.client_id)
+
+    # -- routes and signals --------------------------------------------------------------------
+
+    @guarded
+    def delete_route(self, route_id: int) -> None:
+        detail = self.services.routes.get_route(route_id)
+        route = detail.view.route
+        question = self.tr(
+            "De route ‘{title}’ verwijderen, met alle stappen, bewijs en bijlagen? Signalen bij deze route "
+            "blijven bewaard. Dit kan niet ongedaan worden gemaakt."
+        ).format(title=route.data.title)
+        if self._confirm(question):
+            self.services.routes.delete_route(route_id)
+            self.refresh_clients(route.client_id)
+
+    @guarded
+    def show_tried(self, client_id: int) -> None:
+        client = self.services.clients.get_client(client_id)
+        views = self.services.routes.list_routes(client_id, self.settings.due_soon_days)
+
+        def record(action: AuditAction, detail: str) -> None:
+            self.services.audit.record(action, client_id=client_id, detail=detail)
+
+        TriedOverviewDialog(client.display_name, views, self.services.catalog.routes, self.today(), record, self).exec()
+
+    @guarded
+    def delete_signal(self, signal_id: int) -> None:
+        client_id = self.current_client_id()
+        if self._confirm(self.tr("Dit signaal verwijderen?")):
+            self.services.routes.delete_signal(signal_id)
+            self.refresh_clients(client_id)
 
     # -- conversations -------------------------------------------------------------------------
 
@@ -460,6 +504,11 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.abandon()
         return True
+
+    def edit_settings(self) -> None:
+        if SettingsDialog(self.settings, self).exec():
+            self.safety.apply_settings(self.settings)
+            self.refresh_clients()
 
     def _remember_show_closed(self, checked: bool) -> None:
         self.settings.show_closed = checked

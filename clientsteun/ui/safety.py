@@ -201,6 +201,11 @@ class SafetyMenu(QObject):
         self.audit_action = QAction(self.tr("Logboek…"), window)
         self.audit_action.triggered.connect(self.show_audit_log)
 
+    def apply_settings(self, settings: Settings) -> None:
+        """After the settings dialog: the new idle time and backup retention count from now on."""
+        self.idle.idle_seconds = settings.idle_lock_minutes * 60
+        self.keeper.policy = RetentionPolicy(settings.backups_daily, settings.backups_weekly)
+
     def fill_menu(self, menu: QMenu) -> None:
         menu.addAction(self.lock_action)
         menu.addSeparator()

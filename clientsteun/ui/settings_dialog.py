@@ -1,0 +1,102 @@
+"""The settings a supporter or coordinator may change: the catalog, deadlines, locking and backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientsteun import paths
+from clientsteun.domain.catalog import load_catalog
+from clientsteun.domain.errors import CatalogError
+from clientsteun.settings import Settings
+from clientsteun.ui.errors import show_error
+
+
+def _spin(value: int, low: int, high: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(min(max(value, low), high))
+    spin.setSuffix(suffix)
+    return spin
+
+
+class SettingsDialog(QDialog):
+    """Saving checks a chosen catalog first; an invalid one is refused with the file, entry and problem."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Instellingen"))
+        self.catalog_edit = QLineEdit(settings.catalog_folder)
+        self.catalog_edit.setPlaceholderText(self.tr("De catalogus die bij Clientsteun hoort"))
+        self.catalog_edit.setAccessibleName(self.tr("Map met de catalogus"))
+        choose = QPushButton(self.tr("Kiezen…"))
+        choose.clicked.connect(self._choose_folder)
+        default = QPushButton(self.tr("Standaard"))
+        default.clicked.connect(self.catalog_edit.clear)
+        catalog_row = QHBoxLayout()
+        catalog_row.addWidget(self.catalog_edit, 1)
+        catalog_row.addWidget(choose)
+        catalog_row.addWidget(default)
+        catalog_help = QLabel(
+            self.tr(
+                "Een coördinator kan een eigen kopie van de catalogusmap maken, met soorten routes, "
+                "termijnen, documenten en thema's van signalen. Kies hier die map. De nieuwe catalogus "
+                "wordt gebruikt nadat Clientsteun opnieuw is gestart."
+            )
+        )
+        catalog_help.setWordWrap(True)
+        self.due_soon_spin = _spin(settings.due_soon_days, 1, 60, self.tr(" dagen"))
+        self.idle_spin = _spin(settings.idle_lock_minutes, 1, 120, self.tr(" minuten"))
+        self.daily_spin = _spin(settings.backups_daily, 1, 60, "")
+        self.weekly_spin = _spin(settings.backups_weekly, 0, 52, "")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Catalogus"), catalog_row)
+        form.addRow("", catalog_help)
+        form.addRow(self.tr("Termijn ‘binnenkort’ vanaf"), self.due_soon_spin)
+        form.addRow(self.tr("Vergrendelen na niets doen"), self.idle_spin)
+        form.addRow(self.tr("Dagelijkse reservekopieën bewaren"), self.daily_spin)
+        form.addRow(self.tr("Wekelijkse reservekopieën bewaren"), self.weekly_spin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(640, self.sizeHint().height())
+
+    def _choose_folder(self) -> None:
+        start = self.catalog_edit.text() or str(paths.catalog_dir())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Kies de map met de catalogus"), start)
+        if folder:
+            self.catalog_edit.setText(folder)
+
+    def save(self) -> None:
+        folder = self.catalog_edit.text().strip()
+        if folder:
+            try:
+                load_catalog(Path(folder))
+            except CatalogError as error:
+                show_error(self, error)
+                return
+        self.settings.catalog_folder = folder
+        self.settings.due_soon_days = self.due_soon_spin.value()
+        self.settings.idle_lock_minutes = self.idle_spin.value()
+        self.settings.backups_daily = self.daily_spin.value()
+        self.settings.backups_weekly = self.weekly_spin.value()
+        self.settings.sync()
+        self.accept()
