@@ -83,9 +83,7 @@ class RouteService(Service):
                     select(RouteRow.id, RouteRow.title)
                     .where(RouteRow.client_id == row.client_id, RouteRow.id != route_id)
                     .order_by(RouteRow.created_at, RouteRow.id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
             signals = tuple(
                 mapping.signal(s)
@@ -291,8 +289,8 @@ class RouteService(Service):
             select(RouteLinkRow.from_route_id, RouteLinkRow.to_route_id)
             .join(RouteRow, RouteRow.id == RouteLinkRow.from_route_id)
             .where(RouteRow.client_id == client_id, RouteLinkRow.kind == LinkKind.WAITS_FOR.value)
-        ).tuples()
-        return wait_cycle(waits)
+        )
+        return wait_cycle((source, target) for source, target in waits)
 
     # -- signals -------------------------------------------------------------------------------
 
