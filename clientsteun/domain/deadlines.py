@@ -134,10 +134,10 @@ def route_deadlines(
 def _start(rule: DeadlineRule, done: list[Step], starts: dict[str, _Start]) -> _Start | None:
     if rule.after_rule:
         return starts.get(rule.after_rule)
-    triggers = [
-        s for s in done if s.data.kind == rule.after_step and (not rule.outcomes or s.data.outcome in rule.outcomes)
-    ]
-    return _Start(triggers[-1].data.on, triggers[-1].data.on) if triggers else None
+    triggers = [s for s in done if s.data.kind == rule.after_step]
+    if not triggers or (rule.outcomes and triggers[-1].data.outcome not in rule.outcomes):
+        return None  # a newer decision granted what an older one refused: no objection term any more
+    return _Start(triggers[-1].data.on, triggers[-1].data.on)
 
 
 def _deadline(
@@ -147,7 +147,7 @@ def _deadline(
     term = rule.term
 
     def due(term_end: date) -> date:
-        return atw_end(start.on, term_end, days_off) if rule.atw and term.within_atw else term_end
+        return atw_end(start.on, term_end, days_off, term.days) if rule.atw and term.within_atw else term_end
 
     term_end = term.end(start.on, days_off)
     extended = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -228,7 +228,7 @@ def _term(reader: EntryReader, entry: dict[str, Any], key: str, where: str) -> T
 
 def _extra_days(reader: EntryReader) -> frozenset[date]:
     days = reader.raw.get("extra_days_off", [])
-    if not isinstance(days, list) or not all(isinstance(day, date) for day in days):
+    if not isinstance(days, list) or not all(isinstance(day, date) and not isinstance(day, datetime) for day in days):
         raise CatalogError(
             reader.file, "extra_days_off", "moet een lijst met datums zijn, zoals [2027-05-07] (jaar-maand-dag)"
         )

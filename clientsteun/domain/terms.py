@@ -52,6 +52,8 @@ class Term:
         unit = _UNIT_WORDS.get(match.group(2)) if match else None
         if match is None or unit is None:
             raise ValueError(f"'{text}' is geen termijn; schrijf bijvoorbeeld '6 weken' of '3 werkdagen'")
+        if int(match.group(1)) == 0:
+            raise ValueError(f"'{text}': een termijn duurt minstens 1 dag")
         return cls(int(match.group(1)), unit)
 
     def __str__(self) -> str:
@@ -62,6 +64,13 @@ class Term:
         if other.unit is not self.unit:
             raise ValueError("alleen termijnen in dezelfde eenheid kunnen worden opgeteld")
         return Term(self.amount + other.amount, self.unit)
+
+    @property
+    def days(self) -> int | None:
+        """The term's own length in days where that is fixed (a working day counts as one); None for months."""
+        if self.unit is TermUnit.WEEKS:
+            return 7 * self.amount
+        return None if self.unit is TermUnit.MONTHS else self.amount
 
     @property
     def within_atw(self) -> bool:
@@ -81,15 +90,16 @@ class Term:
         return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def atw_end(start: date, end: date, days_off: WorkCalendar) -> date:
+def atw_end(start: date, end: date, days_off: WorkCalendar, term_days: int | None = None) -> date:
     """The end of a term from ``start`` to ``end`` under the Algemene termijnenwet.
 
     Art. 1: a term that ends on a Saturday, Sunday or holiday runs on to the next day that is none
     of these.  Art. 2: a term of three days or more is lengthened so that it holds at least two
     days that are none of these.  The caller checks art. 4 (``Term.within_atw``) and that the term
-    comes from a formal law or an order in council.
+    comes from a formal law or an order in council.  ``term_days`` is the term's own length where it
+    differs from the calendar days it spans (one working day from a Friday is a term of one day).
     """
-    length = (end - start).days
+    length = (end - start).days if term_days is None else term_days
     end = days_off.next_working_day(end)
     if length >= 3:
         while days_off.working_days_between(start, end) < 2:

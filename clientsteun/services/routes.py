@@ -124,15 +124,15 @@ class RouteService(Service):
         now = self.now()
         with self._db.transaction() as session:
             get_row(session, ClientRow, data.client_id)
+            if data.help_question_id is not None:  # checked before a new row is in the session
+                question = get_row(session, HelpQuestionRow, data.help_question_id)
+                if question.client_id != data.client_id:
+                    raise InvalidInput(detail="help question of another resident")
             row = get_or_add(session, RouteRow, route_id, created_at=now)
             if data.kind != row.kind and data.kind not in {kind.code for kind in self._catalog.kinds}:
                 raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Deze soort route staat niet in de catalogus."))
             if route_id is not None and row.client_id != data.client_id:
                 raise InvalidInput(detail="a route cannot move to another resident")
-            if data.help_question_id is not None:
-                question = get_row(session, HelpQuestionRow, data.help_question_id)
-                if question.client_id != data.client_id:
-                    raise InvalidInput(detail="help question of another resident")
             row.client_id = data.client_id
             row.kind = data.kind
             row.title = data.title

@@ -50,7 +50,7 @@ def urgency_route(services: Services, client_id: int) -> int:
     routes.save_evidence(
         None,
         EvidenceInput(route.id, date(2026, 6, 20), "Gereageerd op 14 woningen via de woningsite"),
-        NewAttachment("reacties.txt", "text/plain", "14 reacties".encode()),
+        NewAttachment("reacties.txt", "text/plain", b"14 reacties"),
     )
     routes.set_document(route.id, "brp_extract", date(2026, 6, 25))
     return route.id

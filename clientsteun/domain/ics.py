@@ -1,0 +1,149 @@
+"""The agenda as an iCalendar file (RFC 5545), to import into Outlook, Google Calendar or a phone.
+
+A pure function of the agenda items and the moment of export: no database, no Qt.  Every item is an
+all-day event; its UID stays the same across exports, so importing again updates an event instead of
+adding it twice.  Calendars are often synced to a cloud service, so names can be left out: the
+resident is then "inwoner 12", and the resident's name is also taken out of free text where it
+appears written in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from clientsteun.domain.agenda import AgendaItem, AgendaKind
+from clientsteun.domain.routes import Actor
+
+PRODID = "-//Clientsteun//Agenda//NL"
+UID_DOMAIN = "clientsteun"
+MAX_OCTETS = 75  # a content line's length without its line break (RFC 5545, 3.1)
+CRLF = "\r\n"
+
+KIND_PREFIX = {
+    AgendaKind.DEADLINE: "Termijn",
+    AgendaKind.MEETING: "Gepland",
+    AgendaKind.AGREEMENT: "Afspraak",
+}
+ACTOR_SENTENCE = {
+    Actor.AUTHORITY: "De instantie moet handelen",
+    Actor.RESIDENT: "De inwoner moet handelen",
+}
+
+
+def agenda_ics(items: Iterable[AgendaItem], now: datetime, *, with_names: bool = True) -> str:
+    """The whole calendar, lines folded and ended with CRLF.
+
+    ``now`` is the moment of export (DTSTAMP); a naive value is taken as local time.
+    """
+    stamp = _utc(now)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Clientsteun",
+    ]
+    for item in items:
+        lines += _event(item, stamp, with_names)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + CRLF for line in lines)
+
+
+def resident_label(item: AgendaItem, *, with_names: bool) -> str:
+    return item.resident.name if with_names else f"inwoner {item.resident.id}"
+
+
+def summary(item: AgendaItem, *, with_names: bool = True) -> str:
+    """The event's title, such as "Termijn: Besluit op de aanvraag — Fatima"."""
+    what = _text(item.what, item, with_names)
+    return f"{KIND_PREFIX[item.kind]}: {what} — {resident_label(item, with_names=with_names)}"
+
+
+def description(item: AgendaItem, *, with_names: bool = True) -> str:
+    """Route, who must act, law and advice, one per line."""
+    lines = []
+    if item.route_title:
+        lines.append(f"Route: {_text(item.route_title, item, with_names)}")
+    if item.actor is not None:
+        lines.append(ACTOR_SENTENCE[item.actor])
+    elif item.who:
+        lines.append(f"Wie: {_text(item.who, item, with_names)}")
+    if item.law:
+        lines.append(f"Wet: {item.law}")
+    if item.advice:
+        lines.append(f"Advies: {item.advice}")
+    return "\n".join(lines)
+
+
+def uid(item: AgendaItem) -> str:
+    """The item's own stable id; an item without one gets an id made from what it is about."""
+    if item.uid:
+        return f"{item.uid}@{UID_DOMAIN}"
+    digest = hashlib.sha256(
+        "\x1f".join((item.kind.value, item.on.isoformat(), str(item.resident.id), item.what)).encode("utf-8")
+    ).hexdigest()[:16]
+    return f"{item.kind.value}-{digest}@{UID_DOMAIN}"
+
+
+def escape(text: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line breaks escaped."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return re.sub(r"\r\n|\r|\n", r"\\n", text)
+
+
+def fold(line: str) -> str:
+    """Split a content line into pieces of at most 75 octets (UTF-8), never inside a character.
+
+    Each continuation starts with one space, which counts toward its 75 octets.
+    """
+    if len(line.encode("utf-8")) <= MAX_OCTETS:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    limit = MAX_OCTETS
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > limit:
+            pieces.append("".join(current))
+            current, size, limit = [], 0, MAX_OCTETS - 1
+        current.append(char)
+        size += octets
+    pieces.append("".join(current))
+    return (CRLF + " ").join(pieces)
+
+
+def _event(item: AgendaItem, stamp: datetime, with_names: bool) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid(item)}",
+        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+        f"DTSTART;VALUE=DATE:{_date(item.on)}",
+        f"DTEND;VALUE=DATE:{_date(item.on + timedelta(days=1))}",
+        f"SUMMARY:{escape(summary(item, with_names=with_names))}",
+    ]
+    text = description(item, with_names=with_names)
+    if text:
+        lines.append(f"DESCRIPTION:{escape(text)}")
+    lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]  # all day, but the time stays free
+    return lines
+
+
+def _text(text: str, item: AgendaItem, with_names: bool) -> str:
+    """Free text, without the resident's name when names are left out."""
+    name = item.resident.name.strip()
+    if with_names or not name:
+        return text
+    return re.sub(re.escape(name), f"inwoner {item.resident.id}", text, flags=re.IGNORECASE)
+
+
+def _date(value: date) -> str:
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
