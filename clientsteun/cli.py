@@ -18,12 +18,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from clientsteun import __version__, paths
+from clientsteun.domain.agenda import AgendaItem, AgendaKind, within
 from clientsteun.domain.audit import AuditAction, AuditEntry
-from clientsteun.domain.catalog import load_catalog
+from clientsteun.domain.catalog import Catalog, load_chosen_catalog
 from clientsteun.domain.dates import format_date, format_time, parse_date
+from clientsteun.domain.deadlines import DUE_SOON_DAYS, DeadlineState
 from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, InvalidInput, KeyFileMissing, NotEncrypted
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
 from clientsteun.domain.passphrase import check_passphrase
+from clientsteun.domain.routes import Actor
 from clientsteun.services import Services
 from clientsteun.services.audit import AuditService
 from clientsteun.services.safety import check_vault
@@ -33,6 +36,7 @@ from clientsteun.store.keys import read_envelope, unlock
 from clientsteun.store.vault import Vault, VaultState
 
 PASSPHRASE_ENV = "CLIENTSTEUN_PASSPHRASE"
+WITHIN_DAYS = 14  # how far ahead "deadlines" looks by default
 
 
 class _DutchHelpFormatter(argparse.HelpFormatter):
@@ -108,6 +112,29 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", help="woorden om te zoeken")
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
+    deadlines = commands.add_parser("deadlines", help="toon de open termijnen van alle open dossiers")
+    common(deadlines, argparse.SUPPRESS)
+    deadlines.add_argument(
+        "--within", type=int, default=WITHIN_DAYS, metavar="DAGEN",
+        help=f"tot zoveel dagen vooruit (standaard {WITHIN_DAYS}); verlopen termijnen staan er altijd bij",
+    )  # fmt: skip
+    deadlines.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    agenda = commands.add_parser(
+        "agenda", help="schrijf de agenda (termijnen, geplande stappen, afspraken) naar een agendabestand (.ics)"
+    )
+    common(agenda, argparse.SUPPRESS)
+    agenda.add_argument("--ics", type=Path, required=True, metavar="BESTAND", help="het agendabestand (.ics)")
+    agenda.add_argument(
+        "--zonder-namen", dest="without_names", action="store_true",
+        help="zet 'inwoner' met het nummer in het bestand in plaats van de naam "
+        "(verstandig als de agenda naar de cloud gaat)",
+    )  # fmt: skip
+    agenda.add_argument(
+        "--within", type=int, metavar="DAGEN",
+        help="alleen tot zoveel dagen vooruit (standaard alles); verlopen punten staan er altijd bij",
+    )  # fmt: skip
+
     backup = commands.add_parser("backup", help="maak een versleutelde, gecontroleerde reservekopie")
     common(backup, argparse.SUPPRESS)
     backup.add_argument("--out", type=Path, required=True, help="het bestand voor de reservekopie")
@@ -174,12 +201,23 @@ def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> byt
     return vault.unlock(_passphrase(args))
 
 
+def _catalog() -> Catalog:
+    """The catalog chosen in the app's settings (a coordinator's copy), else the built-in one."""
+    from clientsteun.settings import Settings  # Qt Core only, and only for commands that open a database
+
+    chosen = Settings().catalog_folder
+    catalog, problem = load_chosen_catalog(Path(chosen) if chosen else None, paths.catalog_dir())
+    if problem is not None:
+        print(f"Let op: de gekozen catalogus wordt niet gebruikt. {problem.message}", file=sys.stderr)
+    return catalog
+
+
 def _services(args: argparse.Namespace, db_path: Path, *, create: bool = False) -> Services:
     """Unlock and open the database for one command; failed unlocks since the last one are logged."""
     vault = Vault.at(db_path)
     encrypting = vault.state() is VaultState.PLAINTEXT
     key = _key(args, vault, create=create)
-    services = Services.create(vault.open(key, create=create), load_catalog(paths.catalog_dir()))
+    services = Services.create(vault.open(key, create=create), _catalog())
     try:
         if encrypting:
             services.audit.record(AuditAction.ENCRYPTED)
@@ -267,6 +305,76 @@ def _json_default(value: object) -> str:
     raise TypeError(type(value).__name__)
 
 
+def _check_within(within_days: int | None) -> None:
+    if within_days is not None and within_days < 0:
+        raise InvalidInput("Bij --within hoort een aantal dagen: 0 of meer.")
+
+
+def _agenda_items(services: Services, within_days: int | None) -> list[AgendaItem]:
+    """The agenda of all open dossiers; with ``within_days`` only that far ahead (overdue items stay)."""
+    items = services.agenda.agenda(DUE_SOON_DAYS)
+    return items if within_days is None else within(items, services.agenda.today(), within_days)
+
+
+_STATE_WORDS = {DeadlineState.PASSED: "VERLOPEN", DeadlineState.DUE_SOON: "binnenkort"}
+_ACTOR_WORDS = {Actor.AUTHORITY: "instantie", Actor.RESIDENT: "inwoner"}
+
+
+def _deadlines(args: argparse.Namespace, db_path: Path) -> int:
+    _check_within(args.within)
+    services = _services(args, db_path)
+    try:
+        items = [item for item in _agenda_items(services, args.within) if item.kind is AgendaKind.DEADLINE]
+    finally:
+        services.close()
+    if args.json:
+        _print_json([_deadline_json(item) for item in items])
+        return 0
+    print(f"{'datum':<10}  {'status':<10}  {'inwoner':<24}  {'wat':<52}  wie moet handelen")
+    for item in items:
+        who = _ACTOR_WORDS[item.actor] if item.actor else ""
+        print(f"{format_date(item.on):<10}  {_STATE_WORDS.get(item.state, ''):<10}  {_cut(item.resident.name, 24)}  "
+              f"{_cut(item.what, 52)}  {who}".rstrip())  # fmt: skip
+    overdue = sum(item.overdue for item in items)
+    count = f"{len(items)} {'termijn' if len(items) == 1 else 'termijnen'}"
+    print(f"{count}, waarvan {overdue} verlopen" if overdue else count)
+    return 0
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in a column of ``width``: padded, or cut short with an ellipsis."""
+    return f"{text:<{width}}" if len(text) <= width else text[: width - 1] + "…"
+
+
+def _deadline_json(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "date": item.on.isoformat(),
+        "state": item.state.value,
+        "resident_id": item.resident.id,
+        "resident": item.resident.name,
+        "municipality": item.resident.municipality,
+        "what": item.what,
+        "actor": None if item.actor is None else item.actor.value,
+        "route_id": item.route_id,
+        "route": item.route_title,
+        "law": item.law,
+        "advice": item.advice,
+    }
+
+
+def _agenda(args: argparse.Namespace, db_path: Path) -> int:
+    _check_within(args.within)
+    services = _services(args, db_path)
+    try:
+        items = _agenda_items(services, args.within)
+        count = services.agenda.export_ics(args.ics, items, with_names=not args.without_names)
+    finally:
+        services.close()
+    names = "zonder namen" if args.without_names else "met namen"
+    print(f"{count} {'punt' if count == 1 else 'punten'} geschreven naar {args.ics} ({names})")
+    return 0
+
+
 def _backup(args: argparse.Namespace, db_path: Path) -> int:
     services = _services(args, db_path)
     try:
@@ -292,7 +400,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
         vault.adopt(envelope)
     replaced = _audit_lines(vault, key)
     kept = restore(vault.db_path, key, args.source)
-    services = Services.create(vault.open(key), load_catalog(paths.catalog_dir()))
+    services = Services.create(vault.open(key), _catalog())
     try:
         services.audit.carry_over(replaced)
         services.audit.record_failed_unlocks(vault)
@@ -359,6 +467,8 @@ COMMANDS = {
     "demo": _demo,
     "clients": _clients,
     "search": _search,
+    "deadlines": _deadlines,
+    "agenda": _agenda,
     "backup": _backup,
     "restore": _restore,
     "check": _check,

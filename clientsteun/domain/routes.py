@@ -105,7 +105,7 @@ class RouteInput:
             organisation=clean_line(self.organisation, ""),
             contact=clean_line(self.contact, ""),
             reference=clean_line(self.reference, ""),
-            circumstances=tuple(dict.fromkeys(self.circumstances)),
+            circumstances=tuple(sorted(set(self.circumstances))),
             reversed_test=self.reversed_test.validated(),
         )
 

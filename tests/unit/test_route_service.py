@@ -667,7 +667,7 @@ def test_agenda_across_residents(services: Services) -> None:
     assert rows == [
         (date(2026, 10, 27), AgendaKind.DEADLINE, "Noor", "Besluit op de aanvraag", DeadlineState.PASSED),
         (date(2026, 11, 20), AgendaKind.AGREEMENT, "Noor", "Formulier invullen", DeadlineState.PASSED),
-        (date(2026, 11, 25), AgendaKind.MEETING, "Noor", "Gesprek gevoerd", DeadlineState.DUE_SOON),
+        (date(2026, 11, 25), AgendaKind.MEETING, "Noor", "Gesprek", DeadlineState.DUE_SOON),
         (date(2026, 11, 30), AgendaKind.DEADLINE, "Noor", "Gemeente beslist op de aanvraag", DeadlineState.DUE_SOON),
         (date(2026, 12, 10), AgendaKind.AGREEMENT, "Sem Bedacht", "Loonstroken meenemen", DeadlineState.UPCOMING),
         (date(2027, 1, 4), AgendaKind.DEADLINE, "Sem Bedacht", "Klacht afgehandeld", DeadlineState.UPCOMING),
