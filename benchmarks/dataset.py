@@ -1,5 +1,9 @@
 """The benchmark database: fictional demo data, generated once and cached under benchmarks/data/.
 
+The demo gives many residents routes tried (steps, evidence, attachments, links, signals); one
+resident is also given a long route (ROUTE_STEPS steps, ROUTE_EVIDENCE efforts) added through the
+services, for the route benchmarks.
+
 The file name carries the size, the seed and a fingerprint of the generator and the schema, so a
 change to either makes a fresh file instead of measuring a stale one.  The file is encrypted like
 the app's own database; its key file (``<name>.db.key``, made by the Vault with the default Argon2
@@ -25,6 +29,7 @@ from clientsteun import demo, paths
 from clientsteun.demo import SENTENCES, fill_demo
 from clientsteun.domain.catalog import Catalog, load_catalog
 from clientsteun.domain.model import ConversationInput
+from clientsteun.domain.routes import EvidenceInput, LinkKind, NewAttachment, Outcome, RouteInput, StepInput
 from clientsteun.services import Services
 from clientsteun.store.database import connect, is_plaintext
 from clientsteun.store.schema import MIGRATIONS
@@ -35,7 +40,9 @@ SEED = 20261123
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 10, 30)
 DOSSIER_SIZE = 500  # conversations of the resident whose dossier is opened
-GENERATOR_VERSION = 2  # bump when the way this module builds the file changes
+ROUTE_STEPS = 120  # steps of the long route whose detail is opened
+ROUTE_EVIDENCE = 300  # efforts recorded on it, every tenth with a small file
+GENERATOR_VERSION = 3  # bump when the way this module builds the file changes
 # The passphrase of the benchmark database's key file: fictional data, a known passphrase.
 PASSPHRASE = "benchmark wachtwoord voor clientsteun"
 
@@ -57,6 +64,10 @@ class Dataset:
     residents: int
     conversations: int
     dossier_client_id: int  # a resident with exactly DOSSIER_SIZE conversations
+    routes: int
+    steps: int
+    route_id: int  # the long route: ROUTE_STEPS steps and ROUTE_EVIDENCE efforts
+    route_client_id: int  # its resident, who has the most routes
 
     @property
     def vault(self) -> Vault:
@@ -122,6 +133,7 @@ def _generate(path: Path, size: Size) -> None:
             services.database, catalog, clients=size.residents, conversations=size.conversations, seed=SEED, today=TODAY
         )
         _top_up_dossier(services, catalog)
+        _long_route(services)
     finally:
         services.close()
     with closing(connect(vault.db_path, key)) as connection:  # fold the WAL into the file before moving it
@@ -168,6 +180,55 @@ def _top_up_dossier(services: Services, catalog: Catalog) -> None:
         )
 
 
+def _long_route(services: Services) -> None:
+    """Give the open resident with the most routes one more that has run for two years, added the way the app adds them.
+
+    It waits for the resident's first other route, so opening it also looks up the links.
+    """
+    with services.database.transaction() as session:
+        client_id, first_route = session.execute(
+            text(
+                "SELECT r.client_id, min(r.id) FROM routes r JOIN clients c ON c.id = r.client_id "
+                "WHERE c.status = 'open' GROUP BY r.client_id ORDER BY count(*) DESC, r.client_id LIMIT 1"
+            )
+        ).one()
+    routes = services.routes
+    started = TODAY - timedelta(days=730)
+    route = routes.save_route(
+        None,
+        RouteInput(
+            client_id=client_id,
+            kind="housing_urgency",
+            title="Urgentieverklaring: aanvraag die al twee jaar loopt",
+            organisation="Gemeente Utrecht",
+            contact="mevrouw Bakker, consulent wonen",
+            reference="URG-2024-10001",
+        ),
+    )
+    rng = random.Random(SEED + client_id)
+    kinds = ("info_requested", "info_supplied", "conversation", "no_response", "other")
+    routes.save_step(None, StepInput(route.id, started, "applied", note="Aanvraag ingediend."))
+    for number in range(1, ROUTE_STEPS - 1):
+        on = started + timedelta(days=number * 700 // ROUTE_STEPS)
+        routes.save_step(None, StepInput(route.id, on, kinds[number % len(kinds)], note=rng.choice(SENTENCES)))
+    routes.save_step(
+        None,
+        StepInput(
+            route.id, TODAY - timedelta(days=20), "decision", outcome=Outcome.REFUSED, reason="Geen noodsituatie."
+        ),
+    )
+    for number in range(ROUTE_EVIDENCE):
+        on = started + timedelta(days=number * 720 // ROUTE_EVIDENCE)
+        file = None
+        if number % 10 == 0:
+            data = f"Verzonnen voorbeeld {number}: {rng.choice(SENTENCES)}\n".encode()
+            file = NewAttachment(f"notitie-{number}.txt", "text/plain", data)
+        routes.save_evidence(None, EvidenceInput(route.id, on, f"Gereageerd op {rng.randint(2, 20)} woningen"), file)
+    for code in ("income_statement", "brp_extract", "identity", "house_seeker", "search_efforts"):
+        routes.set_document(route.id, code, started)
+    routes.add_link(route.id, first_route, LinkKind.WAITS_FOR)
+
+
 def _describe(path: Path) -> Dataset:
     key = Vault.at(path).unlock(PASSPHRASE)
     with closing(connect(path, key, read_only=True)) as connection:
@@ -177,6 +238,15 @@ def _describe(path: Path) -> Dataset:
             "SELECT client_id FROM conversations GROUP BY client_id HAVING count(*) = ? ORDER BY client_id LIMIT 1",
             (DOSSIER_SIZE,),
         ).fetchone()
+        routes = connection.execute("SELECT count(*) FROM routes").fetchone()[0]
+        steps = connection.execute("SELECT count(*) FROM route_steps").fetchone()[0]
+        long_route = connection.execute(
+            "SELECT r.id, r.client_id FROM routes r JOIN route_steps s ON s.route_id = r.id "
+            "GROUP BY r.id HAVING count(*) = ? ORDER BY r.id LIMIT 1",
+            (ROUTE_STEPS,),
+        ).fetchone()
     if found is None:
         raise RuntimeError(f"{path.name} has no resident with {DOSSIER_SIZE} conversations; use --regenerate")
-    return Dataset(path, key, residents, conversations, found[0])
+    if long_route is None:
+        raise RuntimeError(f"{path.name} has no route with {ROUTE_STEPS} steps; use --regenerate")
+    return Dataset(path, key, residents, conversations, found[0], routes, steps, long_route[0], long_route[1])

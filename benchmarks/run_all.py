@@ -3,6 +3,7 @@
     ./dev bench                     # 10,000 residents, 200,000 conversations (cached in benchmarks/data/)
     ./dev bench --quick             # 1,000 residents, 20,000 conversations: a smoke run
     ./dev bench --only filter,search --markdown
+    ./dev bench --only routes       # the agenda, a route's detail and a resident's routes
 
 Each figure has a baseline measured in the same run, so the ratio holds across machines even when
 the milliseconds do not.  See docs/benchmarks.md for what is measured and the latest figures.
@@ -34,12 +35,13 @@ from clientsteun.services import Services
 
 import bench_dossier
 import bench_filter
+import bench_routes
 import bench_search
 import bench_start
 from dataset import FULL, QUICK, Dataset, ensure_dataset, fixed_clock
 from measure import Outcome, markdown_table, results_table
 
-BENCHMARKS = ("start", "filter", "search", "dossier")
+BENCHMARKS = ("start", "filter", "search", "dossier", "routes")
 # Said by Qt's offscreen plugin whenever a window is shown; it means nothing for these figures.
 QT_NOISE = ("This plugin does not support propagateSizeHints()",)
 
@@ -106,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Clientsteun benchmarks{' (quick)' if args.quick else ''}")
     for line in machine_summary():
         print("  " + line)
-    print(f"  data: {dataset.path.name}: {dataset.residents:,} residents, {dataset.conversations:,} conversations")
+    print(
+        f"  data: {dataset.path.name}: {dataset.residents:,} residents, {dataset.conversations:,} conversations, "
+        f"{dataset.routes:,} routes with {dataset.steps:,} steps"
+    )
     # Settings and logs of everything started here go to a throw-away folder, never the user's.
     with tempfile.TemporaryDirectory(prefix="clientsteun-bench-") as folder:
         os.environ[paths.DATA_ENV] = folder
@@ -136,7 +141,7 @@ def run_benchmarks(args: argparse.Namespace, dataset: Dataset) -> list[Outcome]:
     sys.stdout.flush()
     if "start" in args.chosen:
         report(bench_start.run(dataset, args.runs or (3 if quick else 7), args.start_platform))
-    if set(args.chosen) & {"filter", "search", "dossier"}:
+    if set(args.chosen) & {"filter", "search", "dossier", "routes"}:
         quiet_qt_noise()
         app = make_application([sys.argv[0]])
         database = dataset.vault.open(dataset.key)  # exclusive, as the app holds it
@@ -148,6 +153,8 @@ def run_benchmarks(args: argparse.Namespace, dataset: Dataset) -> list[Outcome]:
                 report(bench_search.run(services, dataset, repeats))
             if "dossier" in args.chosen:
                 report(bench_dossier.run(app, services, dataset, repeats))
+            if "routes" in args.chosen:
+                report(bench_routes.run(services, dataset, repeats))
         finally:
             services.close()
     return outcomes

@@ -12,7 +12,17 @@ from datetime import date
 
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP
 from clientsteun.domain.route_catalog import DeadlineRule, RouteCatalog
-from clientsteun.domain.routes import Actor, Progress, Route, Signal, Step, StepState, route_progress
+from clientsteun.domain.routes import (
+    Actor,
+    LinkKind,
+    Progress,
+    Route,
+    RouteLink,
+    Signal,
+    Step,
+    StepState,
+    route_progress,
+)
 from clientsteun.domain.terms import atw_end
 
 DUE_SOON_DAYS = 7  # the default of the setting "due soon"
@@ -96,16 +106,20 @@ def route_deadlines(
     catalog: RouteCatalog,
     today: date,
     due_soon_days: int = DUE_SOON_DAYS,
+    answering: Iterable[Step] = (),
 ) -> tuple[Deadline, ...]:
     """Every deadline the steps of a route of ``kind`` started, soonest first.
 
     A term starts at the newest step done of its kind (or at the end of another term); steps
     planned, missed or not needed start nothing.  A deadline whose step was marked "not needed",
-    or that was still open when the route was withdrawn, is left out.
+    or that was still open when the route was withdrawn, is left out.  ``answering`` are the steps
+    of routes that belong to this one (an objection lodged as a route of its own): they can meet
+    a deadline, never start one.
     """
     steps = sorted(steps, key=lambda s: (s.data.on, s.id))
     done = [s for s in steps if s.data.state is StepState.DONE]
-    ended_on = next((s.data.on for s in done if _kind_flag(catalog, s, "ends")), None)
+    meeting = sorted(done + [s for s in answering if s.data.state is StepState.DONE], key=lambda s: s.data.on)
+    ended_on = next((s.data.on for s in done if s.data.kind in catalog.ending_steps), None)
     situation = set(circumstances)
     starts: dict[str, _Start] = {}
     found: list[Deadline] = []
@@ -117,7 +131,7 @@ def route_deadlines(
             continue
         if rule.requires and not any(s.data.kind in rule.requires and s.data.on >= start.anchor for s in done):
             continue
-        deadline = _deadline(rule, start, done, catalog, today, due_soon_days)
+        deadline = _deadline(rule, start, done, meeting, catalog, today, due_soon_days)
         starts[rule.code] = _Start(start.anchor, deadline.due_on)
         if any(
             s.data.kind in rule.met_by and s.data.state is StepState.NOT_NEEDED and s.data.on >= start.anchor
@@ -141,7 +155,13 @@ def _start(rule: DeadlineRule, done: list[Step], starts: dict[str, _Start]) -> _
 
 
 def _deadline(
-    rule: DeadlineRule, start: _Start, done: list[Step], catalog: RouteCatalog, today: date, due_soon_days: int
+    rule: DeadlineRule,
+    start: _Start,
+    done: list[Step],
+    meeting: list[Step],
+    catalog: RouteCatalog,
+    today: date,
+    due_soon_days: int,
 ) -> Deadline:
     days_off = catalog.days_off
     term = rule.term
@@ -152,13 +172,13 @@ def _deadline(
     term_end = term.end(start.on, days_off)
     extended = False
     if rule.extension is not None and any(
-        _kind_flag(catalog, s, "extends") and start.anchor <= s.data.on <= due(term_end) for s in done
+        s.data.kind in catalog.extending_steps and start.anchor <= s.data.on <= due(term_end) for s in done
     ):
         term = term + rule.extension
         term_end = term.end(start.on, days_off)
         extended = True
     due_on = due(term_end)
-    met_on = next((s.data.on for s in done if s.data.kind in rule.met_by and s.data.on >= start.anchor), None)
+    met_on = next((s.data.on for s in meeting if s.data.kind in rule.met_by and s.data.on >= start.anchor), None)
     return Deadline(
         rule=rule,
         started_on=start.on,
@@ -168,11 +188,6 @@ def _deadline(
         met_on=met_on,
         state=deadline_state(due_on, met_on, today, due_soon_days),
     )
-
-
-def _kind_flag(catalog: RouteCatalog, step: Step, flag: str) -> bool:
-    kind = catalog.step_kinds.get(step.data.kind)
-    return kind is not None and bool(getattr(kind, flag))
 
 
 @dataclass(frozen=True)
@@ -193,13 +208,30 @@ class RouteView:
         return next(iter(self.open_deadlines), None)
 
 
-def view_route(route: Route, catalog: RouteCatalog, today: date, due_soon_days: int = DUE_SOON_DAYS) -> RouteView:
+def view_route(
+    route: Route,
+    catalog: RouteCatalog,
+    today: date,
+    due_soon_days: int = DUE_SOON_DAYS,
+    answering: Iterable[Step] = (),
+) -> RouteView:
+    """``answering``: the steps of the routes that belong to this one (see ``route_deadlines``)."""
     data = route.data
     return RouteView(
         route=route,
         progress=route_progress(route.steps, catalog.step_kinds),
-        deadlines=route_deadlines(data.kind, route.steps, data.circumstances, catalog, today, due_soon_days),
+        deadlines=route_deadlines(data.kind, route.steps, data.circumstances, catalog, today, due_soon_days, answering),
     )
+
+
+def answering_steps(routes: Iterable[Route], links: Iterable[RouteLink]) -> dict[int, list[Step]]:
+    """Per route id, the steps of the routes that belong to it."""
+    steps = {route.id: route.steps for route in routes}
+    found: dict[int, list[Step]] = {}
+    for link in links:
+        if link.kind is LinkKind.BELONGS_TO and link.from_route in steps:
+            found.setdefault(link.to_route, []).extend(steps[link.from_route])
+    return found
 
 
 @dataclass(frozen=True)

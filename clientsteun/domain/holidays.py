@@ -81,6 +81,12 @@ class WorkCalendar:
             day = self.next_working_day(day + timedelta(days=1))
         return day
 
-    def working_days_between(self, start: date, end: date) -> int:
-        """Working days after ``start`` up to and including ``end``."""
-        return sum(1 for n in range(1, (end - start).days + 1) if not self.is_free(start + timedelta(days=n)))
+    def working_days_between(self, start: date, end: date, enough: int | None = None) -> int:
+        """Working days after ``start`` up to and including ``end``; counting stops at ``enough``."""
+        count = 0
+        for n in range(1, (end - start).days + 1):
+            if not self.is_free(start + timedelta(days=n)):
+                count += 1
+                if count == enough:
+                    break
+        return count

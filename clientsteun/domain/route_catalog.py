@@ -101,6 +101,16 @@ class RouteCatalog:
     signal_themes: tuple[SignalTheme, ...]
     rules: tuple[DeadlineRule, ...]  # a rule comes after the rules it refers to
     days_off: WorkCalendar = field(default_factory=WorkCalendar)
+    # Looked up for every route on every agenda: worked out once.
+    ending_steps: frozenset[str] = field(init=False, repr=False, compare=False)
+    extending_steps: frozenset[str] = field(init=False, repr=False, compare=False)
+    _rules_by_kind: dict[str, tuple[DeadlineRule, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        steps = self.step_kinds.values()
+        object.__setattr__(self, "ending_steps", frozenset(s.code for s in steps if s.ends))
+        object.__setattr__(self, "extending_steps", frozenset(s.code for s in steps if s.extends))
+        object.__setattr__(self, "_rules_by_kind", {})
 
     def kind(self, code: str) -> RouteKind:
         """The kind; a code the catalog no longer knows shows as itself, with no rules."""
@@ -114,7 +124,11 @@ class RouteCatalog:
         return next((theme.name for theme in self.signal_themes if theme.code == code), code)
 
     def rules_for(self, kind: str) -> tuple[DeadlineRule, ...]:
-        return tuple(rule for rule in self.rules if not rule.kinds or kind in rule.kinds)
+        rules = self._rules_by_kind.get(kind)
+        if rules is None:
+            rules = tuple(rule for rule in self.rules if not rule.kinds or kind in rule.kinds)
+            self._rules_by_kind[kind] = rules
+        return rules
 
     def circumstances_for(self, kind: str) -> tuple[Circumstance, ...]:
         """The circumstances that change a deadline of this kind of route."""

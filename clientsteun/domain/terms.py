@@ -102,6 +102,6 @@ def atw_end(start: date, end: date, days_off: WorkCalendar, term_days: int | Non
     length = (end - start).days if term_days is None else term_days
     end = days_off.next_working_day(end)
     if length >= 3:
-        while days_off.working_days_between(start, end) < 2:
+        while days_off.working_days_between(start, end, enough=2) < 2:
             end = days_off.next_working_day(end + timedelta(days=1))
     return end

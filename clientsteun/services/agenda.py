@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,18 +11,25 @@ from sqlalchemy import select
 from clientsteun.domain.agenda import AgendaItem, AgendaResident, agreement_item, route_items, sorted_agenda
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.deadlines import DUE_SOON_DAYS, view_route
+from clientsteun.domain.deadlines import DUE_SOON_DAYS, answering_steps, view_route
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, ClientsteunError
 from clientsteun.domain.ics import agenda_ics
 from clientsteun.domain.model import ClientStatus
+from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
 from clientsteun.domain.timeline import first_line
 from clientsteun.services import mapping
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
-from clientsteun.services.routes import route_query
 from clientsteun.store.database import Database
 from clientsteun.store.files import write_atomically
-from clientsteun.store.tables import AgreementRow, ClientRow, RouteRow
+from clientsteun.store.tables import (
+    AgreementRow,
+    ClientRow,
+    RouteCircumstanceRow,
+    RouteLinkRow,
+    RouteRow,
+    RouteStepRow,
+)
 
 
 class AgendaService(Service):
@@ -31,7 +39,10 @@ class AgendaService(Service):
         self._audit = AuditService(database, clock)
 
     def agenda(self, due_soon_days: int = DUE_SOON_DAYS) -> list[AgendaItem]:
-        """Everything ahead and overdue for residents whose dossier is open, soonest first."""
+        """Everything ahead and overdue for residents whose dossier is open, soonest first.
+
+        Reads plain rows (no ORM objects, no evidence or notes): the agenda looks at every route.
+        """
         today = self.today()
         with self._db.transaction() as session:
             residents = {
@@ -42,23 +53,60 @@ class AgendaService(Service):
                     )
                 )
             }
-            open_ids = list(residents)
+            open_routes = select(RouteRow.id).join(ClientRow).where(ClientRow.status == ClientStatus.OPEN.value)
+            steps: dict[int, list[Step]] = defaultdict(list)
+            for step_id, route_id, on, kind, state, outcome in session.execute(
+                select(
+                    RouteStepRow.id, RouteStepRow.route_id, RouteStepRow.on, RouteStepRow.kind,
+                    RouteStepRow.state, RouteStepRow.outcome,
+                ).where(RouteStepRow.route_id.in_(open_routes))
+            ):  # fmt: skip
+                data = StepInput(route_id, on, kind, StepState(state), Outcome(outcome) if outcome else None)
+                steps[route_id].append(Step(step_id, data))
+            circumstances: dict[int, list[str]] = defaultdict(list)
+            for route_id, code in session.execute(
+                select(RouteCircumstanceRow.route_id, RouteCircumstanceRow.code).where(
+                    RouteCircumstanceRow.route_id.in_(open_routes)
+                )
+            ):
+                circumstances[route_id].append(code)
+            links = [
+                RouteLink(link_id, source, target, LinkKind.BELONGS_TO)
+                for link_id, source, target in session.execute(
+                    select(RouteLinkRow.id, RouteLinkRow.from_route_id, RouteLinkRow.to_route_id).where(
+                        RouteLinkRow.kind == LinkKind.BELONGS_TO.value
+                    )
+                )
+            ]
             routes = [
-                mapping.route(row) for row in session.scalars(route_query().where(RouteRow.client_id.in_(open_ids)))
+                Route(
+                    route_id,
+                    RouteInput(client_id, kind, title, circumstances=tuple(circumstances[route_id])),
+                    steps=tuple(sorted(steps[route_id], key=lambda s: (s.data.on, s.id))),
+                    evidence=(),
+                    documents={},
+                    links=(),
+                )
+                for route_id, client_id, kind, title in session.execute(
+                    select(RouteRow.id, RouteRow.client_id, RouteRow.kind, RouteRow.title).where(
+                        RouteRow.id.in_(open_routes)
+                    )
+                )
             ]
             agreements = [
                 mapping.agreement(row)
                 for row in session.scalars(
                     select(AgreementRow).where(
-                        AgreementRow.client_id.in_(open_ids),
+                        AgreementRow.client_id.in_(list(residents)),
                         AgreementRow.done_on.is_(None),
                         AgreementRow.due_on.is_not(None),
                     )
                 )
             ]
+        answering = answering_steps(routes, links)
         items: list[AgendaItem] = []
         for route in routes:
-            view = view_route(route, self._catalog, today, due_soon_days)
+            view = view_route(route, self._catalog, today, due_soon_days, answering.get(route.id, ()))
             items += route_items(residents[route.client_id], view, self._catalog, today, due_soon_days)
         for agreement in agreements:
             item = agreement_item(

@@ -9,7 +9,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.deadlines import DUE_SOON_DAYS, RouteDetail, RouteView, view_route
+from clientsteun.domain.deadlines import DUE_SOON_DAYS, RouteDetail, RouteView, answering_steps, view_route
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.routes import (
     Evidence,
@@ -68,8 +68,10 @@ class RouteService(Service):
             rows = session.scalars(
                 route_query().where(RouteRow.client_id == client_id).order_by(RouteRow.created_at, RouteRow.id)
             ).all()
-            routes = [mapping.route(row, self._links(session, row.id)) for row in rows]
-        return [view_route(route, self._catalog, today, due_soon_days) for route in routes]
+            links = self._links(session, [row.id for row in rows])
+            routes = [mapping.route(row, tuple(links.get(row.id, ()))) for row in rows]
+        answering = answering_steps(routes, {link for route in routes for link in route.links})
+        return [view_route(route, self._catalog, today, due_soon_days, answering.get(route.id, ())) for route in routes]
 
     def get_route(self, route_id: int, due_soon_days: int = DUE_SOON_DAYS) -> RouteDetail:
         with self._db.transaction() as session:
@@ -77,7 +79,12 @@ class RouteService(Service):
             if row is None:
                 get_row(session, RouteRow, route_id)  # raises NotFound
                 raise AssertionError
-            route = mapping.route(row, self._links(session, route_id))
+            route = mapping.route(row, tuple(self._links(session, [route_id]).get(route_id, ())))
+            children = [link.from_route for link in route.links if link.kind is LinkKind.BELONGS_TO]
+            answering = [
+                mapping.step(step)
+                for step in session.scalars(select(RouteStepRow).where(RouteStepRow.route_id.in_(children)))
+            ]
             siblings = dict(
                 session.execute(
                     select(RouteRow.id, RouteRow.title)
@@ -91,7 +98,7 @@ class RouteService(Service):
             )
             circle = self._circle(session, row.client_id)
         return RouteDetail(
-            view=view_route(route, self._catalog, self.today(), due_soon_days),
+            view=view_route(route, self._catalog, self.today(), due_soon_days, answering),
             siblings=siblings,
             signals=signals,
             circle=circle if route_id in circle else (),
@@ -152,7 +159,7 @@ class RouteService(Service):
             row.circumstances = [current.get(code) or RouteCircumstanceRow(code=code) for code in data.circumstances]
             row.updated_at = now
             session.flush()
-            return mapping.route(row, self._links(session, row.id))
+            return mapping.route(row, tuple(self._links(session, [row.id]).get(row.id, ())))
 
     def delete_route(self, route_id: int) -> None:
         """Removes the route with its steps, evidence and files; its signals stay, without the route."""
@@ -276,13 +283,20 @@ class RouteService(Service):
         with self._db.transaction() as session:
             session.delete(get_row(session, RouteLinkRow, link_id))
 
-    def _links(self, session: Session, route_id: int) -> tuple[RouteLink, ...]:
+    def _links(self, session: Session, route_ids: list[int]) -> dict[int, list[RouteLink]]:
+        """The links from and to each of the routes, by route id."""
+        found: dict[int, list[RouteLink]] = {}
         rows = session.scalars(
             select(RouteLinkRow)
-            .where(or_(RouteLinkRow.from_route_id == route_id, RouteLinkRow.to_route_id == route_id))
+            .where(or_(RouteLinkRow.from_route_id.in_(route_ids), RouteLinkRow.to_route_id.in_(route_ids)))
             .order_by(RouteLinkRow.id)
         )
-        return tuple(mapping.link(row) for row in rows)
+        wanted = set(route_ids)
+        for row in rows:
+            link = mapping.link(row)
+            for end in {link.from_route, link.to_route} & wanted:
+                found.setdefault(end, []).append(link)
+        return found
 
     def _circle(self, session: Session, client_id: int) -> tuple[int, ...]:
         waits = session.execute(

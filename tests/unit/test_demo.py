@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -10,10 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from clientsteun.demo import _spread, fill_demo
+from clientsteun import demo as demo_module
+from clientsteun.demo import CIRCLE_EVERY, DemoResult, _spread, fill_demo
+from clientsteun.domain.agenda import AgendaKind
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.deadlines import DeadlineState, RouteView
 from clientsteun.domain.errors import InvalidInput
 from clientsteun.domain.model import ClientInput, ClientStatus, ConsentState
+from clientsteun.domain.routes import LinkKind, Outcome, Signal, StepState
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
 from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow
@@ -33,7 +39,12 @@ def _snapshot(path: Path, catalog: Catalog, **options: int) -> tuple[object, ...
     try:
         fill_demo(services.database, services.catalog, today=TODAY, **options)
         rows = services.clients.list_clients()
-        return (tuple(rows), tuple(services.clients.get_dossier(row.id) for row in rows))
+        return (
+            tuple(rows),
+            tuple(services.clients.get_dossier(row.id) for row in rows),
+            tuple(tuple(services.routes.list_routes(row.id)) for row in rows),
+            tuple(tuple(services.routes.list_signals(row.id)) for row in rows),
+        )
     finally:
         services.close()
 
@@ -132,3 +143,197 @@ def test_spread_divides_the_total_exactly(total: int, weights: list[float]) -> N
     assert len(counts) == len(weights)
     assert sum(counts) == total
     assert min(counts) >= (1 if total >= len(weights) else 0)
+
+
+# -- Routes tried ---------------------------------------------------------------------------------
+
+DEMO_RESIDENTS = 60  # the size the README uses
+
+
+class Demo:
+    """One demo database for the route tests: generating it once keeps them quick."""
+
+    def __init__(self, services: Services, result: DemoResult) -> None:
+        self.services = services
+        self.result = result
+        self.clients = {row.id: services.clients.get_client(row.id) for row in services.clients.list_clients()}
+        self.views: list[RouteView] = [view for client in self.clients for view in services.routes.list_routes(client)]
+        self.signals: list[Signal] = [s for client in self.clients for s in services.routes.list_signals(client)]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Iterator[Demo]:
+    services = Services.create(
+        open_database(tmp_path_factory.mktemp("demo") / "demo.db", TEST_KEY), catalog, FakeClock()
+    )
+    try:
+        yield Demo(services, fill_demo(services.database, catalog, clients=DEMO_RESIDENTS, seed=1, today=TODAY))
+    finally:
+        services.close()
+
+
+def test_demo_makes_routes_of_several_kinds_with_steps_and_evidence(demo: Demo) -> None:
+    kinds = Counter(view.route.data.kind for view in demo.views)
+    assert len(demo.views) == demo.result.routes > DEMO_RESIDENTS
+    assert {"housing_urgency", "objection", "wmo", "debt_counselling", "special_assistance", "other"} <= set(kinds)
+    assert len(kinds) >= 8
+    assert sum(len(view.route.steps) for view in demo.views) == demo.result.steps
+    assert sum(len(view.route.evidence) for view in demo.views) == demo.result.evidence > 0
+    with_routes = {view.route.client_id for view in demo.views}
+    assert len(with_routes) >= DEMO_RESIDENTS // 2, "a good share of the residents has routes"
+    assert any(view.route.documents for view in demo.views), "checklist documents are collected"
+    assert any(not view.route.data.reversed_test.is_empty for view in demo.views)
+    descriptions = {evidence.data.description for view in demo.views for evidence in view.route.evidence}
+    assert any(text.startswith("Gereageerd op") and "woningen" in text for text in descriptions)
+    assert "Gemeente gebeld, geen gehoor" in descriptions
+
+
+def test_demo_attachments_are_small_fictional_files_that_open(demo: Demo) -> None:
+    attached = [e for view in demo.views for e in view.route.evidence if e.attachment is not None]
+    assert len(attached) == demo.result.attachments > 0
+    media = set()
+    for evidence in attached:
+        file = demo.services.routes.attachment(evidence.id)  # checks the stored fingerprint
+        assert evidence.attachment is not None
+        assert len(file.data) == evidence.attachment.size < 4096
+        media.add(file.media_type)
+        if file.media_type == "application/pdf":
+            assert file.data.startswith(b"%PDF-1.4") and file.data.rstrip().endswith(b"%%EOF")
+            assert file.file_name.endswith(".pdf")
+        assert b"Verzonnen voorbeeld" in file.data
+    assert media == {"application/pdf", "text/plain"}
+
+
+def test_demo_steps_follow_the_residents_dates(demo: Demo) -> None:
+    """Nothing done lies after today (or after a closed dossier's end); meetings ahead are planned."""
+    planned_ahead = 0
+    for view in demo.views:
+        client = demo.clients[view.route.client_id]
+        last_day = client.closed_on if client.status is ClientStatus.CLOSED else TODAY
+        assert last_day is not None and client.details.first_contact is not None
+        days = [step.data.on for step in view.route.steps]
+        assert days == sorted(days)
+        for step in view.route.steps:
+            data = step.data
+            assert data.on >= client.details.first_contact.replace(year=client.details.first_contact.year - 1)
+            if data.state is StepState.DONE:
+                assert data.on <= last_day
+            if data.state is StepState.PLANNED:
+                assert data.on > TODAY and client.status is ClientStatus.OPEN
+                planned_ahead += 1
+            if data.outcome is Outcome.REFUSED:
+                assert data.reason, "a refusal says why"
+        for evidence in view.route.evidence:
+            assert evidence.data.on <= last_day
+        assert all(on <= last_day for on in view.route.documents.values())
+    assert planned_ahead >= 3
+    kinds = {step.data.kind for view in demo.views for step in view.route.steps if step.data.state is StepState.PLANNED}
+    assert {"hearing", "conversation"} & kinds
+
+
+def test_demo_uses_only_codes_from_the_catalog(demo: Demo, catalog: Catalog) -> None:
+    routes = catalog.routes
+    themes = {theme.code for theme in routes.signal_themes}
+    for view in demo.views:
+        data = view.route.data
+        assert data.kind in {kind.code for kind in routes.kinds}
+        assert set(data.circumstances) <= set(routes.circumstances)
+        assert {step.data.kind for step in view.route.steps} <= set(routes.step_kinds)
+        assert set(view.route.documents) <= set(routes.kind(data.kind).documents)
+        assert data.life_domain in {domain.code for domain in catalog.life_domains} | {""}
+        for step in view.route.steps:
+            decision = routes.step_kinds[step.data.kind].decision
+            assert (step.data.outcome is not None) == (decision and step.data.state is StepState.DONE)
+    assert {signal.data.theme for signal in demo.signals} <= themes
+
+
+def test_demo_starts_every_deadline_rule_of_the_catalog(demo: Demo, catalog: Catalog) -> None:
+    started = Counter(deadline.rule.code for view in demo.views for deadline in view.deadlines)
+    assert set(started) == {rule.code for rule in catalog.routes.rules}
+
+
+def test_demo_has_a_granted_objection_that_belongs_to_its_application(demo: Demo) -> None:
+    by_id = {view.route.id: view for view in demo.views}
+    granted = [
+        view
+        for view in demo.views
+        if view.route.data.kind == "objection"
+        and any(s.data.kind == "objection_decision" and s.data.outcome is Outcome.GRANTED for s in view.route.steps)
+    ]
+    assert granted, "scenario 1: granted on objection"
+    for view in granted:
+        (link,) = [link for link in view.route.links if link.from_route == view.route.id]
+        assert link.kind is LinkKind.BELONGS_TO
+        application = by_id[link.to_route].route
+        assert application.data.kind == "housing_urgency"
+        assert any(s.data.outcome is Outcome.REFUSED and s.data.reason for s in application.steps)
+        assert view.progress.outcome is Outcome.GRANTED
+
+
+def test_demo_has_circles_of_waiting_routes_with_a_shareable_signal(demo: Demo) -> None:
+    """Scenario 2: debt counselling waits for treatment, the treatment waits for the debts."""
+    circles = set()
+    for view in demo.views:
+        if any(link.kind is LinkKind.WAITS_FOR for link in view.route.links):
+            circle = demo.services.routes.get_route(view.route.id).circle
+            assert view.route.id in circle
+            circles.add(circle)
+    assert len(circles) >= DEMO_RESIDENTS // CIRCLE_EVERY
+    for circle in circles:
+        kinds = {demo.services.routes.get_route(route_id).view.route.data.kind for route_id in circle}
+        assert kinds == {"debt_counselling", "other"}
+    circular = [signal for signal in demo.signals if signal.data.theme == "circular"]
+    assert len(circular) == len(circles)
+    assert all(signal.data.shareable and signal.data.route_id is not None for signal in circular)
+    assert {"waiting_list", "no_response"} <= {signal.data.theme for signal in demo.signals}
+
+
+def test_demo_agenda_shows_overdue_deadlines_and_meetings_ahead(demo: Demo) -> None:
+    items = demo.services.agenda.agenda()
+    open_residents = {client.id for client in demo.clients.values() if client.status is ClientStatus.OPEN}
+    assert {item.resident.id for item in items} <= open_residents
+    overdue = [item for item in items if item.kind is AgendaKind.DEADLINE and item.overdue]
+    assert len(overdue) >= 3
+    assert any(item.advice for item in overdue)
+    assert any(item.kind is AgendaKind.MEETING and item.on > TODAY for item in items)
+    assert any(item.kind is AgendaKind.DEADLINE and item.state is not DeadlineState.PASSED for item in items)
+
+
+def test_demo_routes_are_the_same_for_the_same_seed(tmp_path: Path, catalog: Catalog) -> None:
+    def routes(name: str, seed: int) -> list[tuple[object, ...]]:
+        services = Services.create(open_database(tmp_path / name, TEST_KEY), catalog, FakeClock())
+        try:
+            fill_demo(services.database, catalog, clients=15, seed=seed, today=TODAY)
+            return [
+                (
+                    view.route.data.title,
+                    tuple((s.data.on, s.data.kind, s.data.state, s.data.outcome) for s in view.route.steps),
+                )
+                for row in services.clients.list_clients()
+                for view in services.routes.list_routes(row.id)
+            ]
+        finally:
+            services.close()
+
+    first = routes("a.db", 4)
+    assert first == routes("b.db", 4)
+    assert first != routes("c.db", 5)
+
+
+def test_routes_leave_the_rest_of_the_demo_as_it_was(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The routes have a random stream of their own: residents, conversations and agreements do not move."""
+
+    def dossiers(name: str) -> list[tuple[object, ...]]:
+        services = Services.create(open_database(tmp_path / name, TEST_KEY), catalog, FakeClock())
+        try:
+            fill_demo(services.database, catalog, clients=8, conversations=40, seed=3, today=TODAY)
+            found = [services.clients.get_dossier(row.id) for row in services.clients.list_clients()]
+            return [(d.client, d.help_questions, d.conversations, d.agreements) for d in found]
+        finally:
+            services.close()
+
+    with_routes = dossiers("a.db")
+    monkeypatch.setattr(demo_module._Routes, "fill", lambda self, residents: None)
+    assert dossiers("b.db") == with_routes

@@ -702,3 +702,27 @@ def test_agenda_due_soon_setting_and_reopened_dossier(services: Services) -> Non
 
 def test_agenda_of_an_empty_database(services: Services) -> None:
     assert services.agenda.agenda() == []
+
+
+def test_an_objection_lodged_on_its_own_route_meets_the_applications_objection_term(services: Services) -> None:
+    """Scenario 1 with the objection as a route of its own, linked to the refused application: the
+    application's objection term is met by the linked route's step, in the list, the window and the agenda."""
+    client = _client(services)
+    application = _route(services, client, "housing_urgency", "Urgentieverklaring").id
+    _step(services, application, date(2026, 8, 3), "applied")
+    _step(services, application, date(2026, 9, 1), "decision", outcome=Outcome.REFUSED, reason="Niet urgent")
+    objection = _route(services, client, "objection", "Bezwaar tegen de weigering").id
+
+    def objection_term(views: list[Any]) -> Any:
+        view = next(v for v in views if v.route.id == application)
+        return next(d for d in view.deadlines if d.rule.code == "objection_term")
+
+    assert objection_term(services.routes.list_routes(client)).state is DeadlineState.PASSED  # 13-10 < 23-11
+    _step(services, objection, date(2026, 10, 5), "objection")
+    assert objection_term(services.routes.list_routes(client)).state is DeadlineState.PASSED  # not linked yet
+
+    services.routes.add_link(objection, application, LinkKind.BELONGS_TO)
+    listed = objection_term(services.routes.list_routes(client))
+    assert (listed.state, listed.met_on) == (DeadlineState.MET, date(2026, 10, 5))
+    assert objection_term([services.routes.get_route(application).view]) == listed
+    assert not [item for item in services.agenda.agenda() if item.what == "Bezwaar maken kan tot en met"]
