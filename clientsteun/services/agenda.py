@@ -14,10 +14,9 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS, answering_steps, view_route
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, ClientsteunError
 from clientsteun.domain.ics import agenda_ics
-from clientsteun.domain.model import ClientStatus
+from clientsteun.domain.model import Agreement, AgreementInput, ClientStatus
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
 from clientsteun.domain.timeline import first_line
-from clientsteun.services import mapping
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
 from clientsteun.store.database import Database
@@ -30,6 +29,9 @@ from clientsteun.store.tables import (
     RouteRow,
     RouteStepRow,
 )
+
+STATES = {state.value: state for state in StepState}  # a dict lookup instead of an enum call per row
+OUTCOMES = {outcome.value: outcome for outcome in Outcome}
 
 
 class AgendaService(Service):
@@ -61,7 +63,7 @@ class AgendaService(Service):
                     RouteStepRow.state, RouteStepRow.outcome,
                 ).where(RouteStepRow.route_id.in_(open_routes))
             ):  # fmt: skip
-                data = StepInput(route_id, on, kind, StepState(state), Outcome(outcome) if outcome else None)
+                data = StepInput(route_id, on, kind, STATES[state], OUTCOMES[outcome] if outcome else None)
                 steps[route_id].append(Step(step_id, data))
             circumstances: dict[int, list[str]] = defaultdict(list)
             for route_id, code in session.execute(
@@ -94,15 +96,18 @@ class AgendaService(Service):
                 )
             ]
             agreements = [
-                mapping.agreement(row)
-                for row in session.scalars(
-                    select(AgreementRow).where(
+                Agreement(agreement_id, AgreementInput(client_id, description, who, due_on), created_on)
+                for agreement_id, client_id, description, who, due_on, created_on in session.execute(
+                    select(
+                        AgreementRow.id, AgreementRow.client_id, AgreementRow.description, AgreementRow.who,
+                        AgreementRow.due_on, AgreementRow.created_on,
+                    ).where(
                         AgreementRow.client_id.in_(list(residents)),
                         AgreementRow.done_on.is_(None),
                         AgreementRow.due_on.is_not(None),
                     )
                 )
-            ]
+            ]  # fmt: skip
         answering = answering_steps(routes, links)
         items: list[AgendaItem] = []
         for route in routes:
