@@ -741,3 +741,21 @@ def test_every_rule_ends_after_its_start_and_not_on_a_free_day(catalog: Catalog,
         assert (deadline.due_on - deadline.term_end).days <= 6
     else:
         assert deadline.due_on == deadline.term_end
+
+
+def test_a_refusal_on_an_other_route_starts_no_objection_term(catalog: Catalog) -> None:
+    """A housing corporation's "no" is recorded as a decision on an "other" route; it is no Awb decision."""
+    refused = ("decision", date(2026, 10, 1), R)
+    assert _deadlines(catalog, "other", refused) == ()
+    assert _codes(_deadlines(catalog, "objection", refused)) == ["objection_term"]
+
+
+def test_a_step_on_a_route_that_belongs_to_this_one_meets_its_deadline(catalog: Catalog) -> None:
+    own = _steps(("applied", date(2026, 8, 3)), ("decision", date(2026, 9, 1), R))
+    lodged = Step(99, StepInput(2, date(2026, 10, 5), "objection"))
+    term = _one(
+        route_deadlines("housing_urgency", own, (), catalog.routes, TODAY, answering=[lodged]), "objection_term"
+    )
+    assert (term.state, term.met_on) == (DeadlineState.MET, date(2026, 10, 5))
+    started = route_deadlines("housing_urgency", own[:1], (), catalog.routes, TODAY, answering=[lodged])
+    assert "objection_term" not in _codes(started)  # steps elsewhere meet deadlines, they never start one
