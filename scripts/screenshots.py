@@ -19,11 +19,14 @@ from clientsteun import paths
 from clientsteun.app import make_application
 from clientsteun.demo import fill_demo
 from clientsteun.domain.catalog import load_catalog
+from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.store.vault import Vault
+from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes import RouteWindow
 from clientsteun.ui.unlock import NewPassphraseDialog, UnlockDialog
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -67,7 +70,29 @@ def main() -> int:
 
     window.dossier.tabs.setCurrentIndex(2)
     grab(app, "dossier-agreements.png")
+
+    route = next(
+        view
+        for summary in services.clients.list_clients()
+        for view in services.routes.list_routes(summary.id)
+        if view.route.data.kind == "housing_urgency" and view.progress.last_decision and view.deadlines
+    )
+    window.client_list.select_client(route.route.client_id)
+    window.dossier.tabs.setCurrentIndex(3)
+    grab(app, "dossier-routes.png")
+    route_window = RouteWindow(services, route.route.id, date.today, DUE_SOON_DAYS, window)
+    route_window.move(90, 25)
+    route_window.show()
+    grab(app, "route-window.png", route_window)
+    route_window.close()
     window.dossier.tabs.setCurrentIndex(0)
+    window.client_list.select_client(busy.id)
+
+    agenda = AgendaDialog(services, date.today, DUE_SOON_DAYS, window)
+    agenda.move(90, 60)
+    agenda.show()
+    grab(app, "agenda.png", agenda)
+    agenda.close()
 
     dossier = services.clients.get_dossier(busy.id)
     window.open_conversation(dossier.conversations[0].id, ("huurachterstand",))

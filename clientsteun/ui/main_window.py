@@ -30,14 +30,18 @@ from clientsteun.domain.model import (
     HelpQuestionInput,
     SearchHit,
 )
+from clientsteun.domain.routes import SignalInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
+from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.client_list import ClientListPanel
 from clientsteun.ui.conversation_editor import ConversationEditor
 from clientsteun.ui.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
 from clientsteun.ui.dossier import DossierPanel
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.overview import TriedOverviewDialog
+from clientsteun.ui.route_dialogs import RouteDialog, SignalDialog
+from clientsteun.ui.routes import RouteWindow
 from clientsteun.ui.safety import SafetyMenu
 from clientsteun.ui.search import SearchDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
             self.tr("Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
         )
         self.filter_action = self._action(self.tr("Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L")
+        self.agenda_action = self._action(self.tr("Agenda"), self.show_agenda, "Ctrl+Shift+D")
         self.settings_action = self._action(self.tr("Instellingen…"), self.edit_settings)
         quit_action = self._action(self.tr("Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
         about_action = self._action(self.tr("Over Clientsteun"), self.show_about)
@@ -119,6 +124,8 @@ class MainWindow(QMainWindow):
         find_menu = self.menuBar().addMenu(self.tr("&Zoeken"))
         find_menu.addAction(self.search_action)
         find_menu.addAction(self.filter_action)
+        find_menu.addSeparator()
+        find_menu.addAction(self.agenda_action)
         self.safety.fill_menu(self.menuBar().addMenu(self.tr("B&eveiliging")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
@@ -130,6 +137,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_client_action)
         toolbar.addAction(self.new_conversation_action)
         toolbar.addAction(self.new_agreement_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.agenda_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -158,7 +167,11 @@ class MainWindow(QMainWindow):
         d.edit_agreement.connect(self.edit_agreement)
         d.toggle_agreement_done.connect(self.toggle_agreement_done)
         d.delete_agreement.connect(self.delete_agreement)
+        d.new_route.connect(self.new_route)
+        d.open_route.connect(self.open_route)
         d.delete_route.connect(self.delete_route)
+        d.new_signal.connect(self.new_signal)
+        d.edit_signal.connect(self.edit_signal)
         d.show_tried.connect(self.show_tried)
         d.delete_signal.connect(self.delete_signal)
 
@@ -330,6 +343,47 @@ class MainWindow(QMainWindow):
     # -- routes and signals --------------------------------------------------------------------
 
     @guarded
+    def new_route(self, client_id: int) -> None:
+        questions = self.services.clients.get_dossier(client_id).help_questions
+        dialog = RouteDialog(
+            self.services.catalog, client_id, questions, lambda r: self.services.routes.save_route(None, r), parent=self
+        )
+        if dialog.exec():
+            self.refresh_clients(client_id)
+            self.open_route(dialog.result_value.id)
+
+    @guarded
+    def open_route(self, route_id: int) -> None:
+        client_id = self.services.routes.get_route(route_id).view.route.client_id  # NotFound: a message
+        window = RouteWindow(self.services, route_id, self.today, self.settings.due_soon_days, self)
+        window.changed.connect(lambda: self.refresh_clients(client_id))
+        window.exec()
+
+    @guarded
+    def new_signal(self, client_id: int) -> None:
+        client = self.services.clients.get_client(client_id)
+        data = SignalInput(client_id, self.today(), "", "", municipality=client.details.municipality)
+        self._signal_dialog(None, data)
+
+    @guarded
+    def edit_signal(self, signal_id: int) -> None:
+        client_id = self.current_client_id()
+        signal = (
+            next((s for s in self.services.routes.list_signals(client_id) if s.id == signal_id), None)
+            if (client_id is not None)
+            else None
+        )
+        if signal is not None:
+            self._signal_dialog(signal_id, signal.data)
+
+    def _signal_dialog(self, signal_id: int | None, data: SignalInput) -> None:
+        dialog = SignalDialog(
+            self.services.catalog, lambda s: self.services.routes.save_signal(signal_id, s), data, parent=self
+        )
+        if dialog.exec():
+            self.refresh_clients(data.client_id)
+
+    @guarded
     def delete_route(self, route_id: int) -> None:
         detail = self.services.routes.get_route(route_id)
         route = detail.view.route
@@ -448,6 +502,21 @@ class MainWindow(QMainWindow):
             self._open_editor(draft.data, draft.conversation_id, draft.id)
         elif clicked is discard and self._confirm(self.tr("Het niet opgeslagen verslag definitief weggooien?")):
             self.services.conversations.discard_draft(draft.id)
+
+    # -- agenda --------------------------------------------------------------------------------
+
+    @guarded
+    def show_agenda(self) -> None:
+        """The agenda across residents; a double-click shows that resident's dossier."""
+        dialog = AgendaDialog(self.services, self.today, self.settings.due_soon_days, self)
+        dialog.open_resident.connect(self._show_from_agenda)
+        dialog.open_resident.connect(dialog.accept)  # the dossier is behind the dialog
+        dialog.exec()
+
+    def _show_from_agenda(self, client_id: int) -> None:
+        self.client_list.select_client(client_id)
+        if self.current_client_id() != client_id:
+            self.show_client(client_id)
 
     # -- search --------------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ def actor_word(actor: Actor) -> str:
 
 
 def progress_text(progress: Progress, catalog: RouteCatalog) -> str:
-    """"Loopt", "Besluit: afgewezen", "Loopt (na afwijzing): Bezwaar ingediend", ..."""
+    """"Loopt: Aanvraag ingediend", "Besluit: afgewezen", "Loopt na afwijzing: Bezwaar ingediend", ..."""
     if progress.status is RouteStatus.NOT_STARTED:
         return _tr("Nog niet begonnen")
     if progress.status is RouteStatus.WITHDRAWN:
@@ -50,7 +50,12 @@ def progress_text(progress: Progress, catalog: RouteCatalog) -> str:
     last = catalog.step_name(progress.last_step.data.kind) if progress.last_step else ""
     decision = progress.last_decision
     if decision is not None and decision.data.outcome is not None:
-        return _tr("Loopt (na {outcome}): {step}").format(outcome=outcome_word(decision.data.outcome), step=last)
+        after = {
+            Outcome.GRANTED: _tr("Loopt na toekenning: {step}"),
+            Outcome.PARTLY_GRANTED: _tr("Loopt na gedeeltelijke toekenning: {step}"),
+            Outcome.REFUSED: _tr("Loopt na afwijzing: {step}"),
+        }
+        return after.get(decision.data.outcome, _tr("Loopt: {step}")).format(step=last)
     return _tr("Loopt: {step}").format(step=last)
 
 
