@@ -514,8 +514,9 @@ class _Routes:
             (self.complaint, 5),
             (self.other, 10),
         )
+        showcased = {resident.id for resident, _ in zip(first, showcase, strict=False)}
         for resident in residents:
-            if rng.random() < ROUTE_SHARE:
+            if rng.random() < ROUTE_SHARE and resident.id not in showcased:  # one story of a kind is enough
                 chosen = rng.choices([s for s, _ in stories], [w for _, w in stories], k=rng.choice((1, 1, 1, 2, 2, 3)))
                 plans[resident.id].extend(dict.fromkeys(chosen))
         for resident in residents:

@@ -75,8 +75,8 @@ def main() -> int:
         view
         for summary in services.clients.list_clients()
         for view in services.routes.list_routes(summary.id)
-        if view.route.data.kind == "housing_urgency" and view.progress.last_decision and view.deadlines
-    )
+        if view.progress.last_decision and view.open_deadlines and view.route.data.kind != "other"
+    )  # a refusal whose clock still runs (or has run out) shows what the window is for
     window.client_list.select_client(route.route.client_id)
     window.dossier.tabs.setCurrentIndex(3)
     grab(app, "dossier-routes.png")

@@ -30,7 +30,7 @@ from clientsteun.domain.model import (
 )
 from clientsteun.domain.routes import Signal as RouteSignal
 from clientsteun.domain.timeline import first_line
-from clientsteun.ui.route_words import deadline_state_text, progress_text
+from clientsteun.ui.route_words import progress_text
 from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.table_view import make_table
 
@@ -185,8 +185,6 @@ class DossierPanel(QWidget):
         self.route_model: RowTableModel[RouteView] = RowTableModel(
             [
                 Column(_tr("Route"), lambda v: v.route.data.title),
-                Column(_tr("Soort"), lambda v: self.catalog.routes.kind(v.route.data.kind).name),
-                Column(_tr("Instantie"), lambda v: v.route.data.organisation),
                 Column(_tr("Stand"), lambda v: progress_text(v.progress, self.catalog.routes)),
                 Column(
                     _tr("Eerstvolgende termijn"),
@@ -194,6 +192,7 @@ class DossierPanel(QWidget):
                     sort_key=lambda v: v.next_deadline.due_on if v.next_deadline else date.max,
                     warn=lambda v: v.next_deadline is not None and v.next_deadline.state is DeadlineState.PASSED,
                 ),
+                Column(_tr("Instantie"), lambda v: v.route.data.organisation),
             ],
             parent=self,
         )
@@ -299,7 +298,8 @@ class DossierPanel(QWidget):
         deadline = view.next_deadline
         if deadline is None:
             return ""
-        return f"{format_date(deadline.due_on)} · {deadline.name} · {deadline_state_text(deadline, self.today())}"
+        text = f"{format_date(deadline.due_on)} · {deadline.name}"
+        return f"{text} ({self.tr('verlopen')})" if deadline.state is DeadlineState.PASSED else text
 
     def _meta_text(self, dossier: Dossier) -> str:
         client = dossier.client

@@ -73,9 +73,10 @@ def test_dossier_lists_routes_with_the_next_deadline_marked_when_passed(window: 
     view = model.index(0, 0).data(ROW_ROLE)
     assert view.next_deadline.name == "Bezwaar maken kan tot en met"
     assert view.next_deadline.state is DeadlineState.PASSED
-    assert model.index(0, 3).data() == "Loopt: Hoorzitting" or model.index(0, 3).data().startswith("Besluit")
-    assert "13-10-2026" in model.index(0, 4).data()  # 1 September + 6 weeks
-    assert model.index(0, 4).data(0x0009).color() == WARNING_COLOUR  # Qt.ForegroundRole
+    assert model.index(0, 1).data() == "Besluit: afgewezen"  # the hearing is only planned
+    assert model.index(0, 2).data() == "13-10-2026 · Bezwaar maken kan tot en met (verlopen)"  # 1 September + 6 weeks
+    assert model.index(0, 2).data(0x0009).color() == WARNING_COLOUR  # Qt.ForegroundRole
+    assert model.index(0, 3).data() == "Gemeente Zeist"
     assert "termijn verlopen" in window.dossier.tabs.tabText(3)
     assert window.dossier.signal_model.rowCount() == 1
     assert window.dossier.signal_model.index(0, 1).data() == "Geen reactie"
