@@ -593,7 +593,7 @@ class MainWindow(QMainWindow):
 
     def shut_down(self) -> None:
         """When the application quits: a last backup (unless locked), then close the database."""
-        self.safety.idle.stop()
+        self.safety.stop_watching()
         self.safety.close_backup()
         self.services.close()
 
@@ -601,6 +601,7 @@ class MainWindow(QMainWindow):
         if self.safety.locked:  # quitting from the lock: the draft was kept when locking
             if self.editor is not None:
                 self.editor.abandon()
+            self.safety.stop_watching()
             event.accept()
             return
         # An open conversation is kept as a draft and offered again at the next start.
@@ -610,4 +611,5 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
+        self.safety.stop_watching()  # a closed window has nothing left to lock
         event.accept()

@@ -206,6 +206,11 @@ class SafetyMenu(QObject):
         self.idle.idle_seconds = settings.idle_lock_minutes * 60
         self.keeper.policy = RetentionPolicy(settings.backups_daily, settings.backups_weekly)
 
+    def stop_watching(self) -> None:
+        """No more idle lock and daily backups (the window closed)."""
+        self.idle.stop()
+        self.daily.stop()
+
     def fill_menu(self, menu: QMenu) -> None:
         menu.addAction(self.lock_action)
         menu.addSeparator()

@@ -281,3 +281,11 @@ def test_recovery_key_dialog_prints_the_key(qtbot: QtBot, tmp_path: Path) -> Non
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     assert "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" in text
     assert "Herstelsleutel voor Clientsteun" in text
+
+
+def test_a_closed_window_stops_watching_for_idleness_and_daily_backups(window: MainWindow) -> None:
+    """A window that is closed (but not yet deleted) must never lock later and ask for a passphrase."""
+    assert window.safety.idle.timer.isActive() and window.safety.daily.isActive()
+    window.close()
+    assert not window.safety.idle.timer.isActive()
+    assert not window.safety.daily.isActive()
