@@ -243,6 +243,8 @@ class RouteService(Service):
 
     def set_document(self, route_id: int, code: str, collected_on: date | None) -> None:
         """Mark a document of the checklist collected on a date, or not collected with None."""
+        if collected_on is not None and code not in self._catalog.documents:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit document staat niet in de catalogus."))
         with self._db.transaction() as session:
             get_row(session, RouteRow, route_id)
             row = session.get(RouteDocumentRow, (route_id, code))

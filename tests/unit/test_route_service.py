@@ -447,6 +447,10 @@ def test_document_checklist(services: Services) -> None:
     assert documents() == {"income_statement": date(2026, 11, 20)}
     with pytest.raises(NotFound):
         services.routes.set_document(999, "identity", TODAY)
+    with pytest.raises(InvalidInput, match="niet in de catalogus"):
+        services.routes.set_document(route.id, "paspoortfoto", TODAY)
+    services.routes.set_document(route.id, "paspoortfoto", None)  # unticking an unknown code is harmless
+    assert documents() == {"income_statement": date(2026, 11, 20)}
 
 
 # --- links and the wait circle ---------------------------------------------------------------------
