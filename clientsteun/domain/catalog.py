@@ -10,18 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from clientsteun.domain.catalog_reader import EntryReader, read_toml
+from clientsteun.domain.catalog_reader import CatalogItem, EntryReader, name_of, read_toml
 from clientsteun.domain.errors import CatalogError
 from clientsteun.domain.route_catalog import RouteCatalog, load_route_catalog
 
 DOSSIER_FILE = "dossier.toml"
-
-
-@dataclass(frozen=True)
-class CatalogItem:
-    code: str
-    name: str
-    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,25 +41,16 @@ class Catalog:
     routes: RouteCatalog  # routes.toml: route kinds, steps, documents, deadline rules, signal themes
 
     def life_domain_name(self, code: str) -> str:
-        return _name(self.life_domains, code)
+        return name_of(self.life_domains, code)
 
     def kind_name(self, code: str) -> str:
-        return _name(self.conversation_kinds, code)
+        return name_of(self.conversation_kinds, code)
 
     def medium_name(self, code: str) -> str:
-        return _name(self.media, code)
+        return name_of(self.media, code)
 
     def template(self, code: str) -> NoteTemplate | None:
         return next((t for t in self.note_templates if t.code == code), None)
-
-
-def _name(items: tuple[CatalogItem, ...], code: str) -> str:
-    """The display name of a code; a code the catalog no longer knows shows as itself."""
-    return next((item.name for item in items if item.code == code), code)
-
-
-def _simple(reader: EntryReader, table: str) -> tuple[CatalogItem, ...]:
-    return tuple(CatalogItem(code, name, description) for _, _, code, name, description in reader.items(table))
 
 
 def load_catalog(folder: Path) -> Catalog:
@@ -95,12 +79,12 @@ def load_catalog(folder: Path) -> Catalog:
         if code not in known_kinds:
             raise CatalogError(str(path), "defaults", f"'{key}': onbekende soort gesprek '{code}'")
         chosen[key] = code
-    life_domains = _simple(reader, "life_domain")
+    life_domains = reader.simple("life_domain")
     return Catalog(
         life_domains=life_domains,
         conversation_kinds=kinds,
-        media=_simple(reader, "medium"),
-        parties=_simple(reader, "party"),
+        media=reader.simple("medium"),
+        parties=reader.simple("party"),
         note_templates=templates,
         first_conversation_kind=chosen["first_conversation"],
         next_conversation_kind=chosen["next_conversation"],

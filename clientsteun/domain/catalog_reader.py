@@ -1,13 +1,26 @@
-"""Reading catalog files: every error names the file, the entry and what is wrong."""
+"""Reading catalog files: every error names the file, the entry and what is wrong; the plain catalog item."""
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from clientsteun.domain.errors import CatalogError
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    code: str
+    name: str
+    description: str = ""
+
+
+def name_of(items: Iterable[CatalogItem], code: str) -> str:
+    """The display name of a code; a code the catalog no longer knows shows as itself."""
+    return next((item.name for item in items if item.code == code), code)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -42,6 +55,10 @@ class EntryReader:
             name = self.required(entry, "name", where)
             result.append((entry, where, code, name, self.optional(entry, "description", where)))
         return result
+
+    def simple(self, table: str) -> tuple[CatalogItem, ...]:
+        """The entries of a list of plain items: code, name and description."""
+        return tuple(CatalogItem(code, name, description) for _, _, code, name, description in self.items(table))
 
     def required(self, entry: dict[str, Any], key: str, where: str) -> str:
         value = self.optional(entry, key, where)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from clientsteun.domain.catalog_reader import EntryReader, read_toml
+from clientsteun.domain.catalog_reader import CatalogItem, EntryReader, name_of, read_toml
 from clientsteun.domain.errors import CatalogError
 from clientsteun.domain.holidays import WorkCalendar
 from clientsteun.domain.routes import DECISION_OUTCOMES, Actor, Outcome
@@ -24,34 +24,10 @@ ROUTES_FILE = "routes.toml"
 
 
 @dataclass(frozen=True)
-class StepKind:
-    code: str
-    name: str
-    description: str = ""
+class StepKind(CatalogItem):
     decision: bool = False  # has an outcome: granted, partly granted, refused
     ends: bool = False  # ends the route (withdrawn)
     extends: bool = False  # the authority extends its term (verdaging)
-
-
-@dataclass(frozen=True)
-class Circumstance:
-    code: str
-    name: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Document:
-    code: str
-    name: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class SignalTheme:
-    code: str
-    name: str
-    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,9 +72,9 @@ class DeadlineRule:
 class RouteCatalog:
     kinds: tuple[RouteKind, ...]
     step_kinds: Mapping[str, StepKind]  # in catalog order
-    circumstances: Mapping[str, Circumstance]
-    documents: Mapping[str, Document]
-    signal_themes: tuple[SignalTheme, ...]
+    circumstances: Mapping[str, CatalogItem]  # "eviction threatens", "an advisory committee"
+    documents: Mapping[str, CatalogItem]
+    signal_themes: tuple[CatalogItem, ...]
     rules: tuple[DeadlineRule, ...]  # a rule comes after the rules it refers to
     days_off: WorkCalendar = field(default_factory=WorkCalendar)
     # Looked up for every route on every agenda: worked out once.
@@ -121,7 +97,7 @@ class RouteCatalog:
         return step.name if step else code
 
     def theme_name(self, code: str) -> str:
-        return next((theme.name for theme in self.signal_themes if theme.code == code), code)
+        return name_of(self.signal_themes, code)
 
     def rules_for(self, kind: str) -> tuple[DeadlineRule, ...]:
         rules = self._rules_by_kind.get(kind)
@@ -130,7 +106,7 @@ class RouteCatalog:
             self._rules_by_kind[kind] = rules
         return rules
 
-    def circumstances_for(self, kind: str) -> tuple[Circumstance, ...]:
+    def circumstances_for(self, kind: str) -> tuple[CatalogItem, ...]:
         """The circumstances that change a deadline of this kind of route."""
         codes = {code for rule in self.rules_for(kind) for code in (rule.when, rule.unless) if code}
         return tuple(c for code, c in self.circumstances.items() if code in codes)
@@ -149,9 +125,9 @@ def load_route_catalog(folder: Path, life_domains: set[str]) -> RouteCatalog:
         )
         for entry, where, code, name, description in reader.items("step_kind")
     }  # fmt: skip
-    circumstances = {code: Circumstance(code, name, text) for _, _, code, name, text in reader.items("circumstance")}
-    documents = {code: Document(code, name, text) for _, _, code, name, text in reader.items("document")}
-    themes = tuple(SignalTheme(code, name, text) for _, _, code, name, text in reader.items("signal_theme"))
+    circumstances = {item.code: item for item in reader.simple("circumstance")}
+    documents = {item.code: item for item in reader.simple("document")}
+    themes = reader.simple("signal_theme")
     kinds = []
     for entry, where, code, name, _ in reader.items("route_kind"):
         life_domain = reader.optional(entry, "life_domain", where)

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientsteun.domain.catalog import Catalog, CatalogItem
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.catalog_reader import CatalogItem
 from clientsteun.domain.errors import ClientsteunError, InvalidInput
 from clientsteun.domain.model import (
     AgreementInput,
