@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from clientsteun.domain.agenda import AgendaItem, AgendaKind, within
 from clientsteun.domain.dates import format_date
-from clientsteun.domain.deadlines import DUE_SOON_DAYS, DeadlineState
-from clientsteun.domain.routes import Actor
+from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.services import Services
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.route_words import actor_word, open_state_text
 from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.table_view import make_table
 
@@ -51,24 +51,7 @@ def kind_word(kind: AgendaKind) -> str:
 
 def who_word(item: AgendaItem) -> str:
     """Who must act: the authority or the resident before a deadline, whoever does an agreement."""
-    if item.actor is Actor.AUTHORITY:
-        return _tr("instantie")
-    if item.actor is Actor.RESIDENT:
-        return _tr("inwoner")
-    return item.who
-
-
-def state_word(item: AgendaItem, today: date) -> str:
-    days = (item.on - today).days
-    if item.state is DeadlineState.PASSED or days < 0:
-        return _tr("verlopen")
-    if days == 0:
-        return _tr("vandaag")
-    if days == 1:
-        return _tr("morgen")
-    if item.state is DeadlineState.DUE_SOON:
-        return _tr("binnenkort, over {days} dagen").format(days=days)
-    return _tr("over {days} dagen").format(days=days)
+    return item.who if item.actor is None else actor_word(item.actor)
 
 
 def agenda_columns(today: Callable[[], date]) -> list[Column[AgendaItem]]:
@@ -87,7 +70,7 @@ def agenda_columns(today: Callable[[], date]) -> list[Column[AgendaItem]]:
         Column(_tr("Gemeente"), lambda i: i.resident.municipality, lambda i: i.resident.municipality.casefold()),
         Column(_tr("Wat"), lambda i: i.what, lambda i: i.what.casefold()),
         Column(_tr("Wie moet handelen"), who_word, lambda i: who_word(i).casefold()),
-        Column(_tr("Stand"), lambda i: state_word(i, today()), soonest, warn=overdue),
+        Column(_tr("Stand"), lambda i: open_state_text(i.state, i.on, today()), soonest, warn=overdue),
     ]
 
 

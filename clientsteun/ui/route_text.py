@@ -1,5 +1,5 @@
 """The route window in words: where a route stands, deadlines, links, file sizes; and the columns
-of its tables, declared once.  The words shared with the dossier come from ``route_words``."""
+of its tables, declared once.  The words shared with the dossier and the agenda come from ``route_words``."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from clientsteun.domain.errors import QT_TRANSLATE_NOOP
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Evidence, LinkKind, RouteLink, RouteStatus, Signal, Step
 from clientsteun.domain.timeline import first_line
-from clientsteun.ui import route_words
-from clientsteun.ui.route_words import actor_word, outcome_word, progress_text, step_state_word
+from clientsteun.ui.route_words import actor_word, deadline_state_text, outcome_word, progress_text, step_state_word
 from clientsteun.ui.table_model import Column
 
 CONTEXT = "Routes"
@@ -49,12 +48,6 @@ def status_text(view: RouteView, catalog: RouteCatalog) -> str:
     if view.progress.status is RouteStatus.DECIDED and decision is not None and decision.data.reason:
         text += " — " + first_line(decision.data.reason)
     return text
-
-
-def deadline_state_text(deadline: Deadline, today: date) -> str:
-    """As the dossier says it, with "binnenkort" in front when it is due soon."""
-    text = route_words.deadline_state_text(deadline, today)
-    return tr("binnenkort: {when}").format(when=text) if deadline.state is DeadlineState.DUE_SOON else text
 
 
 def next_deadline_text(deadline: Deadline, today: date) -> str:

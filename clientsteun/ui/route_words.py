@@ -60,17 +60,27 @@ def progress_text(progress: Progress, catalog: RouteCatalog) -> str:
 
 
 def deadline_state_text(deadline: Deadline, today: date) -> str:
-    """"over 12 dagen", "vandaag", "verlopen sinds 3 dagen", "gehaald op 02-03-2026", "te laat gehaald"."""
+    """"gehaald op 02-03-2026", "te laat gehaald op …", or for an open one as ``open_state_text``."""
     if deadline.state is DeadlineState.MET:
         met = format_date(deadline.met_on)
-        return _tr("te laat gehaald op {date}").format(date=met) if deadline.met_late else _tr(
-            "gehaald op {date}"
-        ).format(date=met)
-    days = (deadline.due_on - today).days
-    if days < 0:
-        return _tr("verlopen, {days} dagen geleden").format(days=-days) if days < -1 else _tr("verlopen, gisteren")
+        if deadline.met_late:
+            return _tr("te laat gehaald op {date}").format(date=met)
+        return _tr("gehaald op {date}").format(date=met)
+    return open_state_text(deadline.state, deadline.due_on, today)
+
+
+def open_state_text(state: DeadlineState, due_on: date, today: date) -> str:
+    """When something still open is due: "over 12 dagen", "binnenkort, over 5 dagen", "morgen",
+    "vandaag", "verlopen, gisteren", "verlopen, 3 dagen geleden"."""
+    days = (due_on - today).days
+    if days < -1:
+        return _tr("verlopen, {days} dagen geleden").format(days=-days)
+    if days == -1:
+        return _tr("verlopen, gisteren")
     if days == 0:
         return _tr("vandaag")
     if days == 1:
         return _tr("morgen")
+    if state is DeadlineState.DUE_SOON:
+        return _tr("binnenkort, over {days} dagen").format(days=days)
     return _tr("over {days} dagen").format(days=days)

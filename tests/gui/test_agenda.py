@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.agenda import AgendaKind
 from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.dates import parse_date
 from clientsteun.services import Services
 from clientsteun.ui.agenda import (
     DATE_COLUMN,
@@ -57,7 +58,9 @@ def choose(combo: QComboBox, text: str) -> None:
     combo.setCurrentIndex(index)
 
 
-def test_rows_are_soonest_first_with_kind_who_and_state_in_words(dialog: AgendaDialog, made: Agenda) -> None:
+def test_rows_are_soonest_first_with_kind_who_and_state_in_words(
+    dialog: AgendaDialog, made: Agenda, clock: FakeClock
+) -> None:
     assert column(dialog, WHAT_COLUMN) == [
         "Bezwaar maken kan tot en met",
         "Loonstroken opsturen",
@@ -71,7 +74,14 @@ def test_rows_are_soonest_first_with_kind_who_and_state_in_words(dialog: AgendaD
     ]  # fmt: skip
     assert column(dialog, WHO_COLUMN) == ["inwoner", "Inwoner", "instantie", "", "inwoner"]
     states = column(dialog, STATE_COLUMN)
-    assert states[:4] == ["verlopen", "vandaag", "binnenkort, over 2 dagen", "binnenkort, over 5 dagen"]
+    late = (clock().date() - parse_date(column(dialog, DATE_COLUMN)[0], required=True)).days
+    assert late > 1
+    assert states[:4] == [
+        f"verlopen, {late} dagen geleden",
+        "vandaag",
+        "binnenkort, over 2 dagen",
+        "binnenkort, over 5 dagen",
+    ]
     assert states[4].startswith("over ")
     assert column(dialog, DATE_COLUMN)[1] == "23-11-2026"  # Dutch dates
     assert dialog.count.text() == "5 punten, waarvan 1 verlopen"
