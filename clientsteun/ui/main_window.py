@@ -367,12 +367,8 @@ class MainWindow(QMainWindow):
 
     @guarded
     def edit_signal(self, signal_id: int) -> None:
-        client_id = self.current_client_id()
-        signal = (
-            next((s for s in self.services.routes.list_signals(client_id) if s.id == signal_id), None)
-            if (client_id is not None)
-            else None
-        )
+        """A signal of the dossier on screen (the only ones the user can point at)."""
+        signal = next((s for s in self.dossier.signal_model.rows() if s.id == signal_id), None)
         if signal is not None:
             self._signal_dialog(signal_id, signal.data)
 

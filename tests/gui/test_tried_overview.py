@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from clientsteun import paths
@@ -29,9 +31,11 @@ from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.overview import TriedOverviewDialog
+from clientsteun.ui.route_dialogs import SignalDialog, choose
 from clientsteun.ui.settings_dialog import SettingsDialog
 from clientsteun.ui.table_model import ROW_ROLE, WARNING_COLOUR
 from tests.gui.modals import answer_box, when_modal
+from tests.gui.mouse import double_click
 from tests.gui.residents import add_resident
 
 
@@ -75,7 +79,7 @@ def test_dossier_lists_routes_with_the_next_deadline_marked_when_passed(window: 
     assert view.next_deadline.state is DeadlineState.PASSED
     assert model.index(0, 1).data() == "Besluit: afgewezen"  # the hearing is only planned
     assert model.index(0, 2).data() == "13-10-2026 · Bezwaar maken kan tot en met (verlopen)"  # 1 September + 6 weeks
-    assert model.index(0, 2).data(0x0009).color() == WARNING_COLOUR  # Qt.ForegroundRole
+    assert model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole).color() == WARNING_COLOUR
     assert model.index(0, 3).data() == "Gemeente Zeist"
     assert "termijn verlopen" in window.dossier.tabs.tabText(3)
     assert window.dossier.signal_model.rowCount() == 1
@@ -217,3 +221,44 @@ def test_settings_dialog_changes_the_idle_lock_of_the_open_window(window: MainWi
     assert answer.handled
     assert window.safety.idle.idle_seconds == 120
     assert window.settings.idle_lock_minutes == 2
+
+
+def test_record_change_and_delete_a_signal_from_the_dossier(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    client = add_resident(services, "Sanne Verzonnen", "Zeist")
+    window.refresh_clients(client.id)
+
+    def record(dialog: SignalDialog) -> None:
+        assert dialog.municipality_edit.text() == "Zeist"  # from the resident
+        assert dialog.date_edit.text() == "23-11-2026"
+        choose(dialog.theme_edit, "waiting_list")
+        dialog.organisation_edit.setText("GGZ Midden")
+        dialog.description_edit.setPlainText("Negen maanden wachtlijst voor behandeling.")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    recorded = when_modal(SignalDialog, record)
+    window.dossier.new_signal.emit(client.id)
+    assert recorded.handled
+    model = window.dossier.signal_model
+    assert [model.index(0, column).data() for column in range(5)] == [
+        "23-11-2026", "Wachtlijst", "GGZ Midden", "Negen maanden wachtlijst voor behandeling.", "nee",
+    ]  # fmt: skip
+
+    def share(dialog: SignalDialog) -> None:
+        assert dialog.description_edit.toPlainText() == "Negen maanden wachtlijst voor behandeling."
+        dialog.shareable_check.setChecked(True)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    changed = when_modal(SignalDialog, share)
+    double_click(qtbot, window.dossier.signal_view, model.index(0, 3))
+    assert changed.handled
+    assert model.index(0, 4).data() == "ja"
+    (signal,) = services.routes.list_signals(client.id)
+    assert (signal.data.theme, signal.data.shareable, signal.data.municipality) == ("waiting_list", True, "Zeist")
+
+    delete = answer_box("Yes")
+    window.dossier.delete_signal.emit(signal.id)
+    assert delete.handled
+    assert services.routes.list_signals(client.id) == []
+    assert model.rowCount() == 0
