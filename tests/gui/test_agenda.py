@@ -26,9 +26,10 @@ from clientsteun.ui.agenda import (
     WHO_COLUMN,
     AgendaDialog,
 )
+from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
-from tests.gui.modals import answer_box
+from tests.gui.modals import answer_box, when_modal
 from tests.gui.mouse import double_click
 from tests.unit.test_cli_agenda import Agenda, fill_agenda
 
@@ -217,3 +218,22 @@ def test_works_as_a_modal_dialog_too(services: Services, clock: FakeClock, made:
         assert built.exec() == QDialog.DialogCode.Rejected
     finally:
         built.deleteLater()
+
+
+def test_from_the_windows_agenda_a_double_click_shows_that_dossier(
+    qtbot: QtBot, window: MainWindow, made: Agenda
+) -> None:
+    window.refresh_clients(made.fatima)
+    assert window.current_client_id() == made.fatima
+
+    def pick_bram(agenda: AgendaDialog) -> None:
+        row = agenda.model.find(lambda item: item.kind is AgendaKind.MEETING)
+        assert row is not None
+        double_click(qtbot, agenda.table, agenda.model.index(row, RESIDENT_COLUMN))
+
+    answer = when_modal(AgendaDialog, pick_bram)
+    window.agenda_action.trigger()  # returns when the agenda has closed itself
+    assert answer.handled
+    assert answer.widget is not None and not answer.widget.isVisible()
+    assert window.current_client_id() == made.bram
+    assert window.dossier.name_label.text() == "Bram Oosterhout"
