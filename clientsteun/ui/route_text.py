@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from clientsteun.domain.dates import format_date, format_long
 from clientsteun.domain.deadlines import Deadline, DeadlineState, RouteView
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP
+from clientsteun.domain.holidays import SATURDAY, WorkCalendar
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Evidence, LinkKind, RouteLink, RouteStatus, Signal, Step
 from clientsteun.domain.timeline import first_line
@@ -62,11 +63,19 @@ def advice_text(deadline: Deadline) -> str:
     )
 
 
-def atw_note(deadline: Deadline) -> str:
+def atw_note(deadline: Deadline, days_off: WorkCalendar) -> str:
+    """Why the Algemene termijnenwet moved the date: the day the term ended on, or art. 2."""
+    end = deadline.term_end
+    if days_off.is_free(end):
+        day = days_off.holiday_name(end) or (tr("zaterdag") if end.weekday() == SATURDAY else tr("zondag"))
+        return tr(
+            "{name}: de termijn eindigde op {end} ({day}). Volgens de Algemene termijnenwet schuift de datum "
+            "op naar {due}."
+        ).format(name=deadline.name, end=format_long(end), day=day, due=format_long(deadline.due_on))
     return tr(
-        "{name}: de termijn eindigde op {end}, een weekend- of feestdag. "
-        "Volgens de Algemene termijnenwet schuift de datum op naar {due}."
-    ).format(name=deadline.name, end=format_long(deadline.term_end), due=format_long(deadline.due_on))
+        "{name}: de termijn is verlengd tot {due}, zodat er minstens twee werkdagen in vallen "
+        "(Algemene termijnenwet, art. 2)."
+    ).format(name=deadline.name, due=format_long(deadline.due_on))
 
 
 def link_text(link: RouteLink, route_id: int, titles: Mapping[int, str]) -> str:

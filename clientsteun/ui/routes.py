@@ -234,7 +234,7 @@ class RouteWindow(QDialog):
         self.step_model.set_rows(route.steps)
         self.deadline_model.set_rows(view.deadlines)
         self._show_advice()
-        moved = [atw_note(d) for d in view.deadlines if d.moved_by_atw]
+        moved = [atw_note(d, routes.days_off) for d in view.deadlines if d.moved_by_atw]
         self.atw_label.setText("\n".join(moved))
         self.atw_label.setVisible(bool(moved))
         late = sum(1 for d in view.deadlines if is_passed(d))

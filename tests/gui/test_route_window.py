@@ -16,12 +16,14 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.deadlines import Deadline, DeadlineState
 from clientsteun.domain.model import Client, ClientInput, HelpQuestionInput
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, StepInput, StepState
 from clientsteun.services import Services
 from clientsteun.ui.dialogs import FormDialog
 from clientsteun.ui.route_dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
 from clientsteun.ui.route_evidence import EvidenceDialog
+from clientsteun.ui.route_text import atw_note
 from clientsteun.ui.routes import RouteWindow
 from clientsteun.ui.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
@@ -397,3 +399,33 @@ def test_linking_without_another_route_says_what_to_do_first(
     press(qtbot, window, "Koppelen…")
     assert answer.text == "De inwoner heeft nog geen andere route. Leg eerst de andere route vast in het dossier."
     assert window.link_model.rowCount() == 0
+
+
+def test_the_window_says_why_the_algemene_termijnenwet_moved_a_date(
+    qtbot: QtBot, services: Services, clock: FakeClock, resident: Client
+) -> None:
+    """An objection term ending on Easter Monday runs on to the Tuesday (the example in DOMAIN.md)."""
+    objection = add_route(services, resident, "objection", "Bezwaar")
+    services.routes.save_step(None, StepInput(objection.id, date(2026, 2, 23), "decision", outcome=Outcome.REFUSED))
+    window = open_window(qtbot, services, clock, objection.id)
+    assert not window.atw_label.isHidden()
+    assert window.atw_label.text() == (
+        "Bezwaar maken kan tot en met: de termijn eindigde op 6 april 2026 (Tweede Paasdag). "
+        "Volgens de Algemene termijnenwet schuift de datum op naar 7 april 2026."
+    )
+
+
+def test_the_atw_note_names_a_weekend_day_or_art_2(catalog: Catalog) -> None:
+    rule = catalog.routes.rules[0]
+    days_off = catalog.routes.days_off
+
+    def note(started: date, term_end: date, due: date) -> str:
+        return atw_note(Deadline(rule, started, term_end, due, False, None, DeadlineState.UPCOMING), days_off)
+
+    assert "eindigde op 28 november 2026 (zaterdag)" in note(date(2026, 10, 17), date(2026, 11, 28), date(2026, 11, 30))
+    # A 3-day term from Saturday 4 April 2026 ends on Tuesday the 7th, a working day, but holds only one
+    # (Easter Monday is free): art. 2 lengthens it to Wednesday.
+    assert note(date(2026, 4, 4), date(2026, 4, 7), date(2026, 4, 8)) == (
+        f"{rule.name}: de termijn is verlengd tot 8 april 2026, zodat er minstens twee werkdagen in vallen "
+        "(Algemene termijnenwet, art. 2)."
+    )
