@@ -78,10 +78,6 @@ class ReversedTest:
             self.paying_self, self.general_facility, self.legal_basis,
         )  # fmt: skip
 
-    @property
-    def is_empty(self) -> bool:
-        return not any(self.fields())
-
 
 @dataclass(frozen=True)
 class RouteInput:
