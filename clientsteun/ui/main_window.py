@@ -354,10 +354,11 @@ class MainWindow(QMainWindow):
 
     @guarded
     def open_route(self, route_id: int) -> None:
-        client_id = self.services.routes.get_route(route_id).view.route.client_id  # NotFound: a message
         window = RouteWindow(self.services, route_id, self.today, self.settings.due_soon_days, self)
+        client_id = window.route.client_id
         window.changed.connect(lambda: self.refresh_clients(client_id))
         window.exec()
+        window.deleteLater()  # a route window holds a whole route; it is made anew each time
 
     @guarded
     def new_signal(self, client_id: int) -> None:

@@ -262,3 +262,10 @@ def test_record_change_and_delete_a_signal_from_the_dossier(
     assert delete.handled
     assert services.routes.list_signals(client.id) == []
     assert model.rowCount() == 0
+
+
+def test_opening_a_route_that_is_gone_says_so(window: MainWindow) -> None:
+    message = answer_box("OK")
+    window.dossier.open_route.emit(999)
+    assert message.handled
+    assert "bestaat niet (meer)" in message.text
