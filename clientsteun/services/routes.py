@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS, RouteDetail, RouteView, answering_steps, view_route
-from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from clientsteun.domain.routes import (
     Evidence,
     EvidenceInput,
@@ -77,8 +77,7 @@ class RouteService(Service):
         with self._db.transaction() as session:
             row = session.scalars(route_query().where(RouteRow.id == route_id)).first()
             if row is None:
-                get_row(session, RouteRow, route_id)  # raises NotFound
-                raise AssertionError
+                raise NotFound(detail=f"routes {route_id}")
             route = mapping.route(row, tuple(self._links(session, [route_id]).get(route_id, ())))
             children = [link.from_route for link in route.links if link.kind is LinkKind.BELONGS_TO]
             answering = [
