@@ -15,14 +15,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from clientsteun import __version__, paths
 from clientsteun.domain.agenda import AgendaItem, AgendaKind, within
 from clientsteun.domain.audit import AuditAction, AuditEntry
 from clientsteun.domain.catalog import Catalog, load_chosen_catalog
 from clientsteun.domain.dates import format_date, format_time, parse_date
-from clientsteun.domain.deadlines import DUE_SOON_DAYS, DeadlineState
+from clientsteun.domain.deadlines import DeadlineState
 from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, InvalidInput, KeyFileMissing, NotEncrypted
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
 from clientsteun.domain.passphrase import check_passphrase
@@ -34,6 +34,9 @@ from clientsteun.store.backups import restore
 from clientsteun.store.database import check_file
 from clientsteun.store.keys import read_envelope, unlock
 from clientsteun.store.vault import Vault, VaultState
+
+if TYPE_CHECKING:
+    from clientsteun.settings import Settings
 
 PASSPHRASE_ENV = "CLIENTSTEUN_PASSPHRASE"
 WITHIN_DAYS = 14  # how far ahead "deadlines" looks by default
@@ -201,11 +204,16 @@ def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> byt
     return vault.unlock(_passphrase(args))
 
 
-def _catalog() -> Catalog:
-    """The catalog chosen in the app's settings (a coordinator's copy), else the built-in one."""
+def _settings() -> Settings:
+    """The app's own settings file, so the command line counts and reads as the app does."""
     from clientsteun.settings import Settings  # Qt Core only, and only for commands that open a database
 
-    chosen = Settings().catalog_folder
+    return Settings()
+
+
+def _catalog() -> Catalog:
+    """The catalog chosen in the app's settings (a coordinator's copy), else the built-in one."""
+    chosen = _settings().catalog_folder
     catalog, problem = load_chosen_catalog(Path(chosen) if chosen else None, paths.catalog_dir())
     if problem is not None:
         print(f"Let op: de gekozen catalogus wordt niet gebruikt. {problem.message}", file=sys.stderr)
@@ -312,7 +320,7 @@ def _check_within(within_days: int | None) -> None:
 
 def _agenda_items(services: Services, within_days: int | None) -> list[AgendaItem]:
     """The agenda of all open dossiers; with ``within_days`` only that far ahead (overdue items stay)."""
-    items = services.agenda.agenda(DUE_SOON_DAYS)
+    items = services.agenda.agenda(_settings().due_soon_days)
     return items if within_days is None else within(items, services.agenda.today(), within_days)
 
 

@@ -276,3 +276,13 @@ def test_a_broken_chosen_catalog_is_named_and_the_built_in_one_used(
     assert "routes.toml" in result.stderr and "deadline_rule urgency_decision" in result.stderr
     urgency = next(row for row in json.loads(result.stdout) if row["route_id"] == made.urgency)
     assert days_ahead(urgency) == 2
+
+
+def test_due_soon_follows_the_apps_setting(tmp_path: Path, agenda_db: tuple[Path, Agenda]) -> None:
+    db, made = agenda_db
+    settings = tmp_path / "userdata" / "settings.ini"  # where run() points the app's user folder
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[deadlines]\ndue_soon_days=1\n", encoding="utf-8")
+    urgency = next(row for row in deadlines_json(tmp_path, db) if row["route_id"] == made.urgency)
+    assert days_ahead(urgency) == 2
+    assert urgency["state"] == "upcoming"  # 2 days ahead is "due soon" only within 7 days, the default
