@@ -114,7 +114,7 @@ def test_route_round_trip_and_edit(services: Services) -> None:
     assert changed.data.title == "Urgentie (tweede keer)"
     assert changed.data.circumstances == ("special",)
     assert changed.data.help_question_id is None
-    assert changed.data.reversed_test.is_empty
+    assert changed.data.reversed_test == ReversedTest()
     assert [view.route for view in services.routes.list_routes(client)] == [changed]
     assert _rows(services, "route_circumstances", "route_id = :r", r=route.id) == 1
 
