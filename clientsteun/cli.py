@@ -386,8 +386,8 @@ def _agenda(args: argparse.Namespace, db_path: Path) -> int:
 def _backup(args: argparse.Namespace, db_path: Path) -> int:
     services = _services(args, db_path)
     try:
-        services.audit.record(AuditAction.BACKUP, detail="handmatig, opdrachtregel")
         Vault.at(db_path).backup_to(services.database.key, args.out)
+        services.audit.record(AuditAction.BACKUP, detail="handmatig, opdrachtregel")
     finally:
         services.close()
     print(f"Reservekopie gemaakt en gecontroleerd: {args.out} (met sleutelbestand {args.out}.key)")

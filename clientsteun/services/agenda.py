@@ -12,7 +12,6 @@ from clientsteun.domain.agenda import AgendaItem, AgendaResident, agreement_item
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS, answering_steps, view_route
-from clientsteun.domain.errors import QT_TRANSLATE_NOOP, ClientsteunError
 from clientsteun.domain.ics import agenda_ics
 from clientsteun.domain.model import Agreement, AgreementInput, ClientStatus
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
@@ -20,7 +19,6 @@ from clientsteun.domain.timeline import first_line
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
 from clientsteun.store.database import Database
-from clientsteun.store.files import write_atomically
 from clientsteun.store.tables import (
     AgreementRow,
     ClientRow,
@@ -124,17 +122,9 @@ class AgendaService(Service):
 
     def export_ics(self, path: Path, items: Sequence[AgendaItem], *, with_names: bool) -> int:
         """Write ``items`` as an iCalendar file and log the export; returns how many were written."""
-        try:
-            write_atomically(path, agenda_ics(items, self.now(), with_names=with_names).encode("utf-8"))
-        except OSError as error:  # a folder that is gone or read-only, a full disk, an open file
-            raise ClientsteunError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Het agendabestand kon niet worden opgeslagen. Kies een andere map of een andere naam."
-                ),
-                detail=f"ics export: {type(error).__name__} {error.errno}",  # the path may hold a name
-            ) from None
         count = len(items)
         points = "punt" if count == 1 else "punten"
         names = "met namen" if with_names else "zonder namen"
-        self._audit.record(AuditAction.EXPORT, detail=f"agenda .ics, {count} {points}, {names}")
+        content = agenda_ics(items, self.now(), with_names=with_names).encode("utf-8")
+        self._audit.export(path, content, AuditAction.EXPORT, detail=f"agenda .ics, {count} {points}, {names}")
         return count

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from clientsteun.domain.audit import GENESIS, AuditAction, AuditEntry, entry_hash, first_broken
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.services.base import Service
-from clientsteun.store.files import write_atomically
+from clientsteun.store.exports import Content, write_user_file
 from clientsteun.store.tables import AuditEntryRow
 from clientsteun.store.vault import Vault
 
@@ -50,6 +50,18 @@ class AuditService(Service):
                     hash=digest,
                 )
             )
+
+    def export(
+        self, target: Path, content: Content, action: AuditAction, *, client_id: int | None = None, detail: str = ""
+    ) -> Path:
+        """Write a file the user asked for (``store.exports.write_user_file``), then log it.
+
+        The entry is written only once the file is in place, so a refused or failed write leaves
+        no line behind.  Returns the path written.
+        """
+        written = write_user_file(target, content, database=self._db.path)
+        self.record(action, client_id=client_id, detail=detail)
+        return written
 
     def record_failed_unlocks(self, vault: Vault) -> None:
         """Move the failed unlock attempts counted in the key file into the log, at their own times."""
@@ -128,6 +140,6 @@ class AuditService(Service):
                     entry.hash,
                 ]
             )
-        write_atomically(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
-        self.record(AuditAction.AUDIT_EXPORT, detail=f"{len(entries)} {'regel' if len(entries) == 1 else 'regels'}")
+        count = f"{len(entries)} {'regel' if len(entries) == 1 else 'regels'}"
+        self.export(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"), AuditAction.AUDIT_EXPORT, detail=count)
         return len(entries)

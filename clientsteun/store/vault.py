@@ -23,9 +23,7 @@ from pathlib import Path
 import sqlcipher3
 
 from clientsteun.domain.errors import (
-    QT_TRANSLATE_NOOP,
     BackupFailed,
-    InvalidInput,
     KeyFileDamaged,
     KeyFileMissing,
     WrongPassphrase,
@@ -33,15 +31,11 @@ from clientsteun.domain.errors import (
 from clientsteun.store import keys
 from clientsteun.store.backups import BackupFolder, backup_database, verify_file
 from clientsteun.store.database import Database, is_plaintext, open_database, take_lock, translate_errors
+from clientsteun.store.exports import check_target, write_user_file
 from clientsteun.store.files import sync_folder, wipe
 from clientsteun.store.keys import Envelope, KdfParams
 
 log = logging.getLogger(__name__)
-
-
-_OWN_FILE = QT_TRANSLATE_NOOP(
-    "errors", "Kies voor de reservekopie een ander bestand dan de database zelf. Er is niets veranderd."
-)
 
 
 class VaultState(enum.Enum):
@@ -199,13 +193,18 @@ class Vault:
     def backup(self, key: bytes, reason: str, *, now: datetime | None = None) -> Path:
         return self.backups.make(self.db_path, key, reason=reason, now=now).path
 
-    def backup_to(self, key: bytes, target: Path) -> None:
-        """A backup to a file of the user's choice, with a copy of the key file beside it."""
-        own = {self.db_path.with_name(self.db_path.name + suffix) for suffix in ("", "-wal", "-shm", ".key")}
-        chosen = {target.expanduser().resolve(), target.expanduser().resolve().with_name(target.name + ".key")}
-        if own & chosen:
-            raise InvalidInput(_OWN_FILE)
-        backup_database(self.db_path, key, target)
-        keys.write_envelope(
-            target.with_name(target.name + ".key"), dataclasses.replace(self.envelope(), failed_unlocks=())
+    def backup_to(self, key: bytes, target: Path) -> Path:
+        """A verified backup to a file of the user's choice, with a copy of the key file beside it.
+
+        Both go through ``write_user_file``: neither can take the place of a file the app keeps.
+        Returns the backup's path.
+        """
+        key_target = target.with_name(target.name + ".key")
+        for path in (target, key_target):
+            check_target(path, self.db_path)
+        written = write_user_file(
+            target, lambda partial: backup_database(self.db_path, key, partial), database=self.db_path
         )
+        envelope = dataclasses.replace(self.envelope(), failed_unlocks=())
+        write_user_file(key_target, keys.to_json(envelope).encode("utf-8"), database=self.db_path)
+        return written

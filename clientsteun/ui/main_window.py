@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun import __version__
-from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import (
@@ -396,11 +395,10 @@ class MainWindow(QMainWindow):
     def show_tried(self, client_id: int) -> None:
         client = self.services.clients.get_client(client_id)
         views = self.services.routes.list_routes(client_id, self.settings.due_soon_days)
-
-        def record(action: AuditAction, detail: str) -> None:
-            self.services.audit.record(action, client_id=client_id, detail=detail)
-
-        TriedOverviewDialog(client.display_name, views, self.services.catalog.routes, self.today(), record, self).exec()
+        catalog = self.services.catalog.routes
+        TriedOverviewDialog(
+            client.display_name, views, catalog, self.today(), self.services.audit, client_id, self
+        ).exec()
 
     @guarded
     def delete_signal(self, signal_id: int) -> None:

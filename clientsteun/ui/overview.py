@@ -6,7 +6,7 @@ preparation sheet for a meeting is a document of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -29,9 +29,9 @@ from clientsteun.domain.deadlines import RouteView
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Attempt, StepState, attempts
 from clientsteun.domain.timeline import first_line
+from clientsteun.services.audit import AuditService
+from clientsteun.ui.errors import guarded
 from clientsteun.ui.route_words import actor_word, deadline_state_text, outcome_word, progress_text, step_state_word
-
-Record = Callable[[AuditAction, str], None]  # logs a print or a saved PDF (action, short detail)
 
 
 class TriedOverviewDialog(QDialog):
@@ -41,13 +41,15 @@ class TriedOverviewDialog(QDialog):
         views: Sequence[RouteView],
         catalog: RouteCatalog,
         today: date,
-        record: Record,
+        audit: AuditService,
+        client_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.today = today
-        self.record = record
+        self.audit = audit
+        self.client_id = client_id
         self.setWindowTitle(self.tr("Wat is er al geprobeerd?"))
         self.document = QTextDocument(self)
         self.document.setHtml(self.html(name, views))
@@ -141,7 +143,7 @@ class TriedOverviewDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> None:
         self.document.print_(printer)
-        self.record(AuditAction.PRINT, "overzicht wat is geprobeerd")
+        self.audit.record(AuditAction.PRINT, client_id=self.client_id, detail="overzicht wat is geprobeerd")
 
     def choose_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -150,12 +152,16 @@ class TriedOverviewDialog(QDialog):
         if path:
             self.save_pdf(Path(path))
 
+    @guarded
     def save_pdf(self, path: Path) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        self.document.print_(printer)
-        self.record(AuditAction.EXPORT, "overzicht wat is geprobeerd, pdf")
+        def write(partial: Path) -> None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(partial))
+            self.document.print_(printer)
+
+        detail = "overzicht wat is geprobeerd, pdf"
+        self.audit.export(path, write, AuditAction.EXPORT, client_id=self.client_id, detail=detail)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -230,13 +230,10 @@ class EvidencePanel(QWidget):
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Bestand opslaan als"), attachment.file_name)
         if not target:
             return
-        try:
-            Path(target).write_bytes(attachment.data)
-        except OSError:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("errors", "Het bestand kon niet worden opgeslagen. Kies een andere map of naam.")
-            ) from None
-        self.services.audit.record(AuditAction.EXPORT, client_id=self.route.client_id, detail="bijlage bij bewijs")
+        client_id = self.route.client_id
+        self.services.audit.export(
+            Path(target), attachment.data, AuditAction.EXPORT, client_id=client_id, detail="bijlage bij bewijs"
+        )
 
     @guarded
     def _document_toggled(self, item: QListWidgetItem) -> None:

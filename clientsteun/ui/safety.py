@@ -288,7 +288,7 @@ class SafetyMenu(QObject):
             return
         code = self.vault.new_recovery_key(self.database.key)
         self.audit.record(AuditAction.RECOVERY_KEY_MADE)
-        RecoveryKeyDialog(code, self.window).exec()
+        RecoveryKeyDialog(code, self.vault.db_path, self.window).exec()
 
     # -- backups -------------------------------------------------------------------------------
 

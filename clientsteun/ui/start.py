@@ -105,7 +105,7 @@ class StartFlow:
         database = self.vault.open(key, create=state is VaultState.NEW)  # encrypts a plaintext one
         events = [] if state is VaultState.NEW else [Happened(AuditAction.ENCRYPTED)]
         if code:
-            RecoveryKeyDialog(code, self.parent).exec()
+            RecoveryKeyDialog(code, self.vault.db_path, self.parent).exec()
             events.append(Happened(AuditAction.RECOVERY_KEY_MADE))
         return Opened(database, events)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from clientsteun.domain.dates import format_long
 from clientsteun.domain.errors import ClientsteunError, WrongPassphrase, WrongRecoveryKey
 from clientsteun.domain.passphrase import Strength, strength
+from clientsteun.services.files import write_user_file
 from clientsteun.store.vault import Vault
 from clientsteun.ui.errors import show_error, user_message
 
@@ -180,9 +181,10 @@ class UnlockDialog(QDialog):
 class RecoveryKeyDialog(QDialog):
     """Shows a new recovery key once, with ways to save or print it."""
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code = code
+        self.database = database  # a saved key never takes the place of one of its files
         self.setWindowTitle(self.tr("Uw herstelsleutel"))
         explanation = QLabel(
             self.tr(
@@ -229,9 +231,9 @@ class RecoveryKeyDialog(QDialog):
         if not target:
             return
         try:
-            Path(target).write_text(self.document_text() + "\n", encoding="utf-8")
-        except OSError:
-            show_error(self, ClientsteunError(self.tr("Het bestand kon niet worden opgeslagen. Kies een andere plek.")))
+            write_user_file(Path(target), (self.document_text() + "\n").encode("utf-8"), database=self.database)
+        except ClientsteunError as error:
+            show_error(self, error)
 
     def print_code(self, *, printer: QPrinter | None = None) -> None:
         """Print on ``printer``, or on the one the user picks in Qt's print dialog."""

@@ -192,7 +192,7 @@ def test_export_that_fails_says_so_plainly_and_logs_nothing(
     answer = answer_box(QMessageBox.StandardButton.Ok)
     assert dialog.export_to(blocker / "agenda.ics", False) is None
     assert answer.handled
-    assert "agendabestand kon niet worden opgeslagen" in answer.text
+    assert "bestand kon niet worden opgeslagen" in answer.text
     assert len(services.audit.entries()) == before
 
 

@@ -261,7 +261,7 @@ def test_audit_log_dialog_shows_the_entries_and_exports_csv(
 
 
 def test_recovery_key_dialog_saves_the_key_to_a_file(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
+    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", tmp_path / "clientsteun.db")
     qtbot.addWidget(dialog)
     target = tmp_path / "herstel.txt"
     dialog.save_to_file(target=str(target))
@@ -271,7 +271,7 @@ def test_recovery_key_dialog_saves_the_key_to_a_file(qtbot: QtBot, tmp_path: Pat
 
 
 def test_recovery_key_dialog_prints_the_key(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")
+    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", tmp_path / "clientsteun.db")
     qtbot.addWidget(dialog)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -289,3 +289,38 @@ def test_a_closed_window_stops_watching_for_idleness_and_daily_backups(window: M
     window.close()
     assert not window.safety.idle.timer.isActive()
     assert not window.safety.daily.isActive()
+
+
+def test_the_app_refuses_to_export_over_its_own_files_and_logs_nothing(
+    qtbot: QtBot, safe_window: MainWindow, vault: Vault
+) -> None:
+    """The audit log's CSV and a manual backup, aimed at the key file or the database, are refused
+    with a plain message; the key file and the log are unchanged."""
+    audit = safe_window.services.audit
+    key_bytes = vault.key_path.read_bytes()
+    dialog = AuditLogDialog(audit, safe_window)
+    qtbot.addWidget(dialog)
+    before = len(audit.entries())
+    for export in (
+        lambda: dialog.export_csv(str(vault.key_path)),
+        lambda: dialog.export_csv(str(vault.db_path)),
+        lambda: safe_window.safety.backup_to_file(target=str(vault.key_path)),
+    ):
+        refused = answer_box("OK")
+        export()
+        assert refused.handled and "hoort bij de database" in refused.text
+    assert vault.key_path.read_bytes() == key_bytes
+    assert len(audit.entries()) == before
+    assert safe_window.services.clients.list_clients() == []  # the database still opens and reads
+
+
+def test_a_saved_recovery_key_never_replaces_the_key_file(qtbot: QtBot, tmp_path: Path) -> None:
+    database = tmp_path / "clientsteun.db"
+    key_file = tmp_path / "clientsteun.db.key"
+    key_file.write_bytes(b"the wrapped key")
+    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", database)
+    qtbot.addWidget(dialog)
+    refused = answer_box("OK")
+    dialog.save_to_file(target=str(key_file))
+    assert refused.handled and "hoort bij de database" in refused.text
+    assert key_file.read_bytes() == b"the wrapped key"

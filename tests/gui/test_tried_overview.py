@@ -96,10 +96,8 @@ def test_overview_lists_every_attempt_in_date_order_and_saves_a_logged_pdf(
     services.routes.save_step(None, StepInput(other.id, date(2026, 3, 2), "applied", note="Bij WoningNet 🏠"))
     services.routes.add_link(route_id, other.id, LinkKind.BELONGS_TO)
     views = services.routes.list_routes(client.id)
-    logged: list[tuple[AuditAction, str]] = []
-    dialog = TriedOverviewDialog(
-        "Sanne", views, services.catalog.routes, date(2026, 11, 23), lambda a, d: logged.append((a, d))
-    )
+    before = len(services.audit.entries())
+    dialog = TriedOverviewDialog("Sanne", views, services.catalog.routes, date(2026, 11, 23), services.audit, client.id)
     qtbot.addWidget(dialog)
 
     shown = dialog.browser.toPlainText()
@@ -123,11 +121,12 @@ def test_overview_lists_every_attempt_in_date_order_and_saves_a_logged_pdf(
         "23 november 2026",
     ):
         assert expected in text, expected
-    assert logged == [(AuditAction.EXPORT, "overzicht wat is geprobeerd, pdf")]
+    logged = [(e.action, e.client_id, e.detail) for e in services.audit.entries()[before:]]
+    assert logged == [(AuditAction.EXPORT, client.id, "overzicht wat is geprobeerd, pdf")]
 
 
 def test_overview_without_routes_says_so(qtbot: QtBot, services: Services) -> None:
-    dialog = TriedOverviewDialog("Sanne", [], services.catalog.routes, date(2026, 11, 23), lambda a, d: None)
+    dialog = TriedOverviewDialog("Sanne", [], services.catalog.routes, date(2026, 11, 23), services.audit, 1)
     qtbot.addWidget(dialog)
     assert "Er zijn nog geen routes vastgelegd." in dialog.browser.toPlainText()
 

@@ -523,6 +523,41 @@ def test_backup_onto_the_database_itself_is_refused_and_leaves_it_sound(tmp_path
     assert run(tmp_path, "check", "--db", str(db)).returncode == 0
 
 
+def test_no_export_replaces_a_file_the_app_keeps_and_none_is_logged(tmp_path: Path) -> None:
+    """`audit --csv demo.db` once left a 63-byte CSV where the database was; over the key file
+    and its copy it made the database and every backup unreadable."""
+    db = made_demo(tmp_path)
+    key_files = [tmp_path / "demo.db.key", tmp_path / "backups" / "demo.key"]
+    kept = {path: path.read_bytes() for path in key_files}
+    before = audit_lines(tmp_path, db)
+    attempts = [
+        ["audit", "--csv", str(db)],
+        ["audit", "--csv", str(key_files[0])],
+        ["agenda", "--ics", str(key_files[1])],
+        ["agenda", "--ics", str(tmp_path / "demo.db-wal")],
+        ["backup", "--out", str(key_files[1])],
+        ["backup", "--out", str(tmp_path / "backups" / "kopie.db")],
+        ["backup", "--out", str(db)],
+    ]
+    for command in attempts:
+        result = run(tmp_path, command[0], "--db", str(db), *command[1:])
+        assert_plain_error(result, "hoort bij de database")
+    assert {path: path.read_bytes() for path in key_files} == kept
+    wal = tmp_path / "demo.db-wal"
+    assert not wal.exists() or b"VCALENDAR" not in wal.read_bytes()
+    assert run(tmp_path, "check", "--db", str(db)).returncode == 0
+    assert audit_lines(tmp_path, db) == before  # a refused export is not logged as one
+
+
+def test_a_backup_is_logged_only_after_it_was_made(tmp_path: Path) -> None:
+    db = made_demo(tmp_path)
+    before = audit_lines(tmp_path, db)
+    assert_plain_error(run(tmp_path, "backup", "--db", str(db), "--out", str(tmp_path)))  # a folder
+    assert audit_lines(tmp_path, db) == before
+    assert run(tmp_path, "backup", "--db", str(db), "--out", str(tmp_path / "kopie.db")).returncode == 0
+    assert "Reservekopie" in audit_lines(tmp_path, db)[-1]
+
+
 # --- a database from before encryption ---------------------------------------------------------
 
 

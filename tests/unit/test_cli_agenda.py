@@ -237,7 +237,7 @@ def test_agenda_into_a_folder_that_cannot_be_made_is_a_plain_error(
     blocker.write_text("geen map", encoding="utf-8")
     before = audit_lines(tmp_path, db)
     result = run(tmp_path, "agenda", "--db", str(db), "--ics", str(blocker / "agenda.ics"))
-    assert_plain_error(result, "agendabestand")
+    assert_plain_error(result, "niet worden opgeslagen")
     assert audit_lines(tmp_path, db) == before  # nothing was exported, so nothing is logged
 
 
