@@ -24,6 +24,10 @@ class AgendaResident:
     id: int
     name: str  # the name the supporter uses (the alias when there is one)
     municipality: str
+    # For an export without names: the resident's own names (full name and alias) and the names of
+    # the people in their network, all taken out of free text.
+    own_names: tuple[str, ...] = ()
+    network: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 A pure function of the agenda items and the moment of export: no database, no Qt.  Every item is an
 all-day event; its UID stays the same across exports, so importing again updates an event instead of
 adding it twice.  Calendars are often synced to a cloud service, so names can be left out: the
-resident is then "inwoner 12", and the resident's name is also taken out of free text where it
-appears written in full.
+resident is then "inwoner 12", and free text (what, the route's title, who does an agreement) loses
+every name of any resident in the export and of their network (``domain.anonymise``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from clientsteun.domain.agenda import AgendaItem, AgendaKind
+from clientsteun.domain.anonymise import NameScrubber, name_words
 from clientsteun.domain.routes import Actor
 
 PRODID = "-//Clientsteun//Agenda//NL"
@@ -39,6 +40,8 @@ def agenda_ics(items: Iterable[AgendaItem], now: datetime, *, with_names: bool =
     ``now`` is the moment of export (DTSTAMP); a naive value is taken as local time.
     """
     stamp = _utc(now)
+    items = list(items)
+    names = None if with_names else _Names(items)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -48,30 +51,48 @@ def agenda_ics(items: Iterable[AgendaItem], now: datetime, *, with_names: bool =
         "X-WR-CALNAME:Clientsteun",
     ]
     for item in items:
-        lines += _event(item, stamp, with_names)
+        lines += _event(item, stamp, names)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)
 
 
-def resident_label(item: AgendaItem, *, with_names: bool) -> str:
-    return item.resident.name if with_names else f"inwoner {item.resident.id}"
+class _Names:
+    """Names to leave out of an export: every name of the residents in it and of their networks."""
+
+    def __init__(self, items: list[AgendaItem]) -> None:
+        residents = {item.resident.id: item.resident for item in items}
+        self.scrubber = NameScrubber.of(
+            name for r in residents.values() for name in (r.name, *r.own_names, *r.network)
+        )
+        self.own = {
+            rid: frozenset(word for name in (r.name, *r.own_names) for word in name_words(name))
+            for rid, r in residents.items()
+        }
+
+    def label(self, item: AgendaItem) -> str:
+        return f"inwoner {item.resident.id}"
+
+    def scrub(self, text: str, item: AgendaItem) -> str:
+        return self.scrubber.scrub(text, self.own[item.resident.id], self.label(item))
 
 
-def summary(item: AgendaItem, *, with_names: bool = True) -> str:
-    """The event's title, such as "Termijn: Besluit op de aanvraag — Fatima"."""
-    what = _text(item.what, item, with_names)
-    return f"{KIND_PREFIX[item.kind]}: {what} — {resident_label(item, with_names=with_names)}"
+def summary(item: AgendaItem, names: _Names | None = None) -> str:
+    """The event's title, such as "Termijn: Besluit op de aanvraag — Fatima"; without names when
+    ``names`` says which to leave out."""
+    what = _text(item.what, item, names)
+    resident = item.resident.name if names is None else names.label(item)
+    return f"{KIND_PREFIX[item.kind]}: {what} — {resident}"
 
 
-def description(item: AgendaItem, *, with_names: bool = True) -> str:
+def description(item: AgendaItem, names: _Names | None = None) -> str:
     """Route, who must act, law and advice, one per line."""
     lines = []
     if item.route_title:
-        lines.append(f"Route: {_text(item.route_title, item, with_names)}")
+        lines.append(f"Route: {_text(item.route_title, item, names)}")
     if item.actor is not None:
         lines.append(ACTOR_SENTENCE[item.actor])
     elif item.who:
-        lines.append(f"Wie: {_text(item.who, item, with_names)}")
+        lines.append(f"Wie: {_text(item.who, item, names)}")
     if item.law:
         lines.append(f"Wet: {item.law}")
     if item.advice:
@@ -117,28 +138,25 @@ def fold(line: str) -> str:
     return (CRLF + " ").join(pieces)
 
 
-def _event(item: AgendaItem, stamp: datetime, with_names: bool) -> list[str]:
+def _event(item: AgendaItem, stamp: datetime, names: _Names | None) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{uid(item)}",
         f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
         f"DTSTART;VALUE=DATE:{_date(item.on)}",
         f"DTEND;VALUE=DATE:{_date(item.on + timedelta(days=1))}",
-        f"SUMMARY:{escape(summary(item, with_names=with_names))}",
+        f"SUMMARY:{escape(summary(item, names))}",
     ]
-    text = description(item, with_names=with_names)
+    text = description(item, names)
     if text:
         lines.append(f"DESCRIPTION:{escape(text)}")
     lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]  # all day, but the time stays free
     return lines
 
 
-def _text(text: str, item: AgendaItem, with_names: bool) -> str:
-    """Free text, without the resident's name when names are left out."""
-    name = item.resident.name.strip()
-    if with_names or not name:
-        return text
-    return re.sub(re.escape(name), f"inwoner {item.resident.id}", text, flags=re.IGNORECASE)
+def _text(text: str, item: AgendaItem, names: _Names | None) -> str:
+    """Free text, without any name when names are left out."""
+    return text if names is None else names.scrub(text, item)
 
 
 def _date(value: date) -> str:

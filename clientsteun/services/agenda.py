@@ -22,6 +22,7 @@ from clientsteun.store.database import Database
 from clientsteun.store.tables import (
     AgreementRow,
     ClientRow,
+    NetworkMemberRow,
     RouteCircumstanceRow,
     RouteLinkRow,
     RouteRow,
@@ -45,8 +46,18 @@ class AgendaService(Service):
         """
         today = self.today()
         with self._db.transaction() as session:
+            open_clients = select(ClientRow.id).where(ClientRow.status == ClientStatus.OPEN.value)
+            network: dict[int, list[str]] = defaultdict(list)
+            for client_id, member in session.execute(
+                select(NetworkMemberRow.client_id, NetworkMemberRow.name).where(
+                    NetworkMemberRow.client_id.in_(open_clients)
+                )
+            ):
+                network[client_id].append(member)
             residents = {
-                row.id: AgendaResident(row.id, row.alias or row.name, row.municipality)
+                row.id: AgendaResident(
+                    row.id, row.alias or row.name, row.municipality, (row.name, row.alias), tuple(network[row.id])
+                )
                 for row in session.execute(
                     select(ClientRow.id, ClientRow.name, ClientRow.alias, ClientRow.municipality).where(
                         ClientRow.status == ClientStatus.OPEN.value

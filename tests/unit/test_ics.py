@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from clientsteun.domain.agenda import AgendaItem, AgendaKind, AgendaResident
 from clientsteun.domain.deadlines import DeadlineState
 from clientsteun.domain.ics import agenda_ics, escape, fold
+from clientsteun.domain.model import AgreementInput, ClientInput, NetworkMember
 from clientsteun.domain.routes import Actor
+from clientsteun.services import Services
 
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=timezone(timedelta(hours=1)))  # Dutch winter time
 FATIMA = AgendaResident(7, "Fatima el Amrani", "Utrecht")
@@ -263,3 +266,50 @@ def test_with_names_is_the_default_and_keeps_them() -> None:
 def test_the_same_items_give_the_same_file() -> None:
     items = [deadline(), hearing(), agreement()]
     assert agenda_ics(items, NOW) == agenda_ics(list(items), NOW)
+
+
+def test_without_names_no_part_of_any_name_of_a_resident_or_their_network_is_left() -> None:
+    """Safety, round two, item 7: only the alias was removed, as a substring; a surname alone, a network
+    member in an agreement's text and the 'Wie:' field went out unchanged."""
+    sanne = AgendaResident(
+        21, "Sanne", "Zeist", own_names=("Sanne van Dijk", "Sanne"), network=("Kees Bos", "Oma Hendrika")
+    )
+    items = [
+        deadline(resident=sanne, route_title="Urgentie Van Dijk", what="Brief over mevrouw van dijk"),
+        replace(agreement(), resident=sanne, what="Kees belt de woningcorporatie", who="Kees Bos"),
+        replace(agreement(), resident=sanne, what="Met Bos naar de Bosweg, bosbessen voor oma Hendrika", who="Sanne"),
+        replace(agreement(), resident=BRAM, what="Vraag Sanne of Bram meekomt", who="Hendrika"),
+    ]
+    text = agenda_ics(items, NOW, with_names=False)
+    words = {word.casefold() for word in re.findall(r"\w+", "\n".join(unfold(text)))}
+    for name_part in ("Sanne", "Dijk", "Kees", "Bos", "Hendrika", "Bram"):
+        assert name_part.casefold() not in words, name_part
+    first, second, third, fourth = events(text)
+    assert first["SUMMARY"] == "Termijn: Brief over mevrouw van inwoner 21 — inwoner 21"  # "van" can be a word
+    assert first["DESCRIPTION"].startswith("Route: Urgentie Van inwoner 21\n")
+    assert second["SUMMARY"] == "Afspraak: [naam] belt de woningcorporatie — inwoner 21"
+    assert second["DESCRIPTION"] == "Wie: [naam]"
+    # A name inside another word is not a name: the street and the berries stay.
+    assert third["SUMMARY"] == "Afspraak: Met [naam] naar de Bosweg, bosbessen voor [naam] — inwoner 21"
+    assert third["DESCRIPTION"] == "Wie: inwoner 21"
+    # Another resident's name in this resident's agreement goes too.
+    assert fourth["SUMMARY"] == "Afspraak: Vraag [naam] of inwoner 12 meekomt — inwoner 12"
+
+
+def test_the_agenda_service_leaves_out_network_names_in_an_export_without_names(
+    services: Services, tmp_path: Path
+) -> None:
+    details = ClientInput(
+        "Yara Verzonnen", alias="Yara", municipality="Zeist", network=(NetworkMember("Kees Bosmans", "buurman"),)
+    )
+    client = services.clients.create_client(details)
+    services.agreements.save_agreement(
+        None, AgreementInput(client.id, "Kees Bosmans brengt Yara naar de gemeente", "Kees", date(2026, 12, 1))
+    )
+    target = tmp_path / "agenda.ics"
+    services.agenda.export_ics(target, services.agenda.agenda(), with_names=False)
+    text = target.read_bytes().decode("utf-8")
+    words = {word.casefold() for word in re.findall(r"\w+", "\n".join(unfold(text)))}
+    assert not words & {"yara", "verzonnen", "kees", "bosmans"}
+    (event,) = events(text)
+    assert event["SUMMARY"] == f"Afspraak: [naam] brengt inwoner {client.id} naar de gemeente — inwoner {client.id}"
