@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from clientsteun.domain.dates import format_long
 from clientsteun.domain.errors import ClientsteunError, WrongPassphrase, WrongRecoveryKey
-from clientsteun.domain.passphrase import Strength, strength
+from clientsteun.domain.passphrase import strength
 from clientsteun.services.files import write_user_file
 from clientsteun.store.vault import Vault
 from clientsteun.ui.errors import show_error, user_message
@@ -87,11 +87,11 @@ class NewPassphraseDialog(QDialog):
         level = strength(self.first.text())
         hint = QCoreApplication.translate("passphrase", level.hint)
         matching = self.first.text() == self.second.text()
-        if level is not Strength.TOO_SHORT and self.second.text() and not matching:
+        if level.acceptable and self.second.text() and not matching:
             hint += " " + self.tr("De twee wachtwoorden zijn niet gelijk.")
         self.hint.setText(hint)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(level is not Strength.TOO_SHORT and matching)
+        ok.setEnabled(level.acceptable and matching)
 
 
 class UnlockDialog(QDialog):
