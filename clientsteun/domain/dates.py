@@ -12,6 +12,12 @@ MONTHS = (
     "juli", "augustus", "september", "oktober", "november", "december",
 )  # fmt: skip
 
+# New dates must lie in this range: a year typed wrong (0001, 9999) is caught, and dates stay far
+# from the ends of Python's calendar, where adding a term overflows.  Stored data outside it
+# still opens, shows and exports.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
 _DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
@@ -45,11 +51,21 @@ def parse_date(text: str, *, required: bool = False) -> date | None:
         )
     day, month, year = (int(part) for part in match.groups())
     try:
-        return date(year, month, day)
+        value = date(year, month, day)
     except ValueError:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Deze datum bestaat niet. Controleer de dag en de maand.")
         ) from None
+    return check_year(value)
+
+
+def check_year(value: date) -> date:
+    """``value``, or InvalidInput when its year lies outside 1900–2200."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Dit jaartal klopt niet. Gebruik een jaar tussen 1900 en 2200.")
+        )
+    return value
 
 
 def parse_time(text: str) -> time | None:

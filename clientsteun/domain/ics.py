@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from clientsteun.domain.agenda import AgendaItem, AgendaKind
 from clientsteun.domain.anonymise import NameScrubber, name_words
+from clientsteun.domain.dates import FIRST_YEAR, LAST_YEAR
 from clientsteun.domain.routes import Actor
 
 PRODID = "-//Clientsteun//Agenda//NL"
@@ -34,13 +35,23 @@ ACTOR_SENTENCE = {
 }
 
 
+def writable(items: Iterable[AgendaItem]) -> tuple[list[AgendaItem], list[AgendaItem]]:
+    """The items a calendar can hold, and those left out: a date stored before new dates were
+    limited to 1900–2200 (31-12-9999 has no day after it to end the event on)."""
+    kept: list[AgendaItem] = []
+    left_out: list[AgendaItem] = []
+    for item in items:
+        (kept if FIRST_YEAR <= item.on.year <= LAST_YEAR else left_out).append(item)
+    return kept, left_out
+
+
 def agenda_ics(items: Iterable[AgendaItem], now: datetime, *, with_names: bool = True) -> str:
-    """The whole calendar, lines folded and ended with CRLF.
+    """The whole calendar, lines folded and ended with CRLF; items ``writable`` leaves out are not in it.
 
     ``now`` is the moment of export (DTSTAMP); a naive value is taken as local time.
     """
     stamp = _utc(now)
-    items = list(items)
+    items, _left_out = writable(items)
     names = None if with_names else _Names(items)
     lines = [
         "BEGIN:VCALENDAR",

@@ -12,7 +12,7 @@ from clientsteun.domain.agenda import AgendaItem, AgendaResident, agreement_item
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS, answering_steps, view_route
-from clientsteun.domain.ics import agenda_ics
+from clientsteun.domain.ics import agenda_ics, writable
 from clientsteun.domain.model import Agreement, AgreementInput, ClientStatus
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
 from clientsteun.domain.timeline import first_line
@@ -132,10 +132,17 @@ class AgendaService(Service):
         return sorted_agenda(items)
 
     def export_ics(self, path: Path, items: Sequence[AgendaItem], *, with_names: bool) -> int:
-        """Write ``items`` as an iCalendar file and log the export; returns how many were written."""
-        count = len(items)
+        """Write ``items`` as an iCalendar file and log the export; returns how many were written.
+
+        An item with a date no calendar can hold (stored before new dates were limited to
+        1900–2200) is left out: fewer written than given says how many.
+        """
+        kept, left_out = writable(items)
+        count = len(kept)
         points = "punt" if count == 1 else "punten"
         names = "met namen" if with_names else "zonder namen"
-        content = agenda_ics(items, self.now(), with_names=with_names).encode("utf-8")
-        self._audit.export(path, content, AuditAction.EXPORT, detail=f"agenda .ics, {count} {points}, {names}")
+        skipped = f", {len(left_out)} weggelaten" if left_out else ""
+        content = agenda_ics(kept, self.now(), with_names=with_names).encode("utf-8")
+        detail = f"agenda .ics, {count} {points}, {names}{skipped}"
+        self._audit.export(path, content, AuditAction.EXPORT, detail=detail)
         return count

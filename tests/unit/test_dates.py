@@ -121,13 +121,13 @@ def test_parse_date_impossible_date_explains_in_dutch(text: str) -> None:
     assert caught.value.message == NO_SUCH_DATE
 
 
-@given(st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)))
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 def test_format_then_parse_gives_the_same_date(value: date) -> None:
     assert parse_date(format_date(value)) == value
     assert parse_date(format_date(value), required=True) == value
 
 
-@given(st.dates(min_value=date(1000, 1, 1)), st.sampled_from(["-", "/", ".", " "]))
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.sampled_from(["-", "/", ".", " "]))
 def test_parse_accepts_every_separator_and_missing_zeros(value: date, separator: str) -> None:
     text = separator.join([str(value.day), str(value.month), f"{value.year:04d}"])
     assert parse_date(text) == value
@@ -186,3 +186,16 @@ def test_parse_time_wrong_input_explains_in_dutch(text: str, message: str) -> No
 @given(st.times())
 def test_format_then_parse_time_keeps_hours_and_minutes(value: time) -> None:
     assert parse_time(format_time(value)) == value.replace(second=0, microsecond=0)
+
+
+@pytest.mark.parametrize("text", ["31-12-9999", "01-01-0001", "01-01-1899", "01-01-2201", "29-02-2400"])
+def test_a_new_date_outside_1900_to_2200_is_refused_in_dutch(text: str) -> None:
+    """Safety, round two, item 18: one agreement due 31-12-9999 broke every .ics export after it."""
+    with pytest.raises(InvalidInput) as caught:
+        parse_date(text)
+    assert caught.value.message == "Dit jaartal klopt niet. Gebruik een jaar tussen 1900 en 2200."
+
+
+@pytest.mark.parametrize("text", ["01-01-1900", "31-12-2200"])
+def test_the_ends_of_the_range_are_accepted(text: str) -> None:
+    assert parse_date(text) is not None

@@ -313,3 +313,16 @@ def test_the_agenda_service_leaves_out_network_names_in_an_export_without_names(
     assert not words & {"yara", "verzonnen", "kees", "bosmans"}
     (event,) = events(text)
     assert event["SUMMARY"] == f"Afspraak: [naam] brengt inwoner {client.id} naar de gemeente — inwoner {client.id}"
+
+
+def test_an_item_dated_outside_1900_to_2200_is_left_out_and_the_rest_written(
+    services: Services, tmp_path: Path
+) -> None:
+    """Stored before dates were limited, 31-12-9999 broke every export (no day after it)."""
+    far = [deadline(on=date(9999, 12, 31), uid="far"), deadline(on=date(1, 1, 1), uid="early")]
+    text = agenda_ics([*far, hearing()], NOW)
+    assert [event["UID"] for event in events(text)] == ["step-40@clientsteun"]
+    target = tmp_path / "agenda.ics"
+    assert services.agenda.export_ics(target, [*far, hearing()], with_names=True) == 1
+    assert len(events(target.read_bytes().decode("utf-8"))) == 1
+    assert services.audit.entries()[-1].detail == "agenda .ics, 1 punt, met namen, 2 weggelaten"
