@@ -206,7 +206,7 @@ def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> byt
 
 def _settings() -> Settings:
     """The app's own settings file, so the command line counts and reads as the app does."""
-    from clientsteun.settings import Settings  # Qt Core only, and only for commands that open a database
+    from clientsteun.settings import Settings  # only for commands that open a database
 
     return Settings()
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -76,12 +76,12 @@ class MainWindow(QMainWindow):
         self._wire()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
-        if not settings.window_geometry.isEmpty():
-            self.restoreGeometry(settings.window_geometry)
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray(settings.window_geometry))
         else:
             self.resize(1280, 800)
-        if not settings.splitter_state.isEmpty():
-            self.splitter.restoreState(settings.splitter_state)
+        if settings.splitter_state:
+            self.splitter.restoreState(QByteArray(settings.splitter_state))
         self.refresh_clients()
 
     # -- building ------------------------------------------------------------------------------
@@ -603,8 +603,8 @@ class MainWindow(QMainWindow):
         if self.editor is not None and not self.editor.keep_as_draft() and not self._quit_anyway():
             event.ignore()
             return
-        self.settings.window_geometry = self.saveGeometry()
-        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.window_geometry = bytes(self.saveGeometry().data())
+        self.settings.splitter_state = bytes(self.splitter.saveState().data())
         self.settings.sync()
         self.safety.stop_watching()  # a closed window has nothing left to lock
         event.accept()

@@ -98,5 +98,4 @@ class SettingsDialog(QDialog):
         self.settings.idle_lock_minutes = self.idle_spin.value()
         self.settings.backups_daily = self.daily_spin.value()
         self.settings.backups_weekly = self.weekly_spin.value()
-        self.settings.sync()
         self.accept()

@@ -6,11 +6,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from clientsteun import paths
 from clientsteun.domain.route_catalog import ROUTES_FILE
+from clientsteun.settings import Settings
 from clientsteun.ui.main_window import MainWindow
 from tests.gui.modals import StandardButton, answer_box
 
@@ -25,9 +25,7 @@ def _choose_copy(tmp_path: Path, change: tuple[str, str]) -> Path:
     assert change[0] in text
     routes.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
     settings_file = tmp_path / "instellingen.ini"
-    stored = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    stored.setValue("catalog/folder", str(folder))
-    stored.sync()
+    Settings(settings_file).catalog_folder = str(folder)
     return settings_file
 
 
