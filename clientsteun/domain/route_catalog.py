@@ -17,17 +17,10 @@ from typing import Any
 from clientsteun.domain.catalog_reader import CatalogItem, EntryReader, name_of, read_toml
 from clientsteun.domain.errors import CatalogError
 from clientsteun.domain.holidays import WorkCalendar
-from clientsteun.domain.routes import DECISION_OUTCOMES, Actor, Outcome
+from clientsteun.domain.routes import DECISION_OUTCOMES, Actor, Outcome, StepKind
 from clientsteun.domain.terms import Term
 
 ROUTES_FILE = "routes.toml"
-
-
-@dataclass(frozen=True)
-class StepKind(CatalogItem):
-    decision: bool = False  # has an outcome: granted, partly granted, refused
-    ends: bool = False  # ends the route (withdrawn)
-    extends: bool = False  # the authority extends its term (verdaging)
 
 
 @dataclass(frozen=True)

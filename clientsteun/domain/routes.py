@@ -10,13 +10,10 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
+from clientsteun.domain.catalog_reader import CatalogItem
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.model import clean_line, clean_text
-
-if TYPE_CHECKING:
-    from clientsteun.domain.route_catalog import StepKind
 
 MAX_ATTACHMENT = 50 * 1024 * 1024  # a scan or a photo of a letter; the database is not a file store
 
@@ -77,6 +74,15 @@ class ReversedTest:
             self.wanted_effect, self.own_strength, self.network,
             self.paying_self, self.general_facility, self.legal_basis,
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StepKind(CatalogItem):
+    """A kind of step as the route catalog defines it; what it means for the route's progress."""
+
+    decision: bool = False  # has an outcome: granted, partly granted, refused
+    ends: bool = False  # ends the route (withdrawn)
+    extends: bool = False  # the authority extends its term (verdaging)
 
 
 @dataclass(frozen=True)
