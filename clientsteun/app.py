@@ -6,6 +6,7 @@ import functools
 import logging
 import logging.handlers
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
@@ -15,6 +16,7 @@ from clientsteun import paths
 from clientsteun.domain.catalog import load_chosen_catalog
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.services import Services
+from clientsteun.services.base import Clock
 from clientsteun.settings import Settings
 from clientsteun.store.vault import Vault
 from clientsteun.ui.errors import install_exception_hook, user_message
@@ -61,21 +63,21 @@ def setup_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def build_window(opened: Opened, settings: Settings | None = None) -> MainWindow:
+def build_window(opened: Opened, settings: Settings | None = None, clock: Clock = datetime.now) -> MainWindow:
     """The main window over an unlocked database; what happened while opening goes into the audit log,
-    failed unlock attempts first."""
+    failed unlock attempts first.  ``clock`` is the one clock of the services and the window."""
     settings = settings or Settings()
     chosen = Path(settings.catalog_folder) if settings.catalog_folder else None
     try:
         catalog, problem = load_chosen_catalog(chosen, paths.catalog_dir())
-        services = Services.create(opened.database, catalog)
+        services = Services.create(opened.database, catalog, clock, lambda: settings.due_soon_days)
         services.audit.record_failed_unlocks(Vault.at(opened.database.path))  # counted in the key file
         for event in opened.happened:
             services.audit.record(event.action, detail=event.detail)
     except BaseException:
         opened.database.close()
         raise
-    window = MainWindow(services, settings)
+    window = MainWindow(services, settings, today=lambda: clock().date())
     if problem is not None:  # the coordinator's copy is broken: say so, and work with the built-in one
         log.warning("chosen catalog invalid: %s", problem.detail)
         QTimer.singleShot(0, functools.partial(show_catalog_problem, window, problem))

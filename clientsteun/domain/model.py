@@ -223,6 +223,16 @@ class Conversation:
 
 
 @dataclass(frozen=True)
+class ConversationLine:
+    """A conversation as the dossier lists it: the first line of its notes, not the notes."""
+
+    id: int
+    held_on: date
+    kind: str
+    first_line: str
+
+
+@dataclass(frozen=True)
 class AgreementInput:
     """Who does what by when."""
 

@@ -9,12 +9,14 @@ from clientsteun.domain.model import (
     Client,
     ClientStatus,
     Conversation,
+    ConversationLine,
     HelpQuestion,
     TimelineEntry,
     TimelineKind,
 )
 
 SUMMARY_LENGTH = 120
+NOTE_HEAD = 1000  # a note's first line is looked for in its first 1,000 characters: the rest is not read
 
 
 def first_line(text: str, length: int = SUMMARY_LENGTH) -> str:
@@ -23,10 +25,15 @@ def first_line(text: str, length: int = SUMMARY_LENGTH) -> str:
     return line if len(line) <= length else line[: length - 1].rstrip() + "…"
 
 
+def conversation_line(conversation: Conversation) -> ConversationLine:
+    data = conversation.data
+    return ConversationLine(conversation.id, data.held_on, data.kind, first_line(data.notes[:NOTE_HEAD]))
+
+
 def build_timeline(
     client: Client,
     help_questions: Iterable[HelpQuestion],
-    conversations: Iterable[Conversation],
+    conversations: Iterable[Conversation | ConversationLine],
     agreements: Iterable[Agreement],
 ) -> tuple[TimelineEntry, ...]:
     entries: list[TimelineEntry] = []
@@ -38,8 +45,8 @@ def build_timeline(
         text = question.asked or question.really_wants
         entries.append(TimelineEntry(question.recorded_on, TimelineKind.HELP_QUESTION, question.id, first_line(text)))
     for conversation in conversations:
-        data = conversation.data
-        entries.append(TimelineEntry(data.held_on, TimelineKind.CONVERSATION, conversation.id, first_line(data.notes)))
+        line = conversation_line(conversation) if isinstance(conversation, Conversation) else conversation
+        entries.append(TimelineEntry(line.held_on, TimelineKind.CONVERSATION, line.id, line.first_line))
     for agreement in agreements:
         text = first_line(agreement.data.description)
         entries.append(TimelineEntry(agreement.created_on, TimelineKind.AGREEMENT, agreement.id, text))

@@ -5,27 +5,37 @@ Services take plain domain values and return them; no ORM object and no session 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.services.agenda import AgendaService
 from clientsteun.services.agreements import AgreementService
 from clientsteun.services.audit import AuditService
-from clientsteun.services.base import Clock
+from clientsteun.services.base import ChangeFeed, Clock
 from clientsteun.services.clients import ClientService
 from clientsteun.services.conversations import ConversationService
+from clientsteun.services.dossier import DossierService
 from clientsteun.services.routes import RouteService
 from clientsteun.store.database import Database
 
 
 @dataclass(frozen=True)
 class Services:
-    """Everything a front end (GUI or command line) needs, built over one open database."""
+    """Everything a front end (GUI or command line) needs, built over one open database.
+
+    ``clock`` is the one clock of the app: the services and the window read the same.  Every write
+    announces what it changed on ``changes``.
+    """
 
     database: Database
     catalog: Catalog
+    clock: Clock
+    changes: ChangeFeed
     clients: ClientService
+    dossier: DossierService
     conversations: ConversationService
     agreements: AgreementService
     routes: RouteService
@@ -33,14 +43,22 @@ class Services:
     audit: AuditService
 
     @classmethod
-    def create(cls, database: Database, catalog: Catalog, clock: Clock = datetime.now) -> Services:
+    def create(
+        cls, database: Database, catalog: Catalog, clock: Clock = datetime.now,
+        due_soon_days: Callable[[], int] = lambda: DUE_SOON_DAYS,
+    ) -> Services:  # fmt: skip
+        """``due_soon_days`` reads the setting (at every use, so a change holds at once)."""
+        changes = ChangeFeed()
         return cls(
             database=database,
             catalog=catalog,
-            clients=ClientService(database, clock),
-            conversations=ConversationService(database, clock),
-            agreements=AgreementService(database, clock),
-            routes=RouteService(database, clock, catalog),
+            clock=clock,
+            changes=changes,
+            clients=ClientService(database, clock, changes),
+            dossier=DossierService(database, clock, catalog, due_soon_days),
+            conversations=ConversationService(database, clock, changes),
+            agreements=AgreementService(database, clock, changes),
+            routes=RouteService(database, clock, catalog, changes, due_soon_days),
             agenda=AgendaService(database, clock, catalog),
             audit=AuditService(database, clock),
         )

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from clientsteun.domain.changes import Area
 from clientsteun.domain.model import Agreement, AgreementInput
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_or_add, get_row
 from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow
+
+# The dossier's agreements, the list's count of open and overdue ones, and the agenda.
+AGREEMENT_CHANGE = Area.AGREEMENTS | Area.RESIDENTS | Area.AGENDA
 
 
 class AgreementService(Service):
@@ -25,15 +29,22 @@ class AgreementService(Service):
             row.due_on = data.due_on
             row.conversation_id = data.conversation_id
             session.flush()
-            return mapping.agreement(row)
+            agreement = mapping.agreement(row)
+        self._announce(AGREEMENT_CHANGE, data.client_id)
+        return agreement
 
     def set_done(self, agreement_id: int, done_on: date | None) -> Agreement:
         """Mark done on a date, or open again with None."""
         with self._db.transaction() as session:
             row = get_row(session, AgreementRow, agreement_id)
             row.done_on = done_on
-            return mapping.agreement(row)
+            agreement = mapping.agreement(row)
+        self._announce(AGREEMENT_CHANGE, agreement.data.client_id)
+        return agreement
 
     def delete_agreement(self, agreement_id: int) -> None:
         with self._db.transaction() as session:
-            session.delete(get_row(session, AgreementRow, agreement_id))
+            row = get_row(session, AgreementRow, agreement_id)
+            client_id = row.client_id
+            session.delete(row)
+        self._announce(AGREEMENT_CHANGE, client_id)

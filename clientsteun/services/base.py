@@ -1,4 +1,4 @@
-"""What every service shares: the database, the clock and fetching a row or NotFound."""
+"""What every service shares: the database, the clock, the feed of changes and fetching a row or NotFound."""
 
 from __future__ import annotations
 
@@ -8,24 +8,47 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from clientsteun.domain.changes import Area, Changes
 from clientsteun.domain.errors import NotFound
 from clientsteun.store.database import Database
 from clientsteun.store.tables import Base
 
 Clock = Callable[[], datetime]
+Listener = Callable[[Changes], None]
 RowT = TypeVar("RowT", bound=Base)
 
 
+class ChangeFeed:
+    """The one place writes announce what they changed; the window listens, the command line does not."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Hear every change from now on; returns what stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def announce(self, changes: Changes) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+
 class Service:
-    def __init__(self, database: Database, clock: Clock) -> None:
+    def __init__(self, database: Database, clock: Clock, changes: ChangeFeed | None = None) -> None:
         self._db = database
         self._clock = clock
+        self._changes = changes if changes is not None else ChangeFeed()
 
     def now(self) -> datetime:
         return self._clock().replace(microsecond=0)
 
     def today(self) -> date:
         return self._clock().date()
+
+    def _announce(self, areas: Area, client_id: int, route_id: int | None = None) -> None:
+        """Called after the write's transaction committed: a failed write announces nothing."""
+        self._changes.announce(Changes(areas, client_id, route_id))
 
 
 def get_row(session: Session, table: type[RowT], row_id: int) -> RowT:

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from clientsteun.domain.changes import Area
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.model import (
+    Agreement,
     Client,
     ClientInput,
     ClientStatus,
     ClientSummary,
+    ConversationLine,
     Dossier,
     HelpQuestion,
     HelpQuestionInput,
 )
-from clientsteun.domain.timeline import build_timeline
+from clientsteun.domain.timeline import NOTE_HEAD, build_timeline, first_line
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_row
 from clientsteun.store.tables import (
@@ -30,10 +34,23 @@ from clientsteun.store.tables import (
     NetworkMemberRow,
 )
 
+# What a change to a resident's details, status, conversations or agreements can make stale.
+RESIDENT_CHANGE = Area.RESIDENTS | Area.DETAILS | Area.AGENDA
+
 
 class ClientService(Service):
     def list_clients(self) -> list[ClientSummary]:
         """Every resident with the date of the last conversation and open/overdue agreements."""
+        with self._db.transaction() as session:
+            return [_summary(row) for row in session.execute(self._summaries())]
+
+    def list_row(self, client_id: int) -> ClientSummary | None:
+        """One resident's row of the list as ``list_clients`` gives it, or None when they are gone."""
+        with self._db.transaction() as session:
+            row = session.execute(self._summaries().where(ClientRow.id == client_id)).first()
+            return None if row is None else _summary(row)
+
+    def _summaries(self) -> Select[tuple[int, str, str, str, str, date | None, int | None, int | None]]:
         today = self.today()
         last_contact = (
             select(ConversationRow.client_id, func.max(ConversationRow.held_on).label("last"))
@@ -50,7 +67,7 @@ class ClientService(Service):
             .group_by(AgreementRow.client_id)
             .subquery()
         )
-        query = (
+        return (
             select(
                 ClientRow.id,
                 ClientRow.name,
@@ -65,36 +82,16 @@ class ClientService(Service):
             .outerjoin(open_agreements, open_agreements.c.client_id == ClientRow.id)
             .order_by(last_contact.c.last.desc().nulls_last(), ClientRow.id)
         )
-        with self._db.transaction() as session:
-            return [
-                ClientSummary(
-                    id=row.id,
-                    display_name=row.alias or row.name,
-                    name=row.name,
-                    municipality=row.municipality,
-                    status=ClientStatus(row.status),
-                    last_contact=row.last,
-                    open_agreements=row.open or 0,
-                    overdue_agreements=row.overdue or 0,
-                )
-                for row in session.execute(query)
-            ]
 
     def get_client(self, client_id: int) -> Client:
         with self._db.transaction() as session:
             return mapping.client(get_row(session, ClientRow, client_id))
 
     def get_dossier(self, client_id: int) -> Dossier:
+        """Everything recorded about a resident, every note in full (the screen reads ``DossierService.open``)."""
         with self._db.transaction() as session:
             client = mapping.client(get_row(session, ClientRow, client_id))
-            questions = tuple(
-                mapping.help_question(row)
-                for row in session.scalars(
-                    select(HelpQuestionRow)
-                    .where(HelpQuestionRow.client_id == client_id)
-                    .order_by(HelpQuestionRow.recorded_on.desc(), HelpQuestionRow.id.desc())
-                )
-            )
+            questions = read_help_questions(session, client_id)
             conversations = tuple(
                 mapping.conversation(row)
                 for row in session.scalars(
@@ -104,21 +101,20 @@ class ClientService(Service):
                     .order_by(ConversationRow.held_on.desc(), ConversationRow.id.desc())
                 )
             )
-            agreements = tuple(
-                mapping.agreement(row)
-                for row in session.scalars(
-                    select(AgreementRow)
-                    .where(AgreementRow.client_id == client_id)
-                    .order_by(
-                        AgreementRow.done_on.is_not(None),
-                        AgreementRow.due_on.is_(None),
-                        AgreementRow.due_on,
-                        AgreementRow.id,
-                    )
-                )
-            )
+            agreements = read_agreements(session, client_id)
         timeline = build_timeline(client, questions, conversations, agreements)
         return Dossier(client, questions, conversations, agreements, timeline)
+
+    def help_questions(self, client_id: int) -> tuple[HelpQuestion, ...]:
+        """The versions of the resident's help question, newest first."""
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, client_id)
+            return read_help_questions(session, client_id)
+
+    def has_conversations(self, client_id: int) -> bool:
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, client_id)
+            return bool(session.scalar(select(exists().where(ConversationRow.client_id == client_id))))
 
     def create_client(self, details: ClientInput) -> Client:
         details = details.validated()
@@ -128,7 +124,9 @@ class ClientService(Service):
             self._apply(session, row, details)
             session.add(row)
             session.flush()
-            return mapping.client(row)
+            client = mapping.client(row)
+        self._announce(Area.RESIDENTS | Area.DETAILS, client.id)
+        return client
 
     def update_client(self, client_id: int, details: ClientInput) -> Client:
         details = details.validated()
@@ -137,7 +135,9 @@ class ClientService(Service):
             self._apply(session, row, details)
             row.updated_at = self.now()
             session.flush()
-            return mapping.client(row)
+            client = mapping.client(row)
+        self._announce(RESIDENT_CHANGE, client_id)
+        return client
 
     def _apply(self, session: Session, row: ClientRow, details: ClientInput) -> None:
         row.name = details.name
@@ -184,7 +184,9 @@ class ClientService(Service):
             row.closed_on = closed_on
             row.close_reason = reason
             row.updated_at = self.now()
-            return mapping.client(row)
+            client = mapping.client(row)
+        self._announce(RESIDENT_CHANGE, client_id)  # the agenda holds open dossiers only
+        return client
 
     def reopen_client(self, client_id: int) -> Client:
         with self._db.transaction() as session:
@@ -193,12 +195,15 @@ class ClientService(Service):
             row.closed_on = None
             row.close_reason = ""
             row.updated_at = self.now()
-            return mapping.client(row)
+            client = mapping.client(row)
+        self._announce(RESIDENT_CHANGE, client_id)
+        return client
 
     def delete_client(self, client_id: int) -> None:
         """Removes the resident and everything recorded about them (the UI asks first)."""
         with self._db.transaction() as session:
             session.delete(get_row(session, ClientRow, client_id))
+        self._announce(Area.RESIDENTS | Area.AGENDA, client_id)  # the list finds them gone; so does the window
 
     def add_help_question(self, client_id: int, question: HelpQuestionInput) -> HelpQuestion:
         question = question.validated()
@@ -212,8 +217,62 @@ class ClientService(Service):
             )
             session.add(row)
             session.flush()
-            return mapping.help_question(row)
+            question_added = mapping.help_question(row)
+        self._announce(Area.HELP_QUESTIONS, client_id)
+        return question_added
 
     def delete_help_question(self, question_id: int) -> None:
         with self._db.transaction() as session:
-            session.delete(get_row(session, HelpQuestionRow, question_id))
+            row = get_row(session, HelpQuestionRow, question_id)
+            client_id = row.client_id
+            session.delete(row)
+        self._announce(Area.HELP_QUESTIONS, client_id)
+
+
+def _summary(row: Any) -> ClientSummary:
+    return ClientSummary(
+        id=row.id,
+        display_name=row.alias or row.name,
+        name=row.name,
+        municipality=row.municipality,
+        status=ClientStatus(row.status),
+        last_contact=row.last,
+        open_agreements=row.open or 0,
+        overdue_agreements=row.overdue or 0,
+    )
+
+
+def read_help_questions(session: Session, client_id: int) -> tuple[HelpQuestion, ...]:
+    rows = session.scalars(
+        select(HelpQuestionRow)
+        .where(HelpQuestionRow.client_id == client_id)
+        .order_by(HelpQuestionRow.recorded_on.desc(), HelpQuestionRow.id.desc())
+    )
+    return tuple(mapping.help_question(row) for row in rows)
+
+
+def read_agreements(session: Session, client_id: int) -> tuple[Agreement, ...]:
+    """Open ones first, then by the date they are due."""
+    rows = session.scalars(
+        select(AgreementRow)
+        .where(AgreementRow.client_id == client_id)
+        .order_by(
+            AgreementRow.done_on.is_not(None), AgreementRow.due_on.is_(None), AgreementRow.due_on, AgreementRow.id
+        )
+    )
+    return tuple(mapping.agreement(row) for row in rows)
+
+
+def read_conversation_lines(session: Session, client_id: int) -> tuple[ConversationLine, ...]:
+    """The resident's conversations newest first, each with only the first line of its notes."""
+    rows = session.execute(
+        select(
+            ConversationRow.id,
+            ConversationRow.held_on,
+            ConversationRow.kind,
+            func.substr(ConversationRow.notes, 1, NOTE_HEAD),
+        )
+        .where(ConversationRow.client_id == client_id)
+        .order_by(ConversationRow.held_on.desc(), ConversationRow.id.desc())
+    )
+    return tuple(ConversationLine(id_, held_on, kind, first_line(head)) for id_, held_on, kind, head in rows)

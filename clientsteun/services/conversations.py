@@ -1,4 +1,7 @@
-"""Conversations, their autosaved drafts, and searching all notes."""
+"""Conversations, their autosaved drafts, and searching all notes.
+
+Drafts announce no change: nothing but the editor that wrote one shows it.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,15 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from clientsteun.domain.changes import Area
 from clientsteun.domain.model import Conversation, ConversationInput, Draft, SearchHit
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_or_add, get_row
 from clientsteun.store.search import search_notes
 from clientsteun.store.tables import ClientRow, ConversationLifeDomainRow, ConversationRow, DraftRow
+
+# The dossier's conversations (its timeline) and the list's date of last contact.
+CONVERSATION_CHANGE = Area.CONVERSATIONS | Area.RESIDENTS
 
 
 class ConversationService(Service):
@@ -47,11 +54,16 @@ class ConversationService(Service):
             session.flush()
             # Any other unsaved version of this conversation is now older than what is saved.
             session.execute(delete(DraftRow).where(DraftRow.conversation_id == row.id))
-            return mapping.conversation(row)
+            conversation = mapping.conversation(row)
+        self._announce(CONVERSATION_CHANGE, data.client_id)
+        return conversation
 
     def delete_conversation(self, conversation_id: int) -> None:
         with self._db.transaction() as session:
-            session.delete(get_row(session, ConversationRow, conversation_id))
+            row = get_row(session, ConversationRow, conversation_id)
+            client_id = row.client_id
+            session.delete(row)
+        self._announce(CONVERSATION_CHANGE | Area.AGREEMENTS, client_id)  # agreements made in it lose the link
 
     def save_draft(self, draft_id: int | None, conversation_id: int | None, data: ConversationInput) -> int:
         """Store what is typed so far (not validated: a draft may be half-finished)."""

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.changes import Area
 from clientsteun.domain.deadlines import DUE_SOON_DAYS, RouteDetail, RouteView, answering_steps, view_route
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
+from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import (
     Evidence,
     EvidenceInput,
@@ -27,7 +30,7 @@ from clientsteun.domain.routes import (
     wait_cycle,
 )
 from clientsteun.services import mapping
-from clientsteun.services.base import Clock, Service, get_or_add, get_row
+from clientsteun.services.base import ChangeFeed, Clock, Service, get_or_add, get_row
 from clientsteun.store.database import Database
 from clientsteun.store.tables import (
     AttachmentRow,
@@ -42,6 +45,10 @@ from clientsteun.store.tables import (
     SignalRow,
 )
 
+# A route's steps, its links and its details start and meet deadlines: they show in the route's
+# window, the dossier's list of routes and the agenda.
+ROUTE_CHANGE = Area.ROUTE | Area.ROUTES | Area.AGENDA
+
 
 def route_query() -> Select[RouteRow]:
     """Routes with everything a RouteView needs, loaded in a few queries."""
@@ -54,31 +61,29 @@ def route_query() -> Select[RouteRow]:
 
 
 class RouteService(Service):
-    def __init__(self, database: Database, clock: Clock, catalog: Catalog) -> None:
-        super().__init__(database, clock)
+    def __init__(
+        self, database: Database, clock: Clock, catalog: Catalog, changes: ChangeFeed | None = None,
+        due_soon_days: Callable[[], int] = lambda: DUE_SOON_DAYS,
+    ) -> None:  # fmt: skip
+        """``due_soon_days`` is read at every use, so a changed setting holds at once."""
+        super().__init__(database, clock, changes)
         self._catalog = catalog.routes
+        self._due_soon_days = due_soon_days
 
     # -- reading -------------------------------------------------------------------------------
 
-    def list_routes(self, client_id: int, due_soon_days: int = DUE_SOON_DAYS) -> list[RouteView]:
+    def list_routes(self, client_id: int) -> list[RouteView]:
         """The resident's routes, oldest first, each with its progress and deadlines."""
-        today = self.today()
         with self._db.transaction() as session:
             get_row(session, ClientRow, client_id)
-            rows = session.scalars(
-                route_query().where(RouteRow.client_id == client_id).order_by(RouteRow.created_at, RouteRow.id)
-            ).all()
-            links = self._links(session, [row.id for row in rows])
-            routes = [mapping.route(row, tuple(links.get(row.id, ()))) for row in rows]
-        answering = answering_steps(routes, {link for route in routes for link in route.links})
-        return [view_route(route, self._catalog, today, due_soon_days, answering.get(route.id, ())) for route in routes]
+            return read_route_views(session, client_id, self._catalog, self.today(), self._due_soon_days())
 
-    def get_route(self, route_id: int, due_soon_days: int = DUE_SOON_DAYS) -> RouteDetail:
+    def get_route(self, route_id: int) -> RouteDetail:
         with self._db.transaction() as session:
             row = session.scalars(route_query().where(RouteRow.id == route_id)).first()
             if row is None:
                 raise NotFound(detail=f"routes {route_id}")
-            route = mapping.route(row, tuple(self._links(session, [route_id]).get(route_id, ())))
+            route = mapping.route(row, tuple(read_links(session, [route_id]).get(route_id, ())))
             children = [link.from_route for link in route.links if link.kind is LinkKind.BELONGS_TO]
             answering = [
                 mapping.step(step)
@@ -95,9 +100,9 @@ class RouteService(Service):
                 mapping.signal(s)
                 for s in session.scalars(select(SignalRow).where(SignalRow.route_id == route_id).order_by(SignalRow.on))
             )
-            circle = self._circle(session, row.client_id)
+            circle = read_circle(session, row.client_id)
         return RouteDetail(
-            view=view_route(route, self._catalog, self.today(), due_soon_days, answering),
+            view=view_route(route, self._catalog, self.today(), self._due_soon_days(), answering),
             siblings=siblings,
             signals=signals,
             circle=circle if route_id in circle else (),
@@ -158,12 +163,17 @@ class RouteService(Service):
             row.circumstances = [current.get(code) or RouteCircumstanceRow(code=code) for code in data.circumstances]
             row.updated_at = now
             session.flush()
-            return mapping.route(row, tuple(self._links(session, [row.id]).get(row.id, ())))
+            route = mapping.route(row, tuple(read_links(session, [row.id]).get(row.id, ())))
+        self._announce(ROUTE_CHANGE, data.client_id, route.id)
+        return route
 
     def delete_route(self, route_id: int) -> None:
         """Removes the route with its steps, evidence and files; its signals stay, without the route."""
         with self._db.transaction() as session:
-            session.delete(get_row(session, RouteRow, route_id))
+            row = get_row(session, RouteRow, route_id)
+            client_id = row.client_id
+            session.delete(row)
+        self._announce(ROUTE_CHANGE | Area.SIGNALS, client_id, route_id)
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -196,11 +206,18 @@ class RouteService(Service):
             row.note = data.note
             route.updated_at = self.now()
             session.flush()
-            return mapping.step(row)
+            step = mapping.step(row)
+            client_id = route.client_id
+        self._announce(ROUTE_CHANGE, client_id, data.route_id)
+        return step
 
     def delete_step(self, step_id: int) -> None:
         with self._db.transaction() as session:
-            session.delete(get_row(session, RouteStepRow, step_id))
+            row = get_row(session, RouteStepRow, step_id)
+            route = get_row(session, RouteRow, row.route_id)
+            client_id, route_id = route.client_id, route.id
+            session.delete(row)
+        self._announce(ROUTE_CHANGE, client_id, route_id)
 
     # -- evidence and the checklist ------------------------------------------------------------
 
@@ -216,7 +233,7 @@ class RouteService(Service):
         data = data.validated()
         attachment = None if attachment is None else attachment.validated()
         with self._db.transaction() as session:
-            get_row(session, RouteRow, data.route_id)
+            client_id = get_row(session, RouteRow, data.route_id).client_id
             row = get_or_add(session, EvidenceRow, evidence_id, route_id=data.route_id)
             if row.route_id != data.route_id:
                 raise InvalidInput(detail="evidence cannot move to another route")
@@ -234,18 +251,24 @@ class RouteService(Service):
                     data=attachment.data,
                 )
             session.flush()
-            return mapping.evidence(row)
+            evidence = mapping.evidence(row)
+        self._announce(Area.ROUTE, client_id, data.route_id)  # evidence shows in the route's window only
+        return evidence
 
     def delete_evidence(self, evidence_id: int) -> None:
         with self._db.transaction() as session:
-            session.delete(get_row(session, EvidenceRow, evidence_id))
+            row = get_row(session, EvidenceRow, evidence_id)
+            route = get_row(session, RouteRow, row.route_id)
+            client_id, route_id = route.client_id, route.id
+            session.delete(row)
+        self._announce(Area.ROUTE, client_id, route_id)
 
     def set_document(self, route_id: int, code: str, collected_on: date | None) -> None:
         """Mark a document of the checklist collected on a date, or not collected with None."""
         if collected_on is not None and code not in self._catalog.documents:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit document staat niet in de catalogus."))
         with self._db.transaction() as session:
-            get_row(session, RouteRow, route_id)
+            client_id = get_row(session, RouteRow, route_id).client_id
             row = session.get(RouteDocumentRow, (route_id, code))
             if collected_on is None:
                 if row is not None:
@@ -254,6 +277,7 @@ class RouteService(Service):
                 session.add(RouteDocumentRow(route_id=route_id, code=code, collected_on=collected_on))
             else:
                 row.collected_on = collected_on
+        self._announce(Area.ROUTE, client_id, route_id)
 
     # -- links ---------------------------------------------------------------------------------
 
@@ -277,35 +301,17 @@ class RouteService(Service):
                 raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Deze koppeling bestaat al."))
             session.add(RouteLinkRow(from_route_id=from_route, to_route_id=to_route, kind=kind.value))
             session.flush()
-            circle = self._circle(session, source.client_id)
+            client_id = source.client_id
+            circle = read_circle(session, client_id)
+        self._announce(ROUTE_CHANGE, client_id)  # both routes: a linked step can meet the other's deadline
         return circle if from_route in circle else ()
 
     def delete_link(self, link_id: int) -> None:
         with self._db.transaction() as session:
-            session.delete(get_row(session, RouteLinkRow, link_id))
-
-    def _links(self, session: Session, route_ids: list[int]) -> dict[int, list[RouteLink]]:
-        """The links from and to each of the routes, by route id."""
-        found: dict[int, list[RouteLink]] = {}
-        rows = session.scalars(
-            select(RouteLinkRow)
-            .where(or_(RouteLinkRow.from_route_id.in_(route_ids), RouteLinkRow.to_route_id.in_(route_ids)))
-            .order_by(RouteLinkRow.id)
-        )
-        wanted = set(route_ids)
-        for row in rows:
-            link = mapping.link(row)
-            for end in {link.from_route, link.to_route} & wanted:
-                found.setdefault(end, []).append(link)
-        return found
-
-    def _circle(self, session: Session, client_id: int) -> tuple[int, ...]:
-        waits = session.execute(
-            select(RouteLinkRow.from_route_id, RouteLinkRow.to_route_id)
-            .join(RouteRow, RouteRow.id == RouteLinkRow.from_route_id)
-            .where(RouteRow.client_id == client_id, RouteLinkRow.kind == LinkKind.WAITS_FOR.value)
-        )
-        return wait_cycle((source, target) for source, target in waits)
+            row = get_row(session, RouteLinkRow, link_id)
+            client_id = get_row(session, RouteRow, row.from_route_id).client_id
+            session.delete(row)
+        self._announce(ROUTE_CHANGE, client_id)
 
     # -- signals -------------------------------------------------------------------------------
 
@@ -327,18 +333,68 @@ class RouteService(Service):
             row.description = data.description
             row.shareable = data.shareable
             session.flush()
-            return mapping.signal(row)
+            signal = mapping.signal(row)
+        self._announce(Area.SIGNALS | Area.ROUTE, data.client_id, data.route_id)  # the dossier's, and its route's
+        return signal
 
     def delete_signal(self, signal_id: int) -> None:
         with self._db.transaction() as session:
-            session.delete(get_row(session, SignalRow, signal_id))
+            row = get_row(session, SignalRow, signal_id)
+            client_id, route_id = row.client_id, row.route_id
+            session.delete(row)
+        self._announce(Area.SIGNALS | Area.ROUTE, client_id, route_id)
 
     def list_signals(self, client_id: int) -> list[Signal]:
         """The resident's signals, newest first."""
         with self._db.transaction() as session:
-            rows = session.scalars(
-                select(SignalRow)
-                .where(SignalRow.client_id == client_id)
-                .order_by(SignalRow.on.desc(), SignalRow.id.desc())
-            )
-            return [mapping.signal(row) for row in rows]
+            return list(read_signals(session, client_id))
+
+
+# -- reads shared with the dossier's one read (``DossierService.open``) -------------------------------
+
+
+def read_route_views(
+    session: Session, client_id: int, catalog: RouteCatalog, today: date, due_soon_days: int
+) -> list[RouteView]:
+    """The resident's routes, oldest first, each with its progress and deadlines."""
+    rows = session.scalars(
+        route_query().where(RouteRow.client_id == client_id).order_by(RouteRow.created_at, RouteRow.id)
+    ).all()
+    links = read_links(session, [row.id for row in rows])
+    routes = [mapping.route(row, tuple(links.get(row.id, ()))) for row in rows]
+    answering = answering_steps(routes, {link for route in routes for link in route.links})
+    return [view_route(route, catalog, today, due_soon_days, answering.get(route.id, ())) for route in routes]
+
+
+def read_signals(session: Session, client_id: int) -> tuple[Signal, ...]:
+    """The resident's signals, newest first."""
+    rows = session.scalars(
+        select(SignalRow).where(SignalRow.client_id == client_id).order_by(SignalRow.on.desc(), SignalRow.id.desc())
+    )
+    return tuple(mapping.signal(row) for row in rows)
+
+
+def read_links(session: Session, route_ids: list[int]) -> dict[int, list[RouteLink]]:
+    """The links from and to each of the routes, by route id."""
+    found: dict[int, list[RouteLink]] = {}
+    rows = session.scalars(
+        select(RouteLinkRow)
+        .where(or_(RouteLinkRow.from_route_id.in_(route_ids), RouteLinkRow.to_route_id.in_(route_ids)))
+        .order_by(RouteLinkRow.id)
+    )
+    wanted = set(route_ids)
+    for row in rows:
+        link = mapping.link(row)
+        for end in {link.from_route, link.to_route} & wanted:
+            found.setdefault(end, []).append(link)
+    return found
+
+
+def read_circle(session: Session, client_id: int) -> tuple[int, ...]:
+    """The resident's routes that wait for each other in a circle, or ()."""
+    waits = session.execute(
+        select(RouteLinkRow.from_route_id, RouteLinkRow.to_route_id)
+        .join(RouteRow, RouteRow.id == RouteLinkRow.from_route_id)
+        .where(RouteRow.client_id == client_id, RouteLinkRow.kind == LinkKind.WAITS_FOR.value)
+    )
+    return wait_cycle((source, target) for source, target in waits)

@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self.dossier.show_dossier(self.services.clients.get_dossier(client_id))
         routes = self.services.routes
         self.dossier.show_routes(
-            routes.list_routes(client_id, self.settings.due_soon_days), routes.list_signals(client_id)
+            routes.list_routes(client_id), routes.list_signals(client_id)
         )
         self.stack.setCurrentWidget(self.dossier)
 
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
     @guarded
     def show_tried(self, client_id: int) -> None:
         client = self.services.clients.get_client(client_id)
-        views = self.services.routes.list_routes(client_id, self.settings.due_soon_days)
+        views = self.services.routes.list_routes(client_id)
         catalog = self.services.catalog.routes
         TriedOverviewDialog(
             client.display_name, views, catalog, self.today(), self.services.audit, client_id, self

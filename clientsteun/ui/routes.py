@@ -160,7 +160,7 @@ class RouteWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
         self.resize(1100, 750)
-        self.show_detail(services.routes.get_route(route_id, due_soon_days))
+        self.show_detail(services.routes.get_route(route_id))
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -212,7 +212,7 @@ class RouteWindow(QDialog):
 
     @guarded
     def reload(self) -> None:
-        self.show_detail(self.services.routes.get_route(self.route_id, self.due_soon_days))
+        self.show_detail(self.services.routes.get_route(self.route_id))
 
     def show_detail(self, detail: RouteDetail) -> None:
         self.detail = detail

@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from clientsteun.domain.agenda import AgendaKind
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.changes import Area, Changes
 from clientsteun.domain.deadlines import NOTICE_OF_DEFAULT, DeadlineState
 from clientsteun.domain.errors import InvalidInput, NotFound
 from clientsteun.domain.model import AgreementInput, ClientInput, HelpQuestionInput
@@ -33,7 +35,8 @@ from clientsteun.domain.routes import (
     wait_cycle,
 )
 from clientsteun.services import Services
-from tests.conftest import NOW
+from clientsteun.services.routes import RouteService
+from tests.conftest import NOW, FakeClock
 
 TODAY = NOW.date()  # Monday 23 November 2026
 
@@ -303,7 +306,7 @@ def test_progress_from_not_started_to_decided_keeps_the_refusal_reason(services:
     assert (progress().status, progress().outcome) == (RouteStatus.WITHDRAWN, Outcome.WITHDRAWN)
 
 
-def test_deadlines_through_the_service(services: Services) -> None:
+def test_deadlines_through_the_service(services: Services, catalog: Catalog, clock: FakeClock) -> None:
     route = _route(services, _client(services))
     _step(services, route.id, date(2026, 10, 5), "applied")
     deadline = services.routes.get_route(route.id).view.next_deadline
@@ -313,7 +316,12 @@ def test_deadlines_through_the_service(services: Services) -> None:
         date(2026, 11, 30),
         DeadlineState.DUE_SOON,
     )
-    later = services.routes.list_routes(route.client_id, due_soon_days=3)[0].next_deadline
+    # "Due soon" is read from the setting at every use, as the app builds the service.
+    due_soon_days = 7
+    routes = RouteService(services.database, clock, catalog, due_soon_days=lambda: due_soon_days)
+    assert routes.list_routes(route.client_id)[0].next_deadline == deadline
+    due_soon_days = 3
+    later = routes.list_routes(route.client_id)[0].next_deadline
     assert later is not None and later.state is DeadlineState.UPCOMING
     _step(services, route.id, date(2026, 11, 20), "decision", Outcome.PARTLY_GRANTED)
     view = services.routes.get_route(route.id).view
@@ -730,3 +738,47 @@ def test_an_objection_lodged_on_its_own_route_meets_the_applications_objection_t
     assert (listed.state, listed.met_on) == (DeadlineState.MET, date(2026, 10, 5))
     assert objection_term([services.routes.get_route(application).view]) == listed
     assert not [item for item in services.agenda.agenda() if item.what == "Bezwaar maken kan tot en met"]
+
+
+def test_route_writes_announce_what_they_changed_after_the_commit(services: Services) -> None:
+    client = _client(services)
+    heard: list[Changes] = []
+    services.changes.subscribe(heard.append)
+    route = _route(services, client)
+    other = _route(services, client, "wmo", "Wmo")
+    step = _step(services, route.id, date(2026, 11, 2), "applied")
+    services.routes.delete_step(step.id)
+    evidence = services.routes.save_evidence(None, EvidenceInput(route.id, TODAY, "Brief gestuurd"))
+    services.routes.delete_evidence(evidence.id)
+    services.routes.set_document(route.id, "income_statement", TODAY)
+    services.routes.add_link(route.id, other.id, LinkKind.WAITS_FOR)
+    link = services.routes.get_route(route.id).view.route.links[0]
+    services.routes.delete_link(link.id)
+    on_route = services.routes.save_signal(None, SignalInput(client, TODAY, "no_response", "Geen reactie", route.id))
+    services.routes.delete_signal(on_route.id)
+    services.routes.delete_route(other.id)
+
+    steps = Area.ROUTE | Area.ROUTES | Area.AGENDA  # a step starts and meets deadlines
+    signals = Area.SIGNALS | Area.ROUTE
+    assert heard == [
+        Changes(steps, client, route.id),
+        Changes(steps, client, other.id),
+        Changes(steps, client, route.id),
+        Changes(steps, client, route.id),
+        Changes(Area.ROUTE, client, route.id),  # evidence and documents: only the route's window shows them
+        Changes(Area.ROUTE, client, route.id),
+        Changes(Area.ROUTE, client, route.id),
+        Changes(steps, client),  # a link changes both routes
+        Changes(steps, client),
+        Changes(signals, client, route.id),
+        Changes(signals, client, route.id),
+        Changes(steps | Area.SIGNALS, client, other.id),  # its signals stay, without the route
+    ]
+    assert not any(change.touches(Area.RESIDENTS) for change in heard)  # no route write changes the list
+
+    heard.clear()
+    with pytest.raises(InvalidInput):
+        _step(services, route.id, TODAY + timedelta(days=1), "applied")
+    with pytest.raises(NotFound):
+        services.routes.delete_route(other.id)
+    assert heard == []  # a write that failed changed nothing

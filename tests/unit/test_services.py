@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.changes import Area, Changes
+from clientsteun.domain.dossier import DossierRoutes
 from clientsteun.domain.errors import InvalidInput, NotFound
 from clientsteun.domain.model import (
     AgreementInput,
@@ -20,10 +23,12 @@ from clientsteun.domain.model import (
     ClientStatus,
     ConsentState,
     ConversationInput,
+    ConversationLine,
     HelpQuestionInput,
     NetworkMember,
     TimelineKind,
 )
+from clientsteun.domain.routes import RouteInput, SignalInput, StepInput
 from clientsteun.domain.model import Consent as ConsentValue
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
@@ -651,3 +656,141 @@ def test_saving_a_conversation_removes_every_older_unsaved_version_of_it(service
     assert services.conversations.draft_of(conversation.id) is None
     assert stale not in [draft.id for draft in services.conversations.list_drafts()]
     assert services.conversations.get_conversation(conversation.id).data.notes == "Nieuwste versie"
+
+
+# --- what writes announce, and reads that fit the screen -------------------------------------------
+
+
+def test_writes_announce_what_they_changed_after_the_commit(services: Services) -> None:
+    heard: list[Changes] = []
+    services.changes.subscribe(heard.append)
+    client = _client(services)
+    other = _client(services, "Sem Bedacht")
+    services.clients.update_client(client.id, ClientInput("Noor Verzonnen", municipality="Borne"))
+    question = services.clients.add_help_question(client.id, HelpQuestionInput(TODAY, "Post"))
+    services.clients.delete_help_question(question.id)
+    talk = _talk(services, client.id, TODAY)
+    agreement = _agree(services, client.id, TODAY, done=TODAY, conversation_id=talk)
+    services.agreements.delete_agreement(agreement)
+    services.conversations.delete_conversation(talk)
+    services.clients.close_client(client.id, TODAY, "Verhuisd")
+    services.clients.reopen_client(client.id)
+    services.clients.delete_client(other.id)
+
+    resident = Area.RESIDENTS | Area.DETAILS | Area.AGENDA  # the list, the header and the agenda's names
+    agreements = Area.AGREEMENTS | Area.RESIDENTS | Area.AGENDA  # the list counts open and overdue ones
+    assert heard == [
+        Changes(Area.RESIDENTS | Area.DETAILS, client.id),
+        Changes(Area.RESIDENTS | Area.DETAILS, other.id),
+        Changes(resident, client.id),
+        Changes(Area.HELP_QUESTIONS, client.id),
+        Changes(Area.HELP_QUESTIONS, client.id),
+        Changes(Area.CONVERSATIONS | Area.RESIDENTS, client.id),  # the list shows the last contact
+        Changes(agreements, client.id),
+        Changes(agreements, client.id),  # done
+        Changes(agreements, client.id),
+        Changes(Area.CONVERSATIONS | Area.RESIDENTS | Area.AGREEMENTS, client.id),  # its agreements lose the link
+        Changes(resident, client.id),
+        Changes(resident, client.id),
+        Changes(Area.RESIDENTS | Area.AGENDA, other.id),
+    ]
+
+
+def test_failed_writes_and_drafts_announce_nothing(services: Services) -> None:
+    client = _client(services)
+    heard: list[Changes] = []
+    stop = services.changes.subscribe(heard.append)
+    with pytest.raises(InvalidInput):
+        services.clients.update_client(client.id, ClientInput(""))
+    with pytest.raises(NotFound):
+        services.agreements.delete_agreement(999)
+    with pytest.raises(InvalidInput):
+        services.clients.close_client(client.id, TODAY, " ")
+    draft = services.conversations.save_draft(None, None, ConversationInput(client.id, TODAY, "other"))
+    services.conversations.discard_draft(draft)  # a draft shows in no view but its editor
+    assert heard == []
+
+    stop()
+    _talk(services, client.id, TODAY)
+    assert heard == []
+
+
+def test_a_row_of_the_list_reads_as_the_whole_list_does(services: Services) -> None:
+    client = _client(services, municipality="Borne")
+    _client(services, "Sem Bedacht")
+    _talk(services, client.id, TODAY - timedelta(days=3))
+    _agree(services, client.id, TODAY - timedelta(days=1))
+    _agree(services, client.id, None)
+    rows = {row.id: row for row in services.clients.list_clients()}
+    assert services.clients.list_row(client.id) == rows[client.id]
+    assert rows[client.id].overdue_agreements == 1 and rows[client.id].open_agreements == 2
+    services.clients.delete_client(client.id)
+    assert services.clients.list_row(client.id) is None
+
+
+@contextmanager
+def statements(services: Services) -> Iterator[list[str]]:
+    """The SQL the services send while the block runs."""
+    sent: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        sent.append(statement)
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def reads_whole_notes(sent: list[str]) -> bool:
+    return any("conversations.notes" in sql.replace("substr(conversations.notes", "") for sql in sent)
+
+
+def test_help_questions_and_whether_there_are_conversations_are_read_without_notes(services: Services) -> None:
+    client = _client(services)
+    assert services.clients.has_conversations(client.id) is False
+    first = services.clients.add_help_question(client.id, HelpQuestionInput(date(2026, 1, 5), "Post"))
+    second = services.clients.add_help_question(client.id, HelpQuestionInput(date(2026, 3, 1), "Huur"))
+    _talk(services, client.id, TODAY, LONG_NOTE)
+    with statements(services) as sent:
+        assert services.clients.help_questions(client.id) == (second, first)
+        assert services.clients.has_conversations(client.id) is True
+    assert sent and not reads_whole_notes(sent)
+    with pytest.raises(NotFound):
+        services.clients.help_questions(999)
+    with pytest.raises(NotFound):
+        services.clients.has_conversations(999)
+
+
+def test_the_dossier_opens_with_one_read_of_what_the_screen_shows(services: Services) -> None:
+    client = _client(services, first_contact=date(2026, 1, 5))
+    services.clients.add_help_question(client.id, HelpQuestionInput(date(2026, 1, 5), "Post"))
+    long = _talk(services, client.id, date(2026, 2, 1), "\n \n" + LONG_NOTE, kind="home_visit")
+    short = _talk(services, client.id, date(2026, 9, 1), "Laatste gesprek\nTweede regel")
+    _agree(services, client.id, date(2026, 9, 15), conversation_id=short)
+    route = services.routes.save_route(None, RouteInput(client.id, "wmo", "Wmo"))
+    services.routes.save_step(None, StepInput(route.id, date(2026, 11, 2), "applied"))
+    services.routes.save_signal(None, SignalInput(client.id, TODAY, "no_response", "Geen reactie"))
+
+    with statements(services) as sent:
+        view = services.dossier.open(client.id)
+    assert not reads_whole_notes(sent)
+    assert [sql for sql in sent if sql.startswith("BEGIN")] == ["BEGIN"]  # one transaction
+    with statements(services) as sent:
+        full = services.clients.get_dossier(client.id)
+    assert reads_whole_notes(sent)  # the check sees it when notes are read
+    assert (view.client, view.help_questions, view.agreements, view.timeline) == (
+        full.client, full.help_questions, full.agreements, full.timeline
+    )  # fmt: skip
+    assert view.conversations == (
+        ConversationLine(short, date(2026, 9, 1), "other", "Laatste gesprek"),
+        ConversationLine(long, date(2026, 2, 1), "home_visit", "Verslag één 🙂"),
+    )
+    assert view.routes == DossierRoutes(
+        tuple(services.routes.list_routes(client.id)), tuple(services.routes.list_signals(client.id))
+    )
+    assert services.dossier.routes(client.id) == view.routes
+    with pytest.raises(NotFound):
+        services.dossier.open(999)
