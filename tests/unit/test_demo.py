@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -10,10 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from clientsteun import demo as demo_module
-from clientsteun.demo import CIRCLE_EVERY, DemoResult, _spread, fill_demo
+from clientsteun.demo import CIRCLE_EVERY, DemoResult, care, fill_demo, housing, residents, stories
+from clientsteun.demo.files import FICTIONAL, letter
+from clientsteun.demo.residents import spread
 from clientsteun.domain.agenda import AgendaKind
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DeadlineState, RouteView
@@ -139,7 +142,7 @@ def test_demo_twice_refuses_the_second_time_and_keeps_the_first(services: Servic
     st.lists(st.floats(min_value=1.0, max_value=1e6), min_size=1, max_size=50),
 )
 def test_spread_divides_the_total_exactly(total: int, weights: list[float]) -> None:
-    counts = _spread(total, weights)
+    counts = spread(total, weights)
     assert len(counts) == len(weights)
     assert sum(counts) == total
     assert min(counts) >= (1 if total >= len(weights) else 0)
@@ -198,10 +201,58 @@ def test_demo_attachments_are_small_fictional_files_that_open(demo: Demo) -> Non
         assert len(file.data) == evidence.attachment.size < 4096
         media.add(file.media_type)
         if file.media_type == "application/pdf":
-            assert file.data.startswith(b"%PDF-1.4") and file.data.rstrip().endswith(b"%%EOF")
+            assert file.data.startswith(b"%PDF-") and file.data.rstrip().endswith(b"%%EOF")
             assert file.file_name.endswith(".pdf")
-        assert b"Verzonnen voorbeeld" in file.data
+            (page,) = PdfReader(io.BytesIO(file.data)).pages
+            text = page.extract_text()
+        else:
+            text = file.data.decode("utf-8")
+        assert FICTIONAL in text
     assert media == {"application/pdf", "text/plain"}
+
+
+def test_a_demo_letter_is_a_pdf_the_same_every_time() -> None:
+    """ReportLab's invariant mode: no creation time or random id, so the same seed gives the same file."""
+    lines = ("Uw aanvraag is afgewezen. De kosten vallen onder de algemene bijstand; de inwoner moet ervoor sparen.",)
+    made = letter("Gemeente Houten", "Sanne Bakker", date(2026, 3, 4), "Besluit op uw aanvraag", *lines)
+    again = letter("Gemeente Houten", "Sanne Bakker", date(2026, 3, 4), "Besluit op uw aanvraag", *lines)
+    assert made == again
+    assert (made.file_name, made.media_type) == ("besluit-op-uw-aanvraag-2026-03-04.pdf", "application/pdf")
+    reader = PdfReader(io.BytesIO(made.data))
+    assert reader.metadata is not None and reader.metadata.title == "Besluit op uw aanvraag"
+    text = " ".join(reader.pages[0].extract_text().split())
+    for expected in (
+        "Gemeente Houten",
+        "Aan: Sanne Bakker",
+        "Datum: 4 maart 2026",
+        "Onderwerp: Besluit op uw aanvraag",
+    ):
+        assert expected in text
+    assert " ".join(lines) in text, "a long line is wrapped, not cut off"
+    assert FICTIONAL in text
+    other = letter("Gemeente Houten", "Sanne Bakker", date(2026, 3, 5), "Besluit op uw aanvraag", *lines)
+    assert other.data != made.data
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "words", "message"),
+    [
+        (residents, "AGREEMENTS", (("", "Gemeente bellen"),), "Vul in wie het doet."),
+        (care, "WMO_TITLES", ("   ",), "Geef de route een naam."),
+        (housing, "SEARCH_EFFORTS", ("",), "Beschrijf wat er is gedaan."),
+        (residents, "STREETS", ("x" * 500,), "Een van de velden is te lang (meer dan 500 tekens)."),
+    ],
+)
+def test_demo_records_pass_the_validation_of_the_services(
+    services: Services, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, module: object, name: str,
+    words: tuple[object, ...], message: str,
+) -> None:  # fmt: skip
+    """A word the app would refuse stops the demo with the app's own message, and nothing is written."""
+    monkeypatch.setattr(module, name, words)
+    with pytest.raises(InvalidInput) as caught:
+        fill_demo(services.database, catalog, clients=12, conversations=60, today=TODAY)
+    assert caught.value.message == message
+    assert _count(services, ClientRow) == 0
 
 
 def test_demo_steps_follow_the_residents_dates(demo: Demo) -> None:
@@ -308,6 +359,7 @@ def test_demo_routes_are_the_same_for_the_same_seed(tmp_path: Path, catalog: Cat
                 (
                     view.route.data.title,
                     tuple((s.data.on, s.data.kind, s.data.state, s.data.outcome) for s in view.route.steps),
+                    tuple(services.routes.attachment(e.id) for e in view.route.evidence if e.attachment is not None),
                 )
                 for row in services.clients.list_clients()
                 for view in services.routes.list_routes(row.id)
@@ -316,6 +368,7 @@ def test_demo_routes_are_the_same_for_the_same_seed(tmp_path: Path, catalog: Cat
             services.close()
 
     first = routes("a.db", 4)
+    assert any(files for _, _, files in first), "the letters are compared byte for byte too"
     assert first == routes("b.db", 4)
     assert first != routes("c.db", 5)
 
@@ -335,5 +388,5 @@ def test_routes_leave_the_rest_of_the_demo_as_it_was(
             services.close()
 
     with_routes = dossiers("a.db")
-    monkeypatch.setattr(demo_module._Routes, "fill", lambda self, residents: None)
+    monkeypatch.setattr(stories, "tell", lambda writer, residents: None)
     assert dossiers("b.db") == with_routes
