@@ -81,7 +81,8 @@ def fixed_clock() -> datetime:
 def fingerprint() -> str:
     """Changes when the demo generator, the schema or this module changes."""
     digest = hashlib.sha256(str(GENERATOR_VERSION).encode())
-    sources = [Path(demo.__file__), Path(__file__), *sorted((MIGRATIONS / "versions").glob("*.py"))]
+    generator = sorted(Path(demo.__file__).parent.glob("*.py"))  # every module of the demo package
+    sources = [*generator, Path(__file__), *sorted((MIGRATIONS / "versions").glob("*.py"))]
     for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()[:10]
