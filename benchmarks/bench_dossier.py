@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from clientsteun.services import Services
 from clientsteun.store.database import connect
-from clientsteun.ui.dossier import DossierPanel
+from clientsteun.ui.dossier.panel import DossierPanel
 
 from dataset import DOSSIER_SIZE, TODAY, Dataset
 from measure import Outcome, median, repeat_ms, settle

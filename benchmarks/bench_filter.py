@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from clientsteun.domain.model import ClientSummary
 from clientsteun.domain.text import fold
 from clientsteun.services import Services
-from clientsteun.ui.client_list import ClientListPanel
+from clientsteun.ui.residents.list_panel import ClientListPanel
 
 from measure import Outcome, median, settle, time_ms
 

@@ -26,7 +26,7 @@ from clientsteun.store.vault import Vault
 from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.routes import RouteWindow
+from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.unlock import NewPassphraseDialog, UnlockDialog
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

@@ -29,9 +29,9 @@ from clientsteun.domain.dates import format_date
 from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.services import Services
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.route_words import actor_word, open_state_text
-from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
-from clientsteun.ui.table_view import make_table
+from clientsteun.ui.routes.words import actor_word, open_state_text
+from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
+from clientsteun.ui.widgets.table_view import make_table
 
 COMING_WEEKS_DAYS = 28  # "Alleen komende 4 weken"
 DATE_COLUMN, KIND_COLUMN, RESIDENT_COLUMN, MUNICIPALITY_COLUMN, WHAT_COLUMN, WHO_COLUMN, STATE_COLUMN = range(7)

@@ -11,8 +11,8 @@ from clientsteun.domain.audit import AuditEntry, first_broken
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.services.audit import AuditService
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.table_model import Column, RowTableModel
-from clientsteun.ui.table_view import make_table
+from clientsteun.ui.widgets.table_model import Column, RowTableModel
+from clientsteun.ui.widgets.table_view import make_table
 
 
 def _columns() -> list[Column[AuditEntry]]:

@@ -33,16 +33,16 @@ from clientsteun.domain.routes import SignalInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.agenda import AgendaDialog
-from clientsteun.ui.client_list import ClientListPanel
-from clientsteun.ui.conversation_editor import ConversationEditor
-from clientsteun.ui.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
-from clientsteun.ui.dossier import DossierPanel
+from clientsteun.ui.conversations.editor import ConversationEditor
+from clientsteun.ui.conversations.search import SearchDialog
+from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
+from clientsteun.ui.dossier.panel import DossierPanel
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.overview import TriedOverviewDialog
-from clientsteun.ui.route_dialogs import RouteDialog, SignalDialog
-from clientsteun.ui.routes import RouteWindow
+from clientsteun.ui.residents.list_panel import ClientListPanel
+from clientsteun.ui.routes.dialogs import RouteDialog, SignalDialog
+from clientsteun.ui.routes.overview import TriedOverviewDialog
+from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.safety import SafetyMenu
-from clientsteun.ui.search import SearchDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
 
 

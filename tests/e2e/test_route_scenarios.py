@@ -29,11 +29,12 @@ from clientsteun.domain.model import ClientInput, HelpQuestionInput
 from clientsteun.domain.routes import Actor, LinkKind, Outcome, RouteStatus
 from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.overview import TriedOverviewDialog
-from clientsteun.ui.route_dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog, choose
-from clientsteun.ui.route_evidence import EvidenceDialog
-from clientsteun.ui.routes import RouteWindow
-from clientsteun.ui.table_model import ROW_ROLE
+from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
+from clientsteun.ui.routes.evidence import EvidenceDialog
+from clientsteun.ui.routes.overview import TriedOverviewDialog
+from clientsteun.ui.routes.window import RouteWindow
+from clientsteun.ui.widgets.fields import choose
+from clientsteun.ui.widgets.table_model import ROW_ROLE
 from tests.gui.modals import ModalAnswer, when_modal
 
 OpenWindow = Callable[[Path, Path], MainWindow]  # the open_window fixture

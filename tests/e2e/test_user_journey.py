@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.dates import format_date
-from clientsteun.ui.dialogs import AgreementDialog, ClientDialog
+from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.table_model import ROW_ROLE
+from clientsteun.ui.widgets.table_model import ROW_ROLE
 from tests.gui.modals import StandardButton, answer_box, when_modal
 
 OpenWindow = Callable[[Path, Path], MainWindow]  # the open_window fixture

@@ -105,7 +105,7 @@ def add_and_quit(app: QApplication, window: MainWindow) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from clientsteun.ui.dialogs import ClientDialog
+    from clientsteun.ui.dossier.dialogs import ClientDialog
 
     def fill_in() -> None:
         dialog = app.activeModalWidget()

@@ -27,7 +27,7 @@ from clientsteun.ui.agenda import (
     AgendaDialog,
 )
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.table_model import WARNING_COLOUR
+from clientsteun.ui.widgets.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
 from tests.gui.modals import answer_box, when_modal
 from tests.gui.mouse import double_click

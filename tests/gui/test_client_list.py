@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.model import ClientInput, ClientSummary
 from clientsteun.services import Services
-from clientsteun.ui.client_list import LAST_CONTACT_COLUMN, ClientListPanel
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.table_model import MUTED_COLOUR, ROW_ROLE, WARNING_COLOUR
+from clientsteun.ui.residents.list_panel import LAST_CONTACT_COLUMN, ClientListPanel
+from clientsteun.ui.widgets.table_model import MUTED_COLOUR, ROW_ROLE, WARNING_COLOUR
 from tests.gui.residents import add_agreement, add_conversation, add_resident
 
 AGREEMENTS_COLUMN = 3

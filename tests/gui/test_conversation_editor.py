@@ -13,7 +13,7 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import Client, ConversationInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.ui.conversation_editor import ConversationEditor
+from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.main_window import MainWindow
 from tests.gui.modals import StandardButton, answer_box
 from tests.gui.residents import add_resident

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput, Consent
 from clientsteun.services import Services
-from clientsteun.ui.dialogs import AgreementDialog, ClientDialog, FormDialog, HelpQuestionDialog
+from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, HelpQuestionDialog
+from clientsteun.ui.widgets.forms import FormDialog
 from tests.gui.modals import StandardButton, answer_box
 from tests.gui.residents import add_resident
 

@@ -14,8 +14,8 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import parse_date
 from clientsteun.domain.model import Consent, HelpQuestionInput, TimelineKind
 from clientsteun.services import Services
-from clientsteun.ui.dossier import DossierPanel
-from clientsteun.ui.table_model import ROW_ROLE, WARNING_COLOUR
+from clientsteun.ui.dossier.panel import DossierPanel
+from clientsteun.ui.widgets.table_model import ROW_ROLE, WARNING_COLOUR
 from tests.gui.mouse import double_click
 from tests.gui.residents import add_agreement, add_conversation, add_resident
 

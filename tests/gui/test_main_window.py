@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from clientsteun.domain.errors import NotFound
 from clientsteun.domain.model import Client, ConversationInput
 from clientsteun.services import Services
-from clientsteun.ui.dialogs import ClientDialog, CloseDialog
+from clientsteun.ui.dossier.dialogs import ClientDialog, CloseDialog
 from clientsteun.ui.main_window import MainWindow
 from tests.gui.modals import StandardButton, answer_box, answer_boxes, button_in, when_modal
 from tests.gui.residents import add_agreement, add_conversation, add_resident

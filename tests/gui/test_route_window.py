@@ -20,12 +20,12 @@ from clientsteun.domain.deadlines import Deadline, DeadlineState
 from clientsteun.domain.model import Client, ClientInput, HelpQuestionInput
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, StepInput, StepState
 from clientsteun.services import Services
-from clientsteun.ui.dialogs import FormDialog
-from clientsteun.ui.route_dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
-from clientsteun.ui.route_evidence import EvidenceDialog
-from clientsteun.ui.route_text import atw_note
-from clientsteun.ui.routes import RouteWindow
-from clientsteun.ui.table_model import WARNING_COLOUR
+from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
+from clientsteun.ui.routes.evidence import EvidenceDialog
+from clientsteun.ui.routes.text import atw_note
+from clientsteun.ui.routes.window import RouteWindow
+from clientsteun.ui.widgets.forms import FormDialog
+from clientsteun.ui.widgets.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
 from tests.gui.modals import StandardButton, answer_box, when_modal
 from tests.gui.test_dialogs import open_dialog, press_save, press_save_expecting_error, retype

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from clientsteun.domain.model import SearchHit
 from clientsteun.services import Services
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.table_model import ROW_ROLE
+from clientsteun.ui.widgets.table_model import ROW_ROLE
 from tests.gui.modals import StandardButton, answer_box
 from tests.gui.mouse import double_click
 from tests.gui.residents import add_conversation, add_resident

@@ -30,10 +30,11 @@ from clientsteun.domain.routes import (
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.overview import TriedOverviewDialog
-from clientsteun.ui.route_dialogs import SignalDialog, choose
+from clientsteun.ui.routes.dialogs import SignalDialog
+from clientsteun.ui.routes.overview import TriedOverviewDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
-from clientsteun.ui.table_model import ROW_ROLE, WARNING_COLOUR
+from clientsteun.ui.widgets.fields import choose
+from clientsteun.ui.widgets.table_model import ROW_ROLE, WARNING_COLOUR
 from tests.gui.modals import answer_box, when_modal
 from tests.gui.mouse import double_click
 from tests.gui.residents import add_resident

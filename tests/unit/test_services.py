@@ -28,8 +28,8 @@ from clientsteun.domain.model import (
     NetworkMember,
     TimelineKind,
 )
-from clientsteun.domain.routes import RouteInput, SignalInput, StepInput
 from clientsteun.domain.model import Consent as ConsentValue
+from clientsteun.domain.routes import RouteInput, SignalInput, StepInput
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
 from clientsteun.store.tables import (

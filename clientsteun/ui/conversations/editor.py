@@ -34,9 +34,9 @@ from clientsteun.domain.dates import format_time, parse_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import Conversation, ConversationInput
 from clientsteun.domain.text import word_prefix_spans
-from clientsteun.ui.dialogs import CheckList, Unsaved, ask_about_unsaved
 from clientsteun.ui.errors import show_error
-from clientsteun.ui.fields import DateField
+from clientsteun.ui.widgets.fields import CheckList, DateField
+from clientsteun.ui.widgets.forms import Unsaved, ask_about_unsaved
 
 log = logging.getLogger(__name__)
 HIGHLIGHT = QColor("#ffe082")

@@ -21,8 +21,8 @@ from clientsteun.domain.dates import format_date
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, SearchHit
 from clientsteun.ui.errors import show_error
-from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
-from clientsteun.ui.table_view import make_table
+from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
+from clientsteun.ui.widgets.table_view import make_table
 
 
 def _tr(text: str) -> str:

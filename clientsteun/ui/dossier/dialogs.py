@@ -1,32 +1,21 @@
 """Forms for a resident, a help question, an agreement and closing a dossier.
 
-Each dialog gets a ``save`` callable from the main window.  When saving fails (an empty name, a
-wrong date, a full disk) the dialog shows a plain Dutch message and stays open, so nothing typed
-is lost.
+Each gets a ``save`` callable from the residents' controller (see ``widgets.forms.FormDialog``).
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.catalog_reader import CatalogItem
-from clientsteun.domain.errors import ClientsteunError, InvalidInput
+from clientsteun.domain.errors import InvalidInput
 from clientsteun.domain.model import (
     AgreementInput,
     ClientInput,
@@ -45,117 +33,8 @@ from clientsteun.domain.model import (
     HelpQuestionInput,
     NetworkMember,
 )
-from clientsteun.ui.errors import show_error
-from clientsteun.ui.fields import DateField
-
-T = TypeVar("T")
-
-
-class Unsaved(enum.Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    KEEP_EDITING = "keep_editing"
-
-
-def ask_about_unsaved(parent: QWidget, title: str, text: str) -> Unsaved:
-    """Closing with changes: save, throw them away, or go back.  Saving is the default."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    discard = box.addButton(
-        QCoreApplication.translate("Unsaved", "Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
-    if box.exec() == QMessageBox.StandardButton.Save:
-        return Unsaved.SAVE
-    return Unsaved.DISCARD if box.clickedButton() is discard else Unsaved.KEEP_EDITING
-
-
-class FormDialog(QDialog, Generic[T]):
-    """Save builds the input and saves it; an error keeps the dialog open with everything typed.
-    Cancel (or Esc) with changes asks first."""
-
-    def __init__(self, title: str, save: Callable[[T], Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self._save = save
-        self._initial: object = None
-        self.result_value: Any = None
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._try_save)
-        self.buttons.rejected.connect(self.reject)
-
-    def build(self) -> T:
-        raise NotImplementedError
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._initial is None:
-            self._initial = self._snapshot()  # what was there before the user typed
-        super().showEvent(event)
-
-    def _snapshot(self) -> object:
-        try:
-            return self.build()
-        except ClientsteunError:
-            return ClientsteunError  # a half-typed date: certainly a change
-
-    def _try_save(self) -> None:
-        try:
-            self.result_value = self._save(self.build())
-        except ClientsteunError as error:
-            show_error(self, error)
-            return
-        self.accept()
-
-    def reject(self) -> None:
-        if self._initial is not None and self._snapshot() != self._initial:
-            answer = ask_about_unsaved(
-                self, self.windowTitle(), self.tr("U heeft iets ingevuld dat nog niet is opgeslagen. Wat wilt u doen?")
-            )
-            if answer is Unsaved.SAVE:
-                self._try_save()
-                return
-            if answer is Unsaved.KEEP_EDITING:
-                return
-        super().reject()
-
-
-def _plain_text(text: str = "", height: int = 80) -> QPlainTextEdit:
-    edit = QPlainTextEdit(text)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    return edit
-
-
-class CheckList(QListWidget):
-    """Catalog items to tick, such as areas of life."""
-
-    def __init__(self, items: tuple[CatalogItem, ...], checked: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        known = {item.code for item in items}
-        for item in items:
-            self._add(item.code, item.name, item.description, item.code in checked)
-        for code in checked:  # a code the catalog no longer has is kept, not silently dropped
-            if code not in known:
-                self._add(code, code, "", True)
-
-    def _add(self, code: str, name: str, tip: str, checked: bool) -> None:
-        entry = QListWidgetItem(name, self)
-        entry.setData(Qt.ItemDataRole.UserRole, code)
-        entry.setToolTip(tip)
-        entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def checked_codes(self) -> tuple[str, ...]:
-        return tuple(
-            self.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.count())
-            if self.item(row).checkState() == Qt.CheckState.Checked
-        )
+from clientsteun.ui.widgets.fields import CheckList, DateField, plain_text
+from clientsteun.ui.widgets.forms import FormDialog
 
 
 class ClientDialog(FormDialog[ClientInput]):
@@ -216,8 +95,8 @@ class ClientDialog(FormDialog[ClientInput]):
         consent = details.consent
         self._had_consent = consent is not None
         self.consent_given = DateField(consent.given_on if consent else None)
-        self.consent_record = _plain_text(consent.may_record if consent else "", 60)
-        self.consent_share = _plain_text(consent.share_with if consent else "", 60)
+        self.consent_record = plain_text(consent.may_record if consent else "", 60)
+        self.consent_share = plain_text(consent.share_with if consent else "", 60)
         self.consent_until = DateField(consent.valid_until if consent else None)
         self.consent_withdrawn = DateField(consent.withdrawn_on if consent else None)
         consent_page = QWidget()
@@ -302,8 +181,8 @@ class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
     ) -> None:  # fmt: skip
         super().__init__(self.tr("Hulpvraag vastleggen"), save, parent)
         self.date_edit = DateField(today, required=True)
-        self.asked_edit = _plain_text(previous.asked if previous else "")
-        self.wants_edit = _plain_text(previous.really_wants if previous else "")
+        self.asked_edit = plain_text(previous.asked if previous else "")
+        self.wants_edit = plain_text(previous.really_wants if previous else "")
         form = QFormLayout()
         form.addRow(self.tr("Datum"), self.date_edit)
         form.addRow(self.tr("Wat wordt er gevraagd?"), self.asked_edit)
@@ -328,7 +207,7 @@ class AgreementDialog(FormDialog[AgreementInput]):
         super().__init__(title, save, parent)
         self.client_id = client_id
         self.conversation_id = current.conversation_id if current else None
-        self.description_edit = _plain_text(current.description if current else "")
+        self.description_edit = plain_text(current.description if current else "")
         self.who_edit = QComboBox()
         self.who_edit.setEditable(True)
         self.who_edit.addItems([party.name for party in catalog.parties])

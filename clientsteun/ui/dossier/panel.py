@@ -30,9 +30,9 @@ from clientsteun.domain.model import (
 )
 from clientsteun.domain.routes import Signal as RouteSignal
 from clientsteun.domain.timeline import first_line
-from clientsteun.ui.route_words import progress_text
-from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
-from clientsteun.ui.table_view import make_table
+from clientsteun.ui.routes.words import progress_text
+from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
+from clientsteun.ui.widgets.table_view import make_table
 
 
 def _tr(text: str) -> str:

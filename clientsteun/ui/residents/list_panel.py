@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 
 from clientsteun.domain.dates import format_date
 from clientsteun.domain.model import ClientStatus, ClientSummary
-from clientsteun.ui.table_model import ROW_ROLE, Column, RowTableModel
-from clientsteun.ui.table_view import make_table
+from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
+from clientsteun.ui.widgets.table_view import make_table
 
 LAST_CONTACT_COLUMN = 2
 

@@ -1,27 +1,21 @@
-"""Forms for routes tried: the route, a step, a link and a signal; and small parts the route window shares.
+"""Forms for routes tried: the route, a step, a link and a signal.
 
-Like the forms in ``dialogs``, each gets a ``save`` callable; a failed save shows a plain Dutch
-message and keeps the dialog open with everything typed.
+Each gets a ``save`` callable (see ``widgets.forms.FormDialog``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,94 +35,10 @@ from clientsteun.domain.routes import (
     StepState,
 )
 from clientsteun.domain.timeline import first_line
-from clientsteun.ui.dialogs import FormDialog, _plain_text
-from clientsteun.ui.errors import guarded
-from clientsteun.ui.fields import DateField
-from clientsteun.ui.route_text import link_name, tr
-from clientsteun.ui.route_words import outcome_word, step_state_word
-from clientsteun.ui.table_model import ROW_ROLE
-
-
-def choice_box(items: Iterable[tuple[str, object]], current: object = None, missing: str = "") -> QComboBox:
-    """A combo of (text, data); ``current`` is chosen, and added as ``missing`` when it is not there."""
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    if current is not None:
-        choose(combo, current, missing)
-    return combo
-
-
-def choose(combo: QComboBox, data: object, missing: str = "") -> None:
-    index = combo.findData(data)
-    if index < 0:  # a code the catalog no longer has is kept, not silently dropped
-        combo.addItem(missing or str(data), data)
-        index = combo.count() - 1
-    combo.setCurrentIndex(index)
-
-
-def note(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-def dialog_layout(dialog: FormDialog[Any], form: QFormLayout, width: int, height: int) -> None:
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
-    layout.addWidget(dialog.buttons)
-    dialog.resize(width, height)
-
-
-# -- small parts the route window and its tabs share ---------------------------------------------
-
-
-def button(text: str, slot: Callable[[], Any]) -> QPushButton:
-    pushed = QPushButton(text)
-    pushed.clicked.connect(slot)
-    return pushed
-
-
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for pushed in buttons:
-        row.addWidget(pushed)
-    row.addStretch(1)
-    return row
-
-
-def text_label(text: str = "", *, bold: bool = False, scale: float = 1.0) -> QLabel:
-    """Plain text (never markup), wrapped and selectable."""
-    label = note(text)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = label.font()
-    font.setBold(bold)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
-
-
-def selected_row(view: QAbstractItemView) -> Any:
-    index = view.currentIndex()
-    return index.data(ROW_ROLE) if index.isValid() else None
-
-
-@guarded  # a failure is told over ``parent``, the first argument
-def delete_selected(parent: QWidget, view: QAbstractItemView, question: Callable[[Any], str],
-                    delete: Callable[[int], None]) -> bool:  # fmt: skip
-    """Ask first; True when the row selected in ``view`` was deleted."""
-    row = selected_row(view)
-    if row is None:
-        return False
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Verwijderen"), question(row),
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
-    box.setTextFormat(Qt.TextFormat.PlainText)  # titles are shown as typed, never as markup
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    if box.exec() != QMessageBox.StandardButton.Yes:
-        return False
-    delete(row.id)
-    return True
+from clientsteun.ui.routes.text import link_name
+from clientsteun.ui.routes.words import outcome_word, step_state_word
+from clientsteun.ui.widgets.fields import DateField, choice_box, choose, note, plain_text
+from clientsteun.ui.widgets.forms import FormDialog, dialog_layout
 
 
 class RouteDialog(FormDialog[RouteInput]):
@@ -271,8 +181,8 @@ class StepDialog(FormDialog[StepInput]):
             [(self.tr("Kies de uitkomst"), "")] + [(outcome_word(o), o.value) for o in DECISION_OUTCOMES],
             current.outcome.value if current.outcome else "",
         )
-        self.reason_edit = _plain_text(current.reason, 60)
-        self.note_edit = _plain_text(current.note, 60)
+        self.reason_edit = plain_text(current.reason, 60)
+        self.note_edit = plain_text(current.note, 60)
         form = QFormLayout()
         form.addRow(self.tr("Datum *"), self.date_edit)
         form.addRow(self.tr("Stap *"), self.kind_edit)
@@ -357,7 +267,7 @@ class SignalDialog(FormDialog[SignalInput]):
         self.theme_label = note()
         self.organisation_edit = QLineEdit(data.organisation)
         self.municipality_edit = QLineEdit(data.municipality)
-        self.description_edit = _plain_text(data.description, 100)
+        self.description_edit = plain_text(data.description, 100)
         self.shareable_check = QCheckBox(self.tr("Deze beschrijving mag (zonder namen) in een anonieme rapportage"))
         self.shareable_check.setChecked(data.shareable)
         form = QFormLayout()

@@ -32,21 +32,13 @@ from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.routes import Evidence, EvidenceInput, NewAttachment, Route
 from clientsteun.domain.timeline import first_line
 from clientsteun.services import Services
-from clientsteun.ui.dialogs import FormDialog, _plain_text
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.fields import DateField
-from clientsteun.ui.route_dialogs import (
-    button,
-    button_row,
-    delete_selected,
-    dialog_layout,
-    note,
-    selected_row,
-    text_label,
-)
-from clientsteun.ui.route_text import evidence_columns, format_size
-from clientsteun.ui.table_model import RowTableModel
-from clientsteun.ui.table_view import make_table
+from clientsteun.ui.routes.text import evidence_columns, format_size
+from clientsteun.ui.widgets.buttons import button, button_row
+from clientsteun.ui.widgets.fields import DateField, note, plain_text, text_label
+from clientsteun.ui.widgets.forms import FormDialog, dialog_layout
+from clientsteun.ui.widgets.table_model import RowTableModel
+from clientsteun.ui.widgets.table_view import delete_selected, make_table, selected_row
 
 
 @dataclass(frozen=True)
@@ -69,7 +61,7 @@ class EvidenceDialog(FormDialog[EvidenceForm]):
         self.new_file: NewAttachment | None = None
         self.remove_stored = False
         self.date_edit = DateField(current.data.on if current else today, required=True)
-        self.description_edit = _plain_text(current.data.description if current else "")
+        self.description_edit = plain_text(current.data.description if current else "")
         self.description_edit.setPlaceholderText(self.tr("Bijvoorbeeld: op 14 woningen gereageerd, of: brief gestuurd"))
         self.file_label = note()
         choose_button = button(self.tr("Bestand toevoegen…"), self.choose_file)

@@ -31,7 +31,7 @@ from clientsteun.domain.routes import Attempt, StepState, attempts
 from clientsteun.domain.timeline import first_line
 from clientsteun.services.audit import AuditService
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.route_words import actor_word, deadline_state_text, outcome_word, progress_text, step_state_word
+from clientsteun.ui.routes.words import actor_word, deadline_state_text, outcome_word, progress_text, step_state_word
 
 
 class TriedOverviewDialog(QDialog):

@@ -15,8 +15,8 @@ from clientsteun.domain.holidays import SATURDAY, WorkCalendar
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Evidence, LinkKind, RouteLink, RouteStatus, Signal, Step
 from clientsteun.domain.timeline import first_line
-from clientsteun.ui.route_words import actor_word, deadline_state_text, outcome_word, progress_text, step_state_word
-from clientsteun.ui.table_model import Column
+from clientsteun.ui.routes.words import actor_word, deadline_state_text, outcome_word, progress_text, step_state_word
+from clientsteun.ui.widgets.table_model import Column
 
 CONTEXT = "Routes"
 LINK_NAMES = {

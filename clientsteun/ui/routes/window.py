@@ -41,21 +41,15 @@ from clientsteun.domain.routes import (
 from clientsteun.domain.routes import Signal as RouteSignal
 from clientsteun.domain.timeline import first_line
 from clientsteun.services import Services
-from clientsteun.ui.dialogs import FormDialog, Unsaved, _plain_text, ask_about_unsaved
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.route_dialogs import (
+from clientsteun.ui.routes.dialogs import (
     LinkDialog,
     RouteDialog,
     SignalDialog,
     StepDialog,
-    button,
-    button_row,
-    delete_selected,
-    selected_row,
-    text_label,
 )
-from clientsteun.ui.route_evidence import EvidencePanel
-from clientsteun.ui.route_text import (
+from clientsteun.ui.routes.evidence import EvidencePanel
+from clientsteun.ui.routes.text import (
     CONTEXT,
     advice_text,
     atw_note,
@@ -69,8 +63,11 @@ from clientsteun.ui.route_text import (
     step_columns,
     tr,
 )
-from clientsteun.ui.table_model import WARNING_COLOUR, Column, RowTableModel
-from clientsteun.ui.table_view import make_table
+from clientsteun.ui.widgets.buttons import button, button_row
+from clientsteun.ui.widgets.fields import plain_text, text_label
+from clientsteun.ui.widgets.forms import FormDialog, Unsaved, ask_about_unsaved
+from clientsteun.ui.widgets.table_model import WARNING_COLOUR, Column, RowTableModel
+from clientsteun.ui.widgets.table_view import delete_selected, make_table, selected_row
 
 TEST_QUESTIONS = (  # in the order of ReversedTest's fields
     QT_TRANSLATE_NOOP(CONTEXT, "Wat wil de inwoner bereiken?"),
@@ -145,7 +142,7 @@ class RouteWindow(QDialog):
         self.atw_label = text_label()
         self.evidence = EvidencePanel(services, today)
         self.evidence.changed.connect(self._after_change)
-        self.test_edits = [_plain_text("", 50) for _ in TEST_QUESTIONS]
+        self.test_edits = [plain_text("", 50) for _ in TEST_QUESTIONS]
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._steps_page(), self.tr("Stappen en termijnen"))

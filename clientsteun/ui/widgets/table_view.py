@@ -1,12 +1,16 @@
-"""The one way lists are shown: a read-only table of whole rows, one column stretched."""
+"""The one way lists are shown: a read-only table of whole rows, one column stretched; and the row
+the user selected in it, to act on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
-from clientsteun.ui.table_model import RowTableModel
+from clientsteun.ui.errors import guarded
+from clientsteun.ui.widgets.table_model import ROW_ROLE, RowTableModel
 
 # Sizing columns to their contents looks at this many rows besides the visible ones.  Qt's default
 # of 1,000 cost a third of a second on a long list, at every reset.
@@ -29,3 +33,26 @@ def make_table(model: RowTableModel[Any], *, stretch: int, accessible_name: str,
         mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)
     return view
+
+
+def selected_row(view: QAbstractItemView) -> Any:
+    """The row value selected in ``view``, or None."""
+    index = view.currentIndex()
+    return index.data(ROW_ROLE) if index.isValid() else None
+
+
+@guarded  # a failure is told over ``parent``, the first argument
+def delete_selected(parent: QWidget, view: QAbstractItemView, question: Callable[[Any], str],
+                    delete: Callable[[int], None]) -> bool:  # fmt: skip
+    """Ask first; True when the row selected in ``view`` was deleted."""
+    row = selected_row(view)
+    if row is None:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Routes", "Verwijderen"), question(row),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles are shown as typed, never as markup
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if box.exec() != QMessageBox.StandardButton.Yes:
+        return False
+    delete(row.id)
+    return True

@@ -1,0 +1,1 @@
+"""Conversations: the editor with its drafts, searching all notes, and their controller."""

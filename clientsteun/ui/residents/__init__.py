@@ -1,0 +1,1 @@
+"""The residents list and the controller of residents and their dossiers."""
