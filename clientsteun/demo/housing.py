@@ -3,11 +3,11 @@ an objection, and now and then an appeal to the court."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from clientsteun.demo.files import letter, note
 from clientsteun.demo.residents import Resident
-from clientsteun.demo.routes import RouteWriter
+from clientsteun.demo.routes import RouteDraft, RouteWriter
 from clientsteun.demo.words import (
     CORPORATIONS,
     NO_ANSWER,
@@ -23,13 +23,27 @@ from clientsteun.domain.routes import LinkKind, Outcome
 def housing(
     writer: RouteWriter, r: Resident, *, sure: bool = False, committee: bool | None = None, appeal: bool | None = None
 ) -> None:
-    """Scenario 1: she tried everything, the urgency declaration was refused, objection, granted."""
+    """Scenario 1: she tried everything, the urgency declaration was refused, objection, granted.
+
+    ``sure`` makes it the showcase (refused, then granted on objection), ``appeal`` takes it to court.
+    """
     rng = writer.rng
     committee = rng.random() < 0.4 if committee is None else committee
-    city = f"Gemeente {r.municipality}"
     corporation = rng.choice(CORPORATIONS)
     applied = writer.began(r, 200, 260) if appeal else writer.began(r, 190, 240) if sure else writer.began(r, 5, 260)
+    _tried_first(writer, r, applied, corporation)
+    refused = _urgency(writer, r, applied, sure=sure, refuse=bool(sure or appeal))
+    if refused is None:
+        return
+    urgency, decided, reason = refused
+    objection = _objection(writer, r, urgency, decided, reason, sure=sure, committee=committee, appeal=appeal)
+    if objection is not None:
+        _appeal(writer, r, objection)
 
+
+def _tried_first(writer: RouteWriter, r: Resident, applied: date, corporation: str) -> None:
+    """What she tried before applying: searching for a home, staying with family, the corporation."""
+    rng = writer.rng
     seeker = writer.route(
         r,
         "other",
@@ -68,12 +82,18 @@ def housing(
         note="Woonconsulent zegt dat een urgentieverklaring 'niet mogelijk' is en verwijst naar de gemeente.",
     )
 
+
+def _urgency(
+    writer: RouteWriter, r: Resident, applied: date, *, sure: bool, refuse: bool
+) -> tuple[RouteDraft, date, str] | None:
+    """The application for an urgency declaration; the route, the day and the reason when it was refused."""
+    rng = writer.rng
     urgency = writer.route(
         r,
         "housing_urgency",
         f"Urgentieverklaring aanvragen bij de gemeente {r.municipality}",
         applied,
-        organisation=city,
+        organisation=f"Gemeente {r.municipality}",
         contact=writer.contact("consulent wonen"),
         reference=writer.reference("URG", applied),
         reversed_test=REVERSED_TESTS["housing_urgency"] if sure or rng.random() < 0.5 else None,
@@ -87,12 +107,12 @@ def housing(
     urgency.evidence(urgency.last, rng.choice(NO_ANSWER))
     urgency.step(urgency.days(5, 20), "conversation", note="Gesprek met de consulent wonen; ik ging mee.", plan=True)
     decided = max(applied + timedelta(days=rng.randint(45, 70)), urgency.last + timedelta(days=1))
-    refused = sure or appeal or rng.random() < 0.75
+    refused = refuse or rng.random() < 0.75
     reason = rng.choice(REFUSED_URGENCY)
     if not urgency.step(
         decided, "decision", Outcome.REFUSED if refused else Outcome.GRANTED, reason if refused else ""
     ):
-        return
+        return None
     if rng.random() < 0.3:
         writer.signal(
             urgency,
@@ -100,12 +120,26 @@ def housing(
             "information",
             "Drie instanties zeiden dat een urgentieverklaring 'niet mogelijk' is; de gemeente heeft de "
             "aanvraag wel in behandeling genomen.",
-            city,
+            f"Gemeente {r.municipality}",
             shareable=True,
         )
-    if not refused:
-        return
+    return (urgency, decided, reason) if refused else None
 
+
+def _objection(
+    writer: RouteWriter,
+    r: Resident,
+    urgency: RouteDraft,
+    decided: date,
+    reason: str,
+    *,
+    sure: bool,
+    committee: bool,
+    appeal: bool | None,
+) -> RouteDraft | None:
+    """The objection against the refusal; the route when its refusal goes on to court."""
+    rng = writer.rng
+    city = f"Gemeente {r.municipality}"
     objection = writer.route(
         r,
         "objection",
@@ -132,7 +166,7 @@ def housing(
     )
     objection.collect(1.0)
     if not sure and rng.random() < 0.2:
-        return  # still thinking about it: the objection term runs
+        return None  # still thinking about it: the objection term runs
     objection.step(
         decided + timedelta(days=rng.randint(14, 38)),
         "objection",
@@ -153,9 +187,14 @@ def housing(
         "" if granted else REFUSED_OBJECTION,
         "Urgentieverklaring alsnog toegekend." if granted else "",
     ):
-        return
+        return None
     if granted or not (appeal or rng.random() < 0.4):
-        return
+        return None
+    return objection
+
+
+def _appeal(writer: RouteWriter, r: Resident, objection: RouteDraft) -> None:
+    """Appeal to the court against the decision on the objection."""
     court = writer.route(
         r,
         "appeal",
