@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from clientsteun import __version__, paths
+from clientsteun.process import harden
 from clientsteun.domain.agenda import AgendaItem, AgendaKind, within
 from clientsteun.domain.audit import AuditAction, AuditEntry
 from clientsteun.domain.catalog import Catalog, load_chosen_catalog
@@ -156,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden()  # no core dumps, owner-only files: before anything is read or written
     args = build_parser().parse_args(argv)
     db_path: Path = args.db or paths.default_database()
     if args.command is None:
