@@ -163,12 +163,6 @@ def test_a_headless_command_loads_no_qt(
 
 # --- the import graph -------------------------------------------------------------------------
 
-# Circles being removed now (issue 9); the test fails once one is gone, so it is taken out of this list.
-# (store.database <-> store.backups was the other one: gone with store/connection.py.)
-KNOWN_CIRCLES = {
-    frozenset({"clientsteun.ui.main_window", "clientsteun.ui.safety"}),
-}
-
 
 def _package_modules(root: Path, package: str) -> dict[str, Path]:
     """Every module of ``package`` (a folder in ``root``) by dotted name; folders without __init__ are not packages."""
@@ -275,22 +269,20 @@ def test_the_graph_sees_imports_in_functions_and_for_type_checking(tmp_path: Pat
     }
 
 
-def test_no_import_circles_beyond_the_known_ones_being_removed() -> None:
+def test_no_import_circles() -> None:
     graph = _import_graph(Path(clientsteun.__file__).parent.parent, "clientsteun")
     assert {"clientsteun.cli", "clientsteun.settings", "clientsteun.ui.main_window"} <= set(graph)
-    circles = _circles(graph)
-    new = [circle for group, circle in circles.items() if group not in KNOWN_CIRCLES]
-    assert not new, "import circles: " + "; ".join(" -> ".join(circle) for circle in new)
-    gone = [sorted(group) for group in KNOWN_CIRCLES if group not in circles]
-    assert not gone, f"no longer circles, take them out of KNOWN_CIRCLES: {gone}"
+    circles = list(_circles(graph).values())
+    assert not circles, "import circles: " + "; ".join(" -> ".join(circle) for circle in circles)
 
 
-@pytest.mark.xfail(strict=True, reason="store imports in ui/cli are being removed (issue 9)")
 def test_the_command_line_and_the_ui_reach_the_store_only_through_services() -> None:
     graph = _import_graph(Path(clientsteun.__file__).parent.parent, "clientsteun")
+    front = [
+        name for name in graph if name in ("clientsteun.cli", "clientsteun.app") or name.startswith("clientsteun.ui.")
+    ]
+    assert {"clientsteun.cli", "clientsteun.app", "clientsteun.ui.start", "clientsteun.ui.unlock"} <= set(front)
     reaching = {
-        name: sorted(imported for imported in graph[name] if imported.startswith("clientsteun.store"))
-        for name in graph
-        if name == "clientsteun.cli" or name.startswith("clientsteun.ui.")
+        name: sorted(imported for imported in graph[name] if imported.startswith("clientsteun.store")) for name in front
     }
     assert {name: store for name, store in reaching.items() if store} == {}
