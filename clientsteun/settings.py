@@ -17,12 +17,12 @@ import binascii
 import configparser
 import io
 import logging
-import os
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 from clientsteun import paths
 from clientsteun.domain.deadlines import DUE_SOON_DAYS
+from clientsteun.store.files import write_atomically
 
 T = TypeVar("T")
 
@@ -107,7 +107,7 @@ class Settings:
         written = io.StringIO()
         parser.write(written)
         try:
-            _write_atomically(self.file, written.getvalue())
+            write_atomically(self.file, written.getvalue().encode("utf-8"))
         except OSError as error:
             log.warning("Settings not saved: %s", error.strerror)
 
@@ -133,17 +133,6 @@ def _read(file: Path) -> dict[str, str]:
         for section in parser.sections()
         for name, text in parser.items(section, raw=True)
     }
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """The old file or the new one after a crash, never half of one (the store has its own for its files)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    with partial.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
 
 
 # -- the QSettings format, read once ---------------------------------------------------------------
