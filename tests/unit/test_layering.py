@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import clientsteun
-from clientsteun import domain, paths, services, store
+from clientsteun import demo, domain, paths, services, store
 from clientsteun.cli import PASSPHRASE_ENV
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput, ConversationInput
@@ -64,8 +64,10 @@ CORE = [
     *_modules(services),
     "clientsteun.paths",
     "clientsteun.settings",
+    "clientsteun.process",
     "clientsteun.cli",
     "clientsteun.demo",
+    *_modules(demo),
 ]
 
 
