@@ -1,4 +1,5 @@
-"""Opening a dossier with 500 conversations, against fetching the same rows with a plain SQLCipher connection.
+"""Opening a dossier with 500 conversations (``DossierService.open``: everything the screen shows, in one
+read), against fetching the same rows with a plain SQLCipher connection.
 
 Before every timed opening the dossier of a typical resident (the median number of conversations)
 is shown, untimed, as when the user clicks from one resident to the next.  That matters: the
@@ -17,22 +18,26 @@ from clientsteun.services import Services
 from clientsteun.store.database import connect
 from clientsteun.ui.dossier.panel import DossierPanel
 
-from dataset import DOSSIER_SIZE, TODAY, Dataset
+from bench_routes import LIST_QUERIES
+from dataset import DOSSIER_SIZE, Dataset, fixed_clock
 from measure import Outcome, median, repeat_ms, settle
 
 LIMIT_MS = 200.0
 
-# The rows ClientService.get_dossier reads, in the same order.
+# The rows DossierService.open reads, in the same order: the resident, help questions, the head of
+# each note (its first line is found there), agreements, then the routes as RouteService.list_routes
+# reads them, and the signals.
 DOSSIER_QUERIES = (
     "SELECT * FROM clients WHERE id = :id",
     "SELECT * FROM client_life_domains WHERE client_id = :id ORDER BY code",
     "SELECT * FROM network_members WHERE client_id = :id ORDER BY position",
     "SELECT * FROM consents WHERE client_id = :id ORDER BY id",
     "SELECT * FROM help_questions WHERE client_id = :id ORDER BY recorded_on DESC, id DESC",
-    "SELECT * FROM conversations WHERE client_id = :id ORDER BY held_on DESC, id DESC",
-    "SELECT * FROM conversation_life_domains WHERE conversation_id IN "
-    "(SELECT id FROM conversations WHERE client_id = :id) ORDER BY conversation_id, code",
+    "SELECT id, held_on, kind, substr(notes, 1, 1000) FROM conversations WHERE client_id = :id "
+    "ORDER BY held_on DESC, id DESC",
     "SELECT * FROM agreements WHERE client_id = :id ORDER BY done_on IS NOT NULL, due_on IS NULL, due_on, id",
+    *LIST_QUERIES[1:],
+    'SELECT * FROM signals WHERE client_id = :id ORDER BY "on" DESC, id DESC',
 )
 
 
@@ -54,8 +59,8 @@ def typical_resident(connection: sqlcipher3.Connection) -> int:
 def run(app: QApplication, services: Services, dataset: Dataset, repeats: int) -> list[Outcome]:
     client_id = dataset.dossier_client_id
     with closing(connect(dataset.path, dataset.key)) as connection:
-        other = services.clients.get_dossier(typical_resident(connection))
-    panel = DossierPanel(services.catalog, lambda: TODAY)
+        other = services.dossier.open(typical_resident(connection))
+    panel = DossierPanel(services.catalog, fixed_clock)
     panel.resize(760, 760)
     panel.show()
     settle(app)
@@ -63,21 +68,21 @@ def run(app: QApplication, services: Services, dataset: Dataset, repeats: int) -
     showing: list[float] = []
 
     def switch_away() -> None:
-        panel.show_dossier(other)
+        panel.show_view(other)
         settle(app)
 
     def open_dossier() -> None:
         started = time.perf_counter()
-        dossier = services.clients.get_dossier(client_id)
+        dossier = services.dossier.open(client_id)
         loaded = time.perf_counter()
-        panel.show_dossier(dossier)
+        panel.show_view(dossier)
         settle(app)
         loading.append((loaded - started) * 1000)
         showing.append((time.perf_counter() - loaded) * 1000)
 
     total = repeat_ms(open_dossier, repeats, before=switch_away)
     loading, showing = loading[1:], showing[1:]  # drop the warm-up
-    shown = panel.dossier
+    shown = panel.view
     assert shown is not None and shown.client.id == client_id
     with closing(connect(dataset.path, dataset.key)) as connection:
         raw = repeat_ms(lambda: raw_dossier(connection, client_id), repeats)
@@ -87,10 +92,11 @@ def run(app: QApplication, services: Services, dataset: Dataset, repeats: int) -
     settle(app)
     details = (
         f"resident {client_id}: {len(shown.conversations)} conversations, {len(shown.agreements)} agreements, "
-        f"{len(shown.help_questions)} help questions, {len(shown.timeline)} timeline entries; "
+        f"{len(shown.help_questions)} help questions, {len(shown.timeline)} timeline entries, "
+        f"{len(shown.routes.routes)} routes; "
         f"the raw queries read {sum(counts):,} rows.  Shown before each opening: resident {other.client.id} "
         f"with {len(other.conversations)} conversations.",
-        f"median get_dossier {median(loading):.1f} ms + show_dossier and its events {median(showing):.1f} ms.",
+        f"median DossierService.open {median(loading):.1f} ms + show_view and its events {median(showing):.1f} ms.",
     )
     return [
         Outcome(

@@ -80,7 +80,7 @@ def main() -> int:
     window.client_list.select_client(route.route.client_id)
     window.dossier.tabs.setCurrentIndex(3)
     grab(app, "dossier-routes.png")
-    route_window = RouteWindow(services, route.route.id, date.today, DUE_SOON_DAYS, window)
+    route_window = RouteWindow(services, services.clock, route.route.id, window)
     route_window.move(90, 25)
     route_window.show()
     grab(app, "route-window.png", route_window)
@@ -95,14 +95,14 @@ def main() -> int:
     agenda.close()
 
     dossier = services.clients.get_dossier(busy.id)
-    window.open_conversation(dossier.conversations[0].id, ("huurachterstand",))
+    window.conversations.open_conversation(dossier.conversations[0].id, ("huurachterstand",))
     assert window.editor is not None
     window.editor.move(300, 40)
     grab(app, "conversation.png")
     window.editor.dirty = False
     window.editor.reject()
 
-    dialog = window.open_search("huurachterstand woningcorporatie")
+    dialog = window.conversations.open_search("huurachterstand woningcorporatie")
     dialog.move(200, 120)
     grab(app, "search.png")
     dialog.close()

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from clientsteun import paths
 from clientsteun.app import build_window, setup_logging
 from clientsteun.domain.model import ClientInput, ConversationInput
+from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
-from clientsteun.store.vault import Vault
 from clientsteun.ui.start import StartFlow
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import PASSPHRASE
@@ -64,7 +64,7 @@ def test_no_file_the_app_wrote_contains_the_canary(
 
     chosen = when_modal(NewPassphraseDialog, choose(PASSPHRASE))
     shown = when_modal(RecoveryKeyDialog, lambda dialog: dialog.accept())
-    opened = StartFlow(Vault.at(db)).run()
+    opened = StartFlow(SafetyService(db)).run()
     assert opened is not None and chosen.handled and shown.handled
     window = build_window(opened, settings)
     qtbot.addWidget(window)
@@ -78,7 +78,7 @@ def test_no_file_the_app_wrote_contains_the_canary(
     )
     window.refresh_clients(select=client.id)
     assert [hit.client_name for hit in services.conversations.search("Kanarienotitie")] == [CANARY_NAME]
-    window.new_conversation(client.id)
+    window.conversations.new_conversation(client.id)
     assert window.editor is not None
     window.editor.notes_edit.setPlainText(CANARY_NOTE + " (nog niet opgeslagen)")
     assert window.editor.save_draft_now()

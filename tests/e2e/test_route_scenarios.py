@@ -76,7 +76,7 @@ class Supporter:
 
         form = self.when(RouteDialog, fill)
         route = self.when(RouteWindow, work_and_close)
-        self.window.dossier.new_route.emit(client_id)
+        self.window.dossier.routes_tab.new_route.emit(client_id)
         assert form.handled and route.handled
         return made[0]
 
@@ -86,7 +86,7 @@ class Supporter:
             route_window.reject()
 
         answer = self.when(RouteWindow, work_and_close)
-        self.window.dossier.open_route.emit(route_id)
+        self.window.dossier.routes_tab.open_route.emit(route_id)
         assert answer.handled
 
     def step(
@@ -215,7 +215,7 @@ def test_scenario_1_urgency_declaration_refused_objected_and_granted(
     granted = views[-1]
     assert (granted.progress.status, granted.progress.outcome) == (RouteStatus.DECIDED, Outcome.GRANTED)
     assert services.routes.attachment(granted.route.evidence[0].id).data == letter.read_bytes()
-    assert window.dossier.route_model.rowCount() == 4
+    assert window.dossier.routes_tab.model.rowCount() == 4
 
     # The overview: every attempt, dated, oldest first, saved as a PDF.
     pdf = tmp_path / "wat-is-geprobeerd.pdf"
@@ -225,7 +225,7 @@ def test_scenario_1_urgency_declaration_refused_objected_and_granted(
         overview.reject()
 
     overview = supporter.when(TriedOverviewDialog, save)
-    window.dossier.show_tried.emit(mother)
+    window.dossier.routes_tab.show_tried.emit(mother)
     assert overview.handled
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
     dated = [format_date(days_ago(n)) for n in (400, 200, 150, 140, 75, 70, 10, 5)] + [format_date(TODAY)]
@@ -288,6 +288,6 @@ def test_scenario_2_services_waiting_for_each_other_become_a_signal(
     assert set(services.routes.get_route(debts).circle) == {debts, treatment}
     (signal,) = services.routes.list_signals(man)
     assert (signal.data.theme, signal.data.shareable, signal.data.route_id) == ("circular", True, treatment)
-    assert window.dossier.signal_model.rowCount() == 1
-    assert window.dossier.signal_model.index(0, 4).data() == "ja"
+    assert window.dossier.signals_tab.model.rowCount() == 1
+    assert window.dossier.signals_tab.model.index(0, 4).data() == "ja"
     assert window.dossier.tabs.tabText(4) == "Signalen (1)"

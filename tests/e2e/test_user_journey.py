@@ -49,7 +49,7 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
     today = date.today()
     window = open_window(db, settings_file)
     expect_no_message(window)
-    assert window.stack.currentWidget() is window.empty
+    assert window.dossier.currentWidget() is window.dossier.empty
 
     # A new resident, typed into the form.
     def fill_in_resident(dialog: ClientDialog) -> None:
@@ -65,7 +65,7 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
     answer = when_modal(ClientDialog, fill_in_resident)
     qtbot.mouseClick(toolbar_button(window, "Nieuwe inwoner"), Qt.MouseButton.LeftButton)
     assert answer.handled
-    assert window.stack.currentWidget() is window.dossier
+    assert window.dossier.currentWidget() is window.dossier.content
     assert window.dossier.name_label.text() == "Ursula Fictief"
     assert f"toestemming gegeven op {format_date(today)}" in window.dossier.meta_label.text()
     (row,) = [window.client_list.model.index(r, 0).data(ROW_ROLE) for r in range(window.client_list.model.rowCount())]
@@ -83,7 +83,7 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
     with qtbot.waitSignal(editor.saved):
         press_save(qtbot, editor.buttons)
     assert window.editor is None
-    timeline = window.dossier.timeline_model
+    timeline = window.dossier.timeline_tab.model
     assert timeline.index(0, 1).data() == "Gesprek: Kennismaking"
     assert window.client_list.model.index(0, 2).data() == format_date(today)  # last contact
 
@@ -99,7 +99,7 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
     answer = when_modal(AgreementDialog, fill_in_agreement)
     qtbot.mouseClick(window.dossier.agreement_button, Qt.MouseButton.LeftButton)
     assert answer.handled
-    agreements = window.dossier.agreement_model
+    agreements = window.dossier.agreements_tab.model
     assert agreements.rowCount() == 1
     assert agreements.index(0, 0).data() == "Betalingsregeling voorstellen aan de woningcorporatie"
     assert agreements.index(0, 2).data() == format_date(due)
@@ -117,7 +117,7 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
 
     qtbot.keyClicks(window.search_edit, "woningcorporatie brief")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
-    dialog = window.search_dialog
+    dialog = window.conversations.search_dialog
     assert dialog is not None
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 1).data() == "Ursula Fictief"

@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
 
     client_id = int(argv[4])
     window.client_list.select_client(client_id)
-    window.new_conversation(client_id)
+    window.conversations.new_conversation(client_id)
     editor = window.editor
     assert editor is not None, "the conversation editor did not open"
     notes = editor.notes_edit

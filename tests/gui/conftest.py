@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -27,13 +25,13 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, services: Services, settings: Settings, clock: Callable[[], datetime]) -> MainWindow:
-    """The real main window over the test database, with 'today' taken from the fixed clock.
+def window(qtbot: QtBot, services: Services, settings: Settings) -> MainWindow:
+    """The real main window over the test database; its clock is the services' fixed clock.
 
     qtbot closes it after the test, before the database closes; an open editor is then kept as a
     draft by the window's closeEvent, which asks nothing.
     """
-    built = MainWindow(services, settings, today=lambda: clock().date())
+    built = MainWindow(services, settings)
     qtbot.addWidget(built)
     built.show()
     qtbot.waitExposed(built)

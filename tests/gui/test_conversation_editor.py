@@ -214,7 +214,7 @@ def test_a_note_of_50000_characters_with_emoji_is_saved_exactly(
     conversation_id = blocker.args[0]
     assert services.conversations.get_conversation(conversation_id).data.notes == note
 
-    window.open_conversation(conversation_id)
+    window.conversations.open_conversation(conversation_id)
     reopened = window.editor
     assert reopened is not None
     assert reopened.notes_edit.toPlainText() == note
@@ -290,7 +290,7 @@ def test_highlight_marks_the_words_search_found_ignoring_accents(
     conversation = services.conversations.save_conversation(
         None, ConversationInput(resident.id, date(2026, 11, 20), "phone_call", notes=note)
     )
-    window.open_conversation(conversation.id, ("een",))
+    window.conversations.open_conversation(conversation.id, ("een",))
     editor = window.editor
     assert editor is not None
     marked = [selection.cursor.selectedText() for selection in editor.notes_edit.extraSelections()]

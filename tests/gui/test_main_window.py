@@ -1,17 +1,21 @@
-"""The main window's own wiring: confirmations, drafts offered after a crash, dialogs opened as modals."""
+"""The main window and its controllers: confirmations, drafts offered after a crash, dialogs opened as modals,
+and each change refreshing only what it names."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.errors import NotFound
 from clientsteun.domain.model import Client, ConversationInput
+from clientsteun.domain.routes import RouteInput, StepInput
 from clientsteun.services import Services
+from clientsteun.services.clients import ClientService
+from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.dossier.dialogs import ClientDialog, CloseDialog
 from clientsteun.ui.main_window import MainWindow
 from tests.gui.modals import StandardButton, answer_box, answer_boxes, button_in, when_modal
@@ -54,7 +58,7 @@ def test_deleting_a_resident_asks_first_and_cancel_keeps_everything(
     assert len(dossier.conversations) == 1
     assert len(dossier.agreements) == 1
     assert visible_names(window) == ["Tessa Fictief"]
-    assert window.stack.currentWidget() is window.dossier
+    assert window.dossier.currentWidget() is window.dossier.content
 
     answer = answer_box(StandardButton.Yes)
     qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
@@ -63,7 +67,9 @@ def test_deleting_a_resident_asks_first_and_cancel_keeps_everything(
     with pytest.raises(NotFound):
         services.clients.get_dossier(resident.id)
     assert visible_names(window) == []
-    assert window.stack.currentWidget() is window.empty
+    assert window.dossier.currentWidget() is window.dossier.empty
+    assert window.current_client_id() is None
+    assert window.status_label.text() == "0 inwoners · bij 0 zijn afspraken te laat"
 
 
 def test_new_conversation_without_a_chosen_resident_explains(qtbot: QtBot, window: MainWindow) -> None:
@@ -167,7 +173,7 @@ def test_deleting_a_conversation_from_the_editor_asks_first(
     qtbot: QtBot, window: MainWindow, services: Services, resident: Client
 ) -> None:
     (conversation,) = services.clients.get_dossier(resident.id).conversations
-    window.open_conversation(conversation.id)
+    window.conversations.open_conversation(conversation.id)
     editor = window.editor
     assert editor is not None and editor.delete_button.isVisible()
 
@@ -183,12 +189,13 @@ def test_deleting_a_conversation_from_the_editor_asks_first(
     assert window.editor is None
     with pytest.raises(NotFound):
         services.conversations.get_conversation(conversation.id)
-    assert window.dossier.dossier is not None and window.dossier.dossier.conversations == ()
+    assert window.dossier.view is not None and window.dossier.view.conversations == ()
+    assert window.dossier.timeline_tab.model.index(0, 1).data() == "Afspraak gemaakt"  # the conversation is gone
     assert len(services.clients.get_dossier(resident.id).agreements) == 1  # the rest stays
 
 
 def test_a_new_conversation_has_nothing_to_delete(window: MainWindow, resident: Client) -> None:
-    window.new_conversation(resident.id)
+    window.conversations.new_conversation(resident.id)
     assert window.editor is not None
     assert not window.editor.delete_button.isVisible()
 
@@ -196,7 +203,7 @@ def test_a_new_conversation_has_nothing_to_delete(window: MainWindow, resident: 
 def test_deleting_a_resident_closes_their_open_new_conversation(
     qtbot: QtBot, window: MainWindow, services: Services, resident: Client
 ) -> None:
-    window.new_conversation(resident.id)
+    window.conversations.new_conversation(resident.id)
     editor = window.editor
     assert editor is not None
     qtbot.keyClicks(editor.notes_edit, "Nog niet opgeslagen")
@@ -212,12 +219,13 @@ def test_deleting_a_resident_closes_their_open_new_conversation(
 def test_quitting_when_the_draft_cannot_be_stored_asks_before_losing_the_typing(
     qtbot: QtBot, window: MainWindow, services: Services, resident: Client
 ) -> None:
-    window.new_conversation(resident.id)
+    window.conversations.new_conversation(resident.id)
     editor = window.editor
     assert editor is not None
     qtbot.keyClicks(editor.notes_edit, " Belangrijk")
-    # The resident is removed behind the editor's back (as by another program): no draft can be stored.
-    services.clients.delete_client(resident.id)
+    # The resident is removed behind the editor's back (as by another program, whose writes this window
+    # does not hear): no draft can be stored.
+    ClientService(services.database, services.clock).delete_client(resident.id)
 
     answer = answer_box("Terug naar het gesprek")
     window.close()
@@ -238,7 +246,7 @@ def test_a_conversation_with_an_unsaved_version_opens_that_version(
     (conversation,) = services.clients.get_dossier(resident.id).conversations
     newer = ConversationInput(resident.id, date(2026, 11, 2), "home_visit", notes="Samen naar het wijkteam. En meer.")
     draft = services.conversations.save_draft(None, conversation.id, newer)
-    window.open_conversation(conversation.id)
+    window.conversations.open_conversation(conversation.id)
     assert window.editor is not None
     assert window.editor.draft_id == draft
     assert window.editor.notes_edit.toPlainText() == "Samen naar het wijkteam. En meer."
@@ -250,16 +258,127 @@ def test_a_search_hit_for_the_open_conversation_marks_it_and_another_one_leaves_
 ) -> None:
     (conversation,) = services.clients.get_dossier(resident.id).conversations
     other = add_conversation(services, resident.id, date(2026, 11, 10), "Wijkteam gebeld.")
-    window.open_conversation(conversation.id, ("wijkteam",))
+    window.conversations.open_conversation(conversation.id, ("wijkteam",))
     editor = window.editor
     assert editor is not None and len(editor.notes_edit.extraSelections()) == 1
 
     answer = answer_box(StandardButton.Ok)  # "there is already a conversation open"
-    window.open_conversation(other.id, ("gebeld",))
+    window.conversations.open_conversation(other.id, ("gebeld",))
     assert answer.handled
     assert window.editor is editor
     assert len(editor.notes_edit.extraSelections()) == 1  # its own marks are untouched
 
-    window.open_conversation(conversation.id, ("samen",))  # the same one: brought forward, newly marked
+    window.conversations.open_conversation(conversation.id, ("samen",))  # the same one: brought forward, newly marked
     assert window.editor is editor
     assert [s.cursor.selectedText() for s in editor.notes_edit.extraSelections()] == ["Samen"]
+
+
+# -- a change refreshes what it names -------------------------------------------------------------
+
+
+class ModelEvents:
+    """What a table model told its views: resets, and the rows changed, inserted, moved or removed."""
+
+    def __init__(self, model: QAbstractItemModel) -> None:
+        self.seen: list[str] = []
+        model.modelReset.connect(lambda: self.seen.append("reset"))
+        model.dataChanged.connect(lambda first, _last: self.seen.append(f"changed {first.row()}"))
+        model.rowsInserted.connect(lambda _parent, first, _last: self.seen.append(f"inserted {first}"))
+        model.rowsMoved.connect(lambda *_args: self.seen.append("moved"))
+        model.rowsRemoved.connect(lambda _parent, first, _last: self.seen.append(f"removed {first}"))
+
+
+def test_saving_a_route_step_refreshes_the_route_and_the_dossier_not_the_residents_list(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    route = services.routes.save_route(None, RouteInput(resident.id, "wmo", "Wmo", organisation="Wmo-loket"))
+    route_window = window.routes.make_route_window(route.id)  # a child of the window, deleted when closed
+    route_window.show()
+    list_events = ModelEvents(window.client_list.model)
+    routes_events = ModelEvents(window.dossier.routes_tab.model)
+    timeline_events = ModelEvents(window.dossier.timeline_tab.model)
+    step_events = ModelEvents(route_window.step_model)
+
+    services.routes.save_step(None, StepInput(route.id, date(2026, 11, 2), "applied"))
+
+    assert list_events.seen == []  # a step cannot change the residents list
+    assert timeline_events.seen == []  # nor the rest of the dossier
+    assert routes_events.seen == ["reset"]
+    assert step_events.seen == ["reset"]
+    assert route_window.step_model.rowCount() == 1
+    assert window.dossier.routes_tab.model.index(0, 1).data() == "Loopt: Aanvraag ingediend"
+    route_window.close()
+    assert window.routes.route_window is None
+
+    services.routes.save_step(None, StepInput(route.id, date(2026, 11, 3), "conversation"))  # the window is closed
+    assert window.dossier.routes_tab.model.rowCount() == 1
+    assert list_events.seen == []
+
+
+def test_an_agreement_refreshes_its_resident_row_and_the_status_line_not_the_whole_list(
+    window: MainWindow, services: Services, resident: Client
+) -> None:
+    other = add_resident(services, "Anouk Verzonnen", "Losser")
+    assert window.client_list.model.rowCount() == 2
+    events = ModelEvents(window.client_list.model)
+    assert window.status_label.text() == "2 inwoners · bij 0 zijn afspraken te laat"
+
+    add_agreement(services, other.id, "Brief meenemen", due_on=date(2026, 11, 20))  # late
+
+    assert "reset" not in events.seen
+    row = window.client_list.model.find(lambda c: c.id == other.id)
+    assert row is not None and events.seen == [f"changed {row}"]
+    assert window.client_list.model.index(row, 3).data() == "1 (1 te laat)"
+    assert window.status_label.text() == "2 inwoners · bij 1 zijn afspraken te laat"
+    assert window.current_client_id() == resident.id  # the dossier on screen stays
+    assert window.client_list.current_client_id() == resident.id
+
+
+def test_a_new_conversation_moves_its_resident_up_in_the_list_keeping_the_selection(
+    window: MainWindow, services: Services, resident: Client
+) -> None:
+    other = add_resident(services, "Anouk Verzonnen", "Losser")
+    assert visible_names(window) == ["Tessa Fictief", "Anouk Verzonnen"]  # last contact first
+    events = ModelEvents(window.client_list.model)
+
+    add_conversation(services, other.id, date(2026, 11, 20), "Kennismaking.")
+
+    assert visible_names(window) == ["Anouk Verzonnen", "Tessa Fictief"]
+    assert "reset" not in events.seen and "moved" in events.seen
+    assert window.client_list.current_client_id() == resident.id
+    assert window.current_client_id() == resident.id
+
+
+def test_a_new_resident_is_added_to_the_list_and_shown(
+    qtbot: QtBot, window: MainWindow, services: Services, resident: Client
+) -> None:
+    events = ModelEvents(window.client_list.model)
+
+    def fill(dialog: ClientDialog) -> None:
+        qtbot.keyClicks(dialog.name_edit, "Anouk Verzonnen")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    answer = when_modal(ClientDialog, fill)
+    window.new_client_action.trigger()
+    assert answer.handled
+    assert "reset" not in events.seen and events.seen[0].startswith("inserted")
+    assert sorted(visible_names(window)) == ["Anouk Verzonnen", "Tessa Fictief"]
+    assert window.dossier.name_label.text() == "Anouk Verzonnen"
+    assert window.client_list.current_client_id() == window.current_client_id() != resident.id
+
+
+def test_an_open_agenda_follows_what_is_saved(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+    client = add_resident(services, "Anouk Verzonnen", "Losser")
+    seen: list[list[str]] = []
+
+    def save_while_open(agenda: AgendaDialog) -> None:
+        seen.append([item.what for item in agenda.items()])
+        add_agreement(services, client.id, "Loonstroken opsturen", due_on=date(2026, 11, 30))
+        seen.append([item.what for item in agenda.items()])
+        agenda.reject()
+
+    answer = when_modal(AgendaDialog, save_while_open)
+    window.agenda_action.trigger()
+    assert answer.handled
+    assert seen == [[], ["Loonstroken opsturen"]]
+    assert window.routes.agenda is None

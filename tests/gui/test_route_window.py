@@ -20,6 +20,7 @@ from clientsteun.domain.deadlines import Deadline, DeadlineState
 from clientsteun.domain.model import Client, ClientInput, HelpQuestionInput
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, StepInput, StepState
 from clientsteun.services import Services
+from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
 from clientsteun.ui.routes.evidence import EvidenceDialog
 from clientsteun.ui.routes.text import atw_note
@@ -43,11 +44,16 @@ def add_route(services: Services, client: Client, kind: str = "housing_urgency",
     return services.routes.save_route(None, RouteInput(client.id, kind, title, organisation="Gemeente Zwolle"))
 
 
-def open_window(qtbot: QtBot, services: Services, clock: FakeClock, route_id: int) -> RouteWindow:
-    window = RouteWindow(services, route_id, lambda: clock().date(), 7)
-    qtbot.addWidget(window)
+@pytest.fixture
+def main(window: MainWindow) -> MainWindow:
+    """The main window, whose routes' controller opens route windows and reloads them at every change."""
+    return window
+
+
+def open_window(main: MainWindow, route_id: int) -> RouteWindow:
+    """The route's window as the app opens it (shown rather than run modally, so the test can act)."""
+    window = main.routes.make_route_window(route_id)  # a child of the main window, deleted when closed
     window.show()
-    qtbot.waitExposed(window)
     return window
 
 
@@ -83,7 +89,7 @@ def add_step_through_window(
 
     window.tabs.setCurrentIndex(0)
     answer = when_modal(StepDialog, fill)
-    with qtbot.waitSignal(window.changed):
+    with qtbot.waitSignal(window.step_model.modelReset):  # shown again
         press(qtbot, window, "Nieuwe stap")
     assert answer.handled
 
@@ -156,10 +162,10 @@ def test_route_form_explains_the_kind_and_saves_a_new_route(
 
 
 def test_a_refusal_starts_the_objection_clock_which_turns_red_when_passed(
-    qtbot: QtBot, services: Services, resident: Client, clock: FakeClock
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client, clock: FakeClock
 ) -> None:
     route = add_route(services, resident)
-    window = open_window(qtbot, services, clock, route.id)
+    window = open_window(main, route.id)
     assert window.status_label.text() == "Nog niet begonnen"
 
     add_step_through_window(qtbot, window, "01-09-2026", "applied")
@@ -189,12 +195,12 @@ def test_a_refusal_starts_the_objection_clock_which_turns_red_when_passed(
 
 
 def test_an_objection_after_a_refusal_is_said_in_the_header(
-    qtbot: QtBot, services: Services, resident: Client, clock: FakeClock
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client
 ) -> None:
     route = add_route(services, resident)
     for on, kind, outcome in [(date(2026, 9, 1), "applied", None), (date(2026, 11, 2), "decision", Outcome.REFUSED)]:
         services.routes.save_step(None, StepInput(route.id, on, kind, outcome=outcome))
-    window = open_window(qtbot, services, clock, route.id)
+    window = open_window(main, route.id)
     add_step_through_window(qtbot, window, "20-11-2026", "objection")
 
     assert window.status_label.text() == "Loopt na afwijzing: Bezwaar ingediend"
@@ -233,13 +239,13 @@ def test_a_wrong_date_in_the_step_form_explains_and_keeps_everything_typed(
 
 
 def test_evidence_keeps_its_file_byte_for_byte(
-    qtbot: QtBot, services: Services, resident: Client, clock: FakeClock, tmp_path: Path
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client, tmp_path: Path
 ) -> None:
     letter = tmp_path / "weigering woningcorporatie.pdf"
     content = b"%PDF-1.4\n" + os.urandom(40_000) + b"\x00\r\n\x1a"
     letter.write_bytes(content)
     route = add_route(services, resident)
-    window = open_window(qtbot, services, clock, route.id)
+    window = open_window(main, route.id)
     window.tabs.setCurrentIndex(1)
 
     def fill(dialog: EvidenceDialog) -> None:
@@ -253,7 +259,7 @@ def test_evidence_keeps_its_file_byte_for_byte(
         save(dialog)
 
     answer = when_modal(EvidenceDialog, fill)
-    with qtbot.waitSignal(window.changed):
+    with qtbot.waitSignal(window.step_model.modelReset):  # shown again
         press(qtbot, window, "Nieuw")
     assert answer.handled
 
@@ -271,7 +277,7 @@ def test_evidence_keeps_its_file_byte_for_byte(
         save(dialog)
 
     answer = when_modal(EvidenceDialog, remove)
-    with qtbot.waitSignal(window.changed):
+    with qtbot.waitSignal(window.step_model.modelReset):  # shown again
         press(qtbot, window, "Wijzigen")
     assert answer.handled
     (evidence,) = services.routes.get_route(route.id).view.route.evidence
@@ -279,20 +285,20 @@ def test_evidence_keeps_its_file_byte_for_byte(
     assert evidence.data.description == "Brief van de woningcorporatie: geen noodwoning"
 
 
-def test_ticking_a_document_records_today(qtbot: QtBot, services: Services, resident: Client, clock: FakeClock) -> None:
+def test_ticking_a_document_records_today(qtbot: QtBot, main: MainWindow, services: Services, resident: Client) -> None:
     route = add_route(services, resident)
-    window = open_window(qtbot, services, clock, route.id)
+    window = open_window(main, route.id)
     documents = window.evidence.documents
     codes = [documents.item(row).data(Qt.ItemDataRole.UserRole) for row in range(documents.count())]
     assert codes[:3] == ["income_statement", "brp_extract", "landlord_statement"]
     item = documents.item(1)
 
-    with qtbot.waitSignal(window.changed):
+    with qtbot.waitSignal(window.step_model.modelReset):  # shown again
         item.setCheckState(Qt.CheckState.Checked)
     assert services.routes.get_route(route.id).view.route.documents == {"brp_extract": date(2026, 11, 23)}
     assert documents.item(1).text() == "Uittreksel uit de BRP met adresgeschiedenis — verzameld op 23-11-2026"
 
-    with qtbot.waitSignal(window.changed):
+    with qtbot.waitSignal(window.step_model.modelReset):  # shown again
         documents.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert services.routes.get_route(route.id).view.route.documents == {}
     assert documents.item(1).text() == "Uittreksel uit de BRP met adresgeschiedenis"
@@ -302,12 +308,12 @@ def test_ticking_a_document_records_today(qtbot: QtBot, services: Services, resi
 
 
 def test_routes_waiting_for_each_other_lead_to_a_signal(
-    qtbot: QtBot, services: Services, resident: Client, clock: FakeClock
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client
 ) -> None:
     debts = add_route(services, resident, "debt_counselling", "Schuldhulp")
     care = add_route(services, resident, "other", "Behandeling bij de GGZ")
     services.routes.add_link(care.id, debts.id, LinkKind.WAITS_FOR)  # treatment first wants the debts solved
-    window = open_window(qtbot, services, clock, debts.id)
+    window = open_window(main, debts.id)
     window.tabs.setCurrentIndex(2)
     assert not window.banner.isVisible()
     assert column(window.link_model, 0) == ["Behandeling bij de GGZ wacht hierop"]
@@ -344,7 +350,7 @@ def test_routes_waiting_for_each_other_lead_to_a_signal(
     # Unlinking asks first; afterwards the circle is gone.
     window.link_view.selectRow(1)
     confirm = answer_box(StandardButton.Yes)
-    with qtbot.waitSignal(window.changed):
+    with qtbot.waitSignal(window.step_model.modelReset):  # shown again
         press(qtbot, window, "Ontkoppelen")
     assert confirm.text == "Wilt u de koppeling ‘wacht op: Behandeling bij de GGZ’ weghalen?"
     assert not window.banner.isVisible()
@@ -354,15 +360,15 @@ def test_routes_waiting_for_each_other_lead_to_a_signal(
 
 
 def test_the_reversed_test_is_saved_and_shown_again_after_reopening(
-    qtbot: QtBot, services: Services, resident: Client, clock: FakeClock
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client
 ) -> None:
     route = add_route(services, resident, "wmo", "Hulp bij het huishouden")
-    window = open_window(qtbot, services, clock, route.id)
+    window = open_window(main, route.id)
     window.tabs.setCurrentIndex(3)
     answers = ["Zelf het huis schoon houden", "Rugklachten", "Dochter woont in Groningen", "", "", "Wmo 2015"]
     for edit, text in zip(window.test_edits, answers, strict=True):
         qtbot.keyClicks(edit, text)
-    with qtbot.waitSignal(window.changed):
+    with qtbot.waitSignal(window.step_model.modelReset):  # shown again
         press(qtbot, window, "Omgekeerde toets opslaan")
 
     # Changing the details keeps the reversed test.
@@ -377,7 +383,7 @@ def test_the_reversed_test_is_saved_and_shown_again_after_reopening(
     window.close()
     assert not window.isVisible()  # nothing unsaved: no question
 
-    again = open_window(qtbot, services, clock, route.id)
+    again = open_window(main, route.id)
     assert [edit.toPlainText() for edit in again.test_edits] == answers
     assert services.routes.get_route(route.id).view.route.data.reversed_test.legal_basis == "Wmo 2015"
 
@@ -390,10 +396,10 @@ def test_the_reversed_test_is_saved_and_shown_again_after_reopening(
 
 
 def test_linking_without_another_route_says_what_to_do_first(
-    qtbot: QtBot, services: Services, resident: Client, clock: FakeClock
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client
 ) -> None:
     route = add_route(services, resident)
-    window = open_window(qtbot, services, clock, route.id)
+    window = open_window(main, route.id)
     window.tabs.setCurrentIndex(2)
     answer = answer_box(StandardButton.Ok)
     press(qtbot, window, "Koppelen…")
@@ -402,12 +408,12 @@ def test_linking_without_another_route_says_what_to_do_first(
 
 
 def test_the_window_says_why_the_algemene_termijnenwet_moved_a_date(
-    qtbot: QtBot, services: Services, clock: FakeClock, resident: Client
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client
 ) -> None:
     """An objection term ending on Easter Monday runs on to the Tuesday (the example in DOMAIN.md)."""
     objection = add_route(services, resident, "objection", "Bezwaar")
     services.routes.save_step(None, StepInput(objection.id, date(2026, 2, 23), "decision", outcome=Outcome.REFUSED))
-    window = open_window(qtbot, services, clock, objection.id)
+    window = open_window(main, objection.id)
     assert not window.atw_label.isHidden()
     assert window.atw_label.text() == (
         "Bezwaar maken kan tot en met: de termijn eindigde op 6 april 2026 (Tweede Paasdag). "

@@ -132,7 +132,7 @@ def test_auto_lock_keeps_the_draft_hides_everything_closes_the_database_and_unlo
     window = safe_window
     resident = add_resident(window.services, "Kaat Verzonnen")
     window.refresh_clients(select=resident.id)
-    window.new_conversation(resident.id)
+    window.conversations.new_conversation(resident.id)
     editor = window.editor
     assert editor is not None
     editor.notes_edit.setPlainText("Geheime notitie over de huur")

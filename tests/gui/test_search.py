@@ -35,7 +35,7 @@ def notes(window: MainWindow, services: Services) -> dict[str, int]:
 
 
 def hits(window: MainWindow) -> list[SearchHit]:
-    dialog = window.search_dialog
+    dialog = window.conversations.search_dialog
     assert dialog is not None
     return [dialog.model.index(row, 0).data(ROW_ROLE) for row in range(dialog.model.rowCount())]
 
@@ -43,7 +43,7 @@ def hits(window: MainWindow) -> list[SearchHit]:
 def test_typing_in_the_toolbar_search_shows_the_hits(qtbot: QtBot, window: MainWindow, notes: dict[str, int]) -> None:
     qtbot.keyClicks(window.search_edit, "huurachterstand")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
-    dialog = window.search_dialog
+    dialog = window.conversations.search_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert [h.conversation_id for h in hits(window)] == [notes["rosa"]]
@@ -74,7 +74,7 @@ def test_typing_in_the_toolbar_search_shows_the_hits(qtbot: QtBot, window: MainW
 
 
 def test_search_text_that_looks_like_query_syntax_is_harmless(window: MainWindow, notes: dict[str, int]) -> None:
-    dialog = window.open_search('"huurachterstand" -brief*)')  # FTS syntax is not passed through
+    dialog = window.conversations.open_search('"huurachterstand" -brief*)')  # FTS syntax is not passed through
     assert [h.conversation_id for h in hits(window)] == [notes["rosa"]]
     assert dialog.count_label.text() == "1 gevonden"
 
@@ -82,7 +82,7 @@ def test_search_text_that_looks_like_query_syntax_is_harmless(window: MainWindow
 def test_open_hit_opens_the_conversation_with_the_words_highlighted(
     qtbot: QtBot, window: MainWindow, notes: dict[str, int]
 ) -> None:
-    dialog = window.open_search("huurachterstand woningcorporatie")
+    dialog = window.conversations.open_search("huurachterstand woningcorporatie")
     (hit,) = hits(window)
     dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # Enter on the selected hit
@@ -107,7 +107,7 @@ def test_open_hit_opens_the_conversation_with_the_words_highlighted(
 def test_double_click_on_a_hit_opens_one_editor_and_no_warning(
     qtbot: QtBot, window: MainWindow, notes: dict[str, int]
 ) -> None:
-    dialog = window.open_search("huurachterstand")
+    dialog = window.conversations.open_search("huurachterstand")
     qtbot.waitExposed(dialog)
     warning = answer_box(StandardButton.Ok, timeout_ms=500)
     with qtbot.waitSignal(dialog.open_hit):
@@ -120,7 +120,7 @@ def test_double_click_on_a_hit_opens_one_editor_and_no_warning(
 
 
 def test_the_same_search_dialog_is_reused(window: MainWindow, notes: dict[str, int]) -> None:
-    first = window.open_search("huur")
-    second = window.open_search("vrijwilligerswerk")
+    first = window.conversations.open_search("huur")
+    second = window.conversations.open_search("vrijwilligerswerk")
     assert first is second
     assert [h.conversation_id for h in hits(window)] == [notes["other"]]

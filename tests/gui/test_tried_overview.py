@@ -73,7 +73,7 @@ def test_dossier_lists_routes_with_the_next_deadline_marked_when_passed(window: 
     )
     window.refresh_clients(client.id)
 
-    model = window.dossier.route_model
+    model = window.dossier.routes_tab.model
     assert model.rowCount() == 1
     view = model.index(0, 0).data(ROW_ROLE)
     assert view.next_deadline.name == "Bezwaar maken kan tot en met"
@@ -83,8 +83,8 @@ def test_dossier_lists_routes_with_the_next_deadline_marked_when_passed(window: 
     assert model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole).color() == WARNING_COLOUR
     assert model.index(0, 3).data() == "Gemeente Zeist"
     assert "termijn verlopen" in window.dossier.tabs.tabText(3)
-    assert window.dossier.signal_model.rowCount() == 1
-    assert window.dossier.signal_model.index(0, 1).data() == "Geen reactie"
+    assert window.dossier.signals_tab.model.rowCount() == 1
+    assert window.dossier.signals_tab.model.index(0, 1).data() == "Geen reactie"
     assert window.dossier.tabs.tabText(4) == "Signalen (1)"
 
 
@@ -144,7 +144,7 @@ def test_overview_from_the_window_logs_the_export_with_the_resident(
         dialog.reject()
 
     answer = when_modal(TriedOverviewDialog, save_and_close)
-    window.dossier.show_tried.emit(client.id)
+    window.dossier.routes_tab.show_tried.emit(client.id)
     assert answer.handled
     entry = services.audit.entries()[-1]
     assert (entry.action, entry.client_id) == (AuditAction.EXPORT, client.id)
@@ -160,15 +160,15 @@ def test_deleting_a_route_asks_and_keeps_its_signals(window: MainWindow, service
     window.refresh_clients(client.id)
 
     keep = answer_box("No")
-    window.dossier.delete_route.emit(route_id)
+    window.dossier.routes_tab.delete_route.emit(route_id)
     assert keep.handled
     assert len(services.routes.list_routes(client.id)) == 1
 
     delete = answer_box("Yes")
-    window.dossier.delete_route.emit(route_id)
+    window.dossier.routes_tab.delete_route.emit(route_id)
     assert delete.handled
     assert services.routes.list_routes(client.id) == []
-    assert window.dossier.route_model.rowCount() == 0
+    assert window.dossier.routes_tab.model.rowCount() == 0
     signals = services.routes.list_signals(client.id)
     assert len(signals) == 1 and signals[0].data.route_id is None
 
@@ -238,9 +238,9 @@ def test_record_change_and_delete_a_signal_from_the_dossier(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     recorded = when_modal(SignalDialog, record)
-    window.dossier.new_signal.emit(client.id)
+    window.dossier.signals_tab.new_signal.emit(client.id)
     assert recorded.handled
-    model = window.dossier.signal_model
+    model = window.dossier.signals_tab.model
     assert [model.index(0, column).data() for column in range(5)] == [
         "23-11-2026", "Wachtlijst", "GGZ Midden", "Negen maanden wachtlijst voor behandeling.", "nee",
     ]  # fmt: skip
@@ -251,14 +251,14 @@ def test_record_change_and_delete_a_signal_from_the_dossier(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
     changed = when_modal(SignalDialog, share)
-    double_click(qtbot, window.dossier.signal_view, model.index(0, 3))
+    double_click(qtbot, window.dossier.signals_tab.view, model.index(0, 3))
     assert changed.handled
     assert model.index(0, 4).data() == "ja"
     (signal,) = services.routes.list_signals(client.id)
     assert (signal.data.theme, signal.data.shareable, signal.data.municipality) == ("waiting_list", True, "Zeist")
 
     delete = answer_box("Yes")
-    window.dossier.delete_signal.emit(signal.id)
+    window.dossier.signals_tab.delete_signal.emit(signal.id)
     assert delete.handled
     assert services.routes.list_signals(client.id) == []
     assert model.rowCount() == 0
@@ -266,6 +266,6 @@ def test_record_change_and_delete_a_signal_from_the_dossier(
 
 def test_opening_a_route_that_is_gone_says_so(window: MainWindow) -> None:
     message = answer_box("OK")
-    window.dossier.open_route.emit(999)
+    window.dossier.routes_tab.open_route.emit(999)
     assert message.handled
     assert "bestaat niet (meer)" in message.text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,6 +60,7 @@ class ClientListPanel(QWidget):
         super().__init__(parent)
         self._all: list[ClientSummary] = []
         self._shown_id: int | None = None  # the resident last announced
+        self._changing = False  # rows are being put or removed: the current row is Qt's, not the user's
         self.model: RowTableModel[ClientSummary] = RowTableModel(
             client_columns(),
             muted=lambda c: c.status is ClientStatus.CLOSED,
@@ -96,12 +100,52 @@ class ClientListPanel(QWidget):
             self.select_client(keep_selection)
 
     def _apply_closed_filter(self) -> None:
-        show_closed = self.closed_check.isChecked()
-        self.model.set_rows([c for c in self._all if show_closed or c.status is ClientStatus.OPEN])
+        self.model.set_rows([c for c in self._all if self._listed(c)])
+
+    def _listed(self, row: ClientSummary) -> bool:
+        return self.closed_check.isChecked() or row.status is ClientStatus.OPEN
+
+    def put_client(self, row: ClientSummary) -> None:
+        """One resident's row, new or changed, without reloading the list.  A closed dossier on
+        screen stays in view (closed ones are shown then), as ``select_client`` does."""
+        if row.id == self._shown_id and not self._listed(row):
+            self.closed_check.setChecked(True)
+        at = next((number for number, each in enumerate(self._all) if each.id == row.id), None)
+        if at is None:
+            self._all.append(row)
+        else:
+            self._all[at] = row
+        with self._quiet():
+            if self._listed(row):
+                self.model.put_row(row, lambda each: each.id == row.id)
+            else:
+                self.model.remove_row(lambda each: each.id == row.id)
+
+    def remove_client(self, client_id: int) -> None:
+        """A resident who is gone; when they were on screen, nothing is selected after."""
+        self._all = [each for each in self._all if each.id != client_id]
+        with self._quiet():
+            self.model.remove_row(lambda each: each.id == client_id)
+            if client_id == self._shown_id:
+                self.table.setCurrentIndex(QModelIndex())
+                self.table.clearSelection()
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Rows that move or go make Qt pick another current row: that is not the user's choice."""
+        self._changing = True
+        try:
+            yield
+        finally:
+            self._changing = False
 
     def clients(self) -> list[ClientSummary]:
         """Every resident given to the list, also those hidden by the filter."""
         return list(self._all)
+
+    def summary(self) -> str:
+        late = sum(1 for row in self._all if row.overdue_agreements)
+        return self.tr("{count} inwoners · bij {late} zijn afspraken te laat").format(count=len(self._all), late=late)
 
     def _restore_selection(self) -> None:
         """After the rows changed, select the resident shown before if they are still listed."""
@@ -135,7 +179,7 @@ class ClientListPanel(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # Filtering and sorting reset the model; selecting the same resident again is no news.
-        if current.isValid():
+        if current.isValid() and not self._changing:
             client_id = current.data(ROW_ROLE).id
             if client_id != self._shown_id:
                 self._shown_id = client_id

@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.routes import Evidence, EvidenceInput, NewAttachment, Route
 from clientsteun.domain.timeline import first_line
 from clientsteun.services import Services
+from clientsteun.services.base import Clock
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.text import evidence_columns, format_size
 from clientsteun.ui.widgets.buttons import button, button_row
@@ -128,15 +128,13 @@ class EvidenceDialog(FormDialog[EvidenceForm]):
 
 
 class EvidencePanel(QWidget):
-    """The tab "Bewijs" of the route window; ``changed`` after anything was saved."""
+    """The tab "Bewijs" of the route window."""
 
-    changed = Signal()
-
-    def __init__(self, services: Services, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.catalog = services.catalog.routes
-        self.today = today
+        self.clock = clock
         self.route: Route | None = None
         self.model: RowTableModel[Evidence] = RowTableModel(evidence_columns(), parent=self)
         self.view = make_table(self.model, stretch=1, accessible_name=self.tr("Bewijs"))
@@ -201,16 +199,14 @@ class EvidencePanel(QWidget):
                 evidence_id, form.data, form.attachment, remove_attachment=form.remove_attachment
             )
 
-        if EvidenceDialog(self.route.id, save, self.today(), evidence, self).exec() == QDialog.DialogCode.Accepted:
-            self.changed.emit()
+        EvidenceDialog(self.route.id, save, self.clock().date(), evidence, self).exec()
 
     def delete_evidence(self) -> None:
         def question(evidence: Evidence) -> str:
             text = self.tr("Wilt u het bewijs ‘{text}’ verwijderen, met het bestand erbij?")
             return text.format(text=first_line(evidence.data.description))
 
-        if delete_selected(self, self.view, question, self.services.routes.delete_evidence):
-            self.changed.emit()
+        delete_selected(self, self.view, question, self.services.routes.delete_evidence)
 
     @guarded
     def save_attachment_as(self, *, target: str = "") -> None:
@@ -231,6 +227,5 @@ class EvidencePanel(QWidget):
     def _document_toggled(self, item: QListWidgetItem) -> None:
         if self.route is None:
             return
-        collected = self.today() if item.checkState() == Qt.CheckState.Checked else None
+        collected = self.clock().date() if item.checkState() == Qt.CheckState.Checked else None
         self.services.routes.set_document(self.route.id, item.data(Qt.ItemDataRole.UserRole), collected)
-        self.changed.emit()

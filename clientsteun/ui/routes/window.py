@@ -1,17 +1,16 @@
 """The window of one route tried: where it stands, its steps and deadlines, evidence, links and signals.
 
-Every change goes through the route service and then the window reloads the route, so what is
-shown is always what is stored.  ``changed`` tells the dossier to refresh its list of routes.
+Every change goes through the route service, whose announcement of it makes the routes' controller
+reload the window (as it does the dossier's routes), so what is shown is always what is stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +40,7 @@ from clientsteun.domain.routes import (
 from clientsteun.domain.routes import Signal as RouteSignal
 from clientsteun.domain.timeline import first_line
 from clientsteun.services import Services
+from clientsteun.services.base import Clock
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.dialogs import (
     LinkDialog,
@@ -84,18 +84,12 @@ RED = WARNING_COLOUR.name()
 class RouteWindow(QDialog):
     """One route, with everything that was tried on it; opened from the dossier."""
 
-    changed = Signal()  # something of the route was saved: the dossier refreshes
-
-    def __init__(
-        self, services: Services, route_id: int, today: Callable[[], date], due_soon_days: int,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, services: Services, clock: Clock, route_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.catalog = services.catalog
         self.route_id = route_id
-        self.today = today
-        self.due_soon_days = due_soon_days
+        self.clock = clock
         self._stored_test = ReversedTest()
         routes = self.catalog.routes
 
@@ -125,7 +119,7 @@ class RouteWindow(QDialog):
             step_columns(routes), muted=lambda s: s.data.state is StepState.NOT_NEEDED, parent=self
         )
         self.deadline_model: RowTableModel[Deadline] = RowTableModel(
-            deadline_columns(today), muted=lambda d: d.state is DeadlineState.MET, parent=self
+            deadline_columns(self.today), muted=lambda d: d.state is DeadlineState.MET, parent=self
         )
         self.link_model: RowTableModel[RouteLink] = RowTableModel(
             [Column(tr("Koppeling"), lambda link: link_text(link, self.route_id, self.detail.siblings))], parent=self
@@ -140,8 +134,7 @@ class RouteWindow(QDialog):
         self.signal_view.doubleClicked.connect(self.edit_signal)
         self.advice_label = text_label()
         self.atw_label = text_label()
-        self.evidence = EvidencePanel(services, today)
-        self.evidence.changed.connect(self._after_change)
+        self.evidence = EvidencePanel(services, clock)
         self.test_edits = [plain_text("", 50) for _ in TEST_QUESTIONS]
 
         self.tabs = QTabWidget()
@@ -203,6 +196,9 @@ class RouteWindow(QDialog):
 
     # -- showing -------------------------------------------------------------------------------
 
+    def today(self) -> date:
+        return self.clock().date()
+
     @property
     def route(self) -> Route:
         return self.detail.view.route
@@ -262,21 +258,16 @@ class RouteWindow(QDialog):
 
     # -- changes -------------------------------------------------------------------------------
 
-    def _after_change(self) -> None:
-        self.reload()
-        self.changed.emit()
-
     def _run(self, dialog: FormDialog[Any]) -> Any:
-        """Open a form; after a save, show the route as stored.  Returns what the save returned."""
+        """Open a form; returns what its save returned, or None when it was cancelled."""
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        self._after_change()
         return dialog.result_value
 
     @guarded
     def edit_route(self) -> None:
         route = self.route
-        questions = self.services.clients.get_dossier(route.client_id).help_questions
+        questions = self.services.clients.help_questions(route.client_id)
 
         def save(data: RouteInput) -> Route:
             return self.services.routes.save_route(route.id, data)
@@ -305,8 +296,7 @@ class RouteWindow(QDialog):
                 name=name, date=format_date(step.data.on)
             )
 
-        if delete_selected(self, self.step_view, question, self.services.routes.delete_step):
-            self._after_change()
+        delete_selected(self, self.step_view, question, self.services.routes.delete_step)
 
     @guarded
     def add_link(self) -> None:
@@ -340,8 +330,7 @@ class RouteWindow(QDialog):
             text = link_text(link, self.route_id, self.detail.siblings)
             return self.tr("Wilt u de koppeling ‘{text}’ weghalen?").format(text=text)
 
-        if delete_selected(self, self.link_view, question, self.services.routes.delete_link):
-            self._after_change()
+        delete_selected(self, self.link_view, question, self.services.routes.delete_link)
 
     def record_circle_signal(self) -> None:
         titles = {**self.detail.siblings, self.route_id: self.route.data.title}
@@ -375,8 +364,7 @@ class RouteWindow(QDialog):
             text = self.tr("Wilt u het signaal ‘{text}’ verwijderen?")
             return text.format(text=first_line(signal.data.description))
 
-        if delete_selected(self, self.signal_view, question, self.services.routes.delete_signal):
-            self._after_change()
+        delete_selected(self, self.signal_view, question, self.services.routes.delete_signal)
 
     # -- the reversed test ---------------------------------------------------------------------
 
@@ -392,7 +380,6 @@ class RouteWindow(QDialog):
     @guarded
     def save_reversed_test(self) -> None:
         self.services.routes.save_route(self.route_id, replace(self.route.data, reversed_test=self.typed_test()))
-        self._after_change()
 
     def reject(self) -> None:
         if self._test_changed():

@@ -89,9 +89,67 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def _show(self) -> None:
         self.beginResetModel()
-        words = self._words
-        self._rows = [row for text, row in self._all if all(word in text for word in words)]
+        self._rows = [row for text, row in self._all if self._passes(text)]
         self.endResetModel()
+
+    def _passes(self, text: str) -> bool:
+        return all(word in text for word in self._words)
+
+    def put_row(self, row: T, same: Callable[[T], bool]) -> None:
+        """Put ``row`` in place of the row ``same`` picks, or add it, in sort order and through the
+        filter, without a reset: a view keeps its selection and scroll position and redraws one row."""
+        text = fold(self._filter_text(row)) if self._filter_text else ""
+        old = next((number for number, (_, each) in enumerate(self._all) if same(each)), None)
+        if old is not None:
+            del self._all[old]
+        at = self._sorted_position(row, len(self._all) if old is None else old)
+        self._all.insert(at, (text, row))
+        before = next((number for number, each in enumerate(self._rows) if same(each)), None)
+        after = None
+        if self._passes(text):
+            after = at if not self._words else sum(1 for each, _ in self._all[:at] if self._passes(each))
+        if before is not None and after is None:
+            self.beginRemoveRows(QModelIndex(), before, before)
+            del self._rows[before]
+            self.endRemoveRows()
+        elif before is None and after is not None:
+            self.beginInsertRows(QModelIndex(), after, after)
+            self._rows.insert(after, row)
+            self.endInsertRows()
+        elif before is not None and after is not None:
+            if after != before:  # Qt counts the destination in the rows before the move
+                self.beginMoveRows(QModelIndex(), before, before, QModelIndex(), after + 1 if after > before else after)
+                del self._rows[before]
+                self._rows.insert(after, row)
+                self.endMoveRows()
+            self._rows[after] = row
+            self.dataChanged.emit(self.index(after, 0), self.index(after, len(self.columns) - 1))
+
+    def remove_row(self, same: Callable[[T], bool]) -> None:
+        """Take out the row ``same`` picks, without a reset."""
+        self._all = [(text, each) for text, each in self._all if not same(each)]
+        shown = next((number for number, each in enumerate(self._rows) if same(each)), None)
+        if shown is not None:
+            self.beginRemoveRows(QModelIndex(), shown, shown)
+            del self._rows[shown]
+            self.endRemoveRows()
+
+    def _sorted_position(self, row: T, unsorted: int) -> int:
+        """Where ``row`` goes in the sorted rows: after those that sort equal (``unsorted`` if not sorted)."""
+        if self._sort is None:
+            return unsorted
+        column, order = self._sort
+        key = self.columns[column].sort_key or self.columns[column].display
+        wanted, descending = key(row), order == Qt.SortOrder.DescendingOrder
+        low, high = 0, len(self._all)
+        while low < high:
+            middle = (low + high) // 2
+            found = key(self._all[middle][1])
+            if (found >= wanted) if descending else (found <= wanted):
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def rows(self) -> list[T]:
         """The rows shown, in the order shown."""
