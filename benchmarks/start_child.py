@@ -61,7 +61,7 @@ def main() -> int:
         from pathlib import Path
 
         from clientsteun.app import build_window, make_application, setup_logging
-        from clientsteun.store.vault import Vault
+        from clientsteun.services.safety import SafetyService
         from clientsteun.ui.errors import install_exception_hook
         from clientsteun.ui.start import Opened
 
@@ -70,11 +70,12 @@ def main() -> int:
         setup_logging()
         marks["qapplication"] = _since_start()
         # What StartFlow.run does for an existing database once the passphrase has been typed.
-        vault = Vault.at(Path(sys.argv[2]))
-        vault.wipe_leftovers()
-        key = vault.unlock(os.environ[PASSPHRASE_ENV])  # Argon2 at the key file's cost
+        safety = SafetyService(Path(sys.argv[2]))
+        safety.state()  # finishes what a crash interrupted
+        key = safety.unlock(os.environ[PASSPHRASE_ENV])  # Argon2 at the key file's cost
         marks["unlock"] = _since_start()
-        database = vault.open(key, check=True)  # the instance lock and the quick integrity check
+        database = safety.open(key)  # the instance lock
+        safety.quick_check(key)  # the integrity check (the app runs it on a worker while the window shows)
         marks["open"] = _since_start()
         window = build_window(Opened(database))  # loads the residents list; logs failed unlocks
         install_exception_hook(window)

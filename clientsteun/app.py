@@ -9,7 +9,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clientsteun import paths
@@ -17,11 +17,12 @@ from clientsteun.domain.catalog import load_chosen_catalog
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.services import Services
 from clientsteun.services.base import Clock
+from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
-from clientsteun.store.vault import Vault
 from clientsteun.ui.errors import install_exception_hook, user_message
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.start import Opened, StartFlow
+from clientsteun.ui.start import Opened, StartFlow, hold_until_checked
+from clientsteun.ui.tasks import InlineExecutor, Tasks
 
 log = logging.getLogger("clientsteun")
 
@@ -63,21 +64,22 @@ def setup_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def build_window(opened: Opened, settings: Settings | None = None, clock: Clock = datetime.now) -> MainWindow:
+def build_window(
+    opened: Opened, settings: Settings | None = None, clock: Clock = datetime.now, tasks: Tasks | None = None
+) -> MainWindow:
     """The main window over an unlocked database; what happened while opening goes into the audit log,
-    failed unlock attempts first.  ``clock`` is the one clock of the services and the window."""
+    failed unlock attempts first.  ``clock`` is the one clock of the services and the window; slow
+    work runs on ``tasks`` (by default at once, on this thread)."""
     settings = settings or Settings()
     chosen = Path(settings.catalog_folder) if settings.catalog_folder else None
     try:
         catalog, problem = load_chosen_catalog(chosen, paths.catalog_dir())
         services = Services.create(opened.database, catalog, clock, lambda: settings.due_soon_days)
-        services.audit.record_failed_unlocks(Vault.at(opened.database.path))  # counted in the key file
-        for event in opened.happened:
-            services.audit.record(event.action, detail=event.detail)
+        SafetyService(opened.database.path, clock).record_opening(services.audit, opened.happened)
     except BaseException:
         opened.database.close()
         raise
-    window = MainWindow(services, settings, today=lambda: clock().date())
+    window = MainWindow(services, settings, tasks or Tasks(InlineExecutor()))
     if problem is not None:  # the coordinator's copy is broken: say so, and work with the built-in one
         log.warning("chosen catalog invalid: %s", problem.detail)
         QTimer.singleShot(0, functools.partial(show_catalog_problem, window, problem))
@@ -100,10 +102,10 @@ def run(db_path: Path) -> int:
     setup_logging()
     log.info("start")
     try:
-        opened = StartFlow(Vault.at(db_path)).run()
+        opened = StartFlow(SafetyService(db_path)).run()
         if opened is None:
             return 0
-        window = build_window(opened)
+        window = build_window(opened, tasks=Tasks(QThreadPool.globalInstance(), app))
     except ClientsteunError as error:
         log.warning("could not open database: %s %s", type(error).__name__, error.detail)
         QMessageBox.critical(
@@ -114,5 +116,8 @@ def run(db_path: Path) -> int:
     app.aboutToQuit.connect(window.shut_down)
     window.show()
     QTimer.singleShot(0, window.safety.start_backup)
-    QTimer.singleShot(0, window.offer_drafts)
+    if opened.checked:
+        QTimer.singleShot(0, window.offer_drafts)
+    else:  # the window shows at once; editing (and the drafts) wait for the integrity check
+        hold_until_checked(window, window.safety, then=window.offer_drafts)
     return app.exec()

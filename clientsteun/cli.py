@@ -13,14 +13,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from clientsteun import __version__, paths
-from clientsteun.process import harden
 from clientsteun.domain.agenda import AgendaItem, AgendaKind, within
-from clientsteun.domain.audit import AuditAction, AuditEntry
 from clientsteun.domain.catalog import Catalog, load_chosen_catalog
 from clientsteun.domain.dates import format_date, format_time, parse_date
 from clientsteun.domain.deadlines import DeadlineState
@@ -28,13 +26,9 @@ from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, Invalid
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
 from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.domain.routes import Actor
+from clientsteun.process import harden
 from clientsteun.services import Services
-from clientsteun.services.audit import AuditService
-from clientsteun.services.safety import check_vault
-from clientsteun.store.backups import restore
-from clientsteun.store.database import check_file
-from clientsteun.store.keys import read_envelope, unlock
-from clientsteun.store.vault import Vault, VaultState
+from clientsteun.services.safety import SafetyService, VaultState
 
 if TYPE_CHECKING:
     from clientsteun.settings import Settings
@@ -194,16 +188,16 @@ def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
     raise InvalidInput(f"Geef het wachtwoord met --passphrase-file of in ${PASSPHRASE_ENV}.")
 
 
-def _key(args: argparse.Namespace, vault: Vault, *, create: bool = False) -> bytes:
-    state = vault.state()
+def _key(args: argparse.Namespace, safety: SafetyService, *, create: bool = False) -> bytes:
+    state = safety.state()
     if state is VaultState.ENCRYPTED:
-        check_file(vault.db_path)  # an empty file or a document: say so before asking for a key
-    if (state is VaultState.NEW and create) or (state is VaultState.PLAINTEXT and not vault.key_path.exists()):
-        key, _ = vault.create_key(check_passphrase(_passphrase(args, new=True)), with_recovery=False)
+        safety.check_file()  # an empty file or a document: say so before asking for a key
+    if (state is VaultState.NEW and create) or (state is VaultState.PLAINTEXT and not safety.has_key_file()):
+        key, _ = safety.create_key(check_passphrase(_passphrase(args, new=True)), with_recovery=False)
         return key
     if state in (VaultState.NEW, VaultState.MISSING):
         raise DatabaseMissing()
-    return vault.unlock(_passphrase(args))
+    return safety.unlock(_passphrase(args))
 
 
 def _settings() -> Settings:
@@ -224,18 +218,8 @@ def _catalog() -> Catalog:
 
 def _services(args: argparse.Namespace, db_path: Path, *, create: bool = False) -> Services:
     """Unlock and open the database for one command; failed unlocks since the last one are logged."""
-    vault = Vault.at(db_path)
-    encrypting = vault.state() is VaultState.PLAINTEXT
-    key = _key(args, vault, create=create)
-    services = Services.create(vault.open(key, create=create), _catalog())
-    try:
-        if encrypting:
-            services.audit.record(AuditAction.ENCRYPTED)
-        services.audit.record_failed_unlocks(vault)
-    except BaseException:
-        services.close()
-        raise
-    return services
+    safety = SafetyService(db_path)
+    return safety.open_services(_key(args, safety, create=create), _catalog(), create=create)
 
 
 def _demo(args: argparse.Namespace, db_path: Path) -> int:
@@ -388,8 +372,7 @@ def _agenda(args: argparse.Namespace, db_path: Path) -> int:
 def _backup(args: argparse.Namespace, db_path: Path) -> int:
     services = _services(args, db_path)
     try:
-        Vault.at(db_path).backup_to(services.database.key, args.out)
-        services.audit.record(AuditAction.BACKUP, detail="handmatig, opdrachtregel")
+        SafetyService(db_path).backup_to(services.database.key, args.out, detail="handmatig, opdrachtregel")
     finally:
         services.close()
     print(f"Reservekopie gemaakt en gecontroleerd: {args.out} (met sleutelbestand {args.out}.key)")
@@ -397,55 +380,29 @@ def _backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, db_path: Path) -> int:
-    vault = Vault.at(db_path)
-    own_key = vault.key_path.exists() or vault.backups.key_copy.exists()
-    if own_key:
-        key = vault.unlock(_passphrase(args))
+    safety = SafetyService(db_path)
+    safety.state()  # finishes a restore that was interrupted before this one starts
+    if safety.has_own_key():
+        key = safety.unlock(_passphrase(args))
     else:  # a new laptop: the key file travels with the backup
-        carried = args.source.with_name(args.source.name + ".key")
-        if not carried.exists():
+        if not args.source.with_name(args.source.name + ".key").exists():
             raise KeyFileMissing()
-        envelope = read_envelope(carried)
-        key = unlock(envelope, _passphrase(args))
-        vault.adopt(envelope)
-    replaced = _audit_lines(vault, key)
-    kept = restore(vault.db_path, key, args.source)
-    services = Services.create(vault.open(key), _catalog())
-    try:
-        services.audit.carry_over(replaced)
-        services.audit.record_failed_unlocks(vault)
-        services.audit.record(AuditAction.RESTORE, detail="opdrachtregel")
-    finally:
-        services.close()
+        key = safety.adopt_key_of(args.source, _passphrase(args))
+    kept = safety.restore(key, args.source, detail="opdrachtregel")
     print("Reservekopie teruggezet.")
     if kept is not None:
         print(f"Het vorige bestand is bewaard als {kept}")
     return 0
 
 
-def _audit_lines(vault: Vault, key: bytes) -> list[AuditEntry]:
-    """The audit log of the file about to be replaced, when it can still be read."""
-    try:
-        database = vault.open(key, exclusive=False)
-    except ClientsteunError:
-        return []  # damaged or missing: nothing to carry over
-    try:
-        return AuditService(database, datetime.now).entries()
-    except ClientsteunError:
-        return []
-    finally:
-        database.close()
-
-
 def _check(args: argparse.Namespace, db_path: Path) -> int:
-    vault = Vault.at(db_path)
-    state = vault.state()
+    safety = SafetyService(db_path)
+    state = safety.state()
     if state is VaultState.PLAINTEXT:
         raise NotEncrypted()
     if state is not VaultState.ENCRYPTED:
         raise DatabaseMissing()
-    key = vault.unlock(_passphrase(args))
-    report = check_vault(vault, key)
+    report = safety.check(safety.unlock(_passphrase(args)))
     for line in report.lines:
         print(line)
     return 0 if report.sound else 1

@@ -9,13 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clientsteun.domain.audit import GENESIS, AuditAction, AuditEntry, entry_hash, first_broken
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.services.base import Service
 from clientsteun.store.exports import Content, write_user_file
 from clientsteun.store.tables import AuditEntryRow
-from clientsteun.store.vault import Vault
 
 
 def current_user() -> str:
@@ -30,26 +30,17 @@ class AuditService(Service):
     def record(self, action: AuditAction, *, client_id: int | None = None, detail: str = "", at: str = "") -> None:
         """Append one entry.  ``detail`` is a short technical note: never names or note text.
 
-        ``at`` (ISO) dates an entry that happened earlier, such as a failed unlock.
+        ``at`` (ISO) dates an entry that happened earlier.
         """
         moment = datetime.fromisoformat(at) if at else self.now()
-        user = current_user()
-        detail = detail[:200]  # the column's size: what is hashed is what is stored
         with self._db.transaction() as session:
-            last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
-            previous = GENESIS if last is None else last.hash
-            digest = entry_hash(previous, moment, action.value, client_id, user, detail)
-            session.add(
-                AuditEntryRow(
-                    at=moment,
-                    action=action.value,
-                    client_id=client_id,
-                    user=user,
-                    detail=detail,
-                    previous_hash=previous,
-                    hash=digest,
-                )
-            )
+            _append(session, moment, action, client_id, detail)
+
+    def record_failed_unlocks(self, moments: tuple[str, ...]) -> None:
+        """Failed unlock attempts counted in the key file (ISO times), in one transaction, each at its own time."""
+        with self._db.transaction() as session:
+            for moment in moments:
+                _append(session, datetime.fromisoformat(moment), AuditAction.FAILED_UNLOCK, None, "")
 
     def export(
         self, target: Path, content: Content, action: AuditAction, *, client_id: int | None = None, detail: str = ""
@@ -62,11 +53,6 @@ class AuditService(Service):
         written = write_user_file(target, content, database=self._db.path)
         self.record(action, client_id=client_id, detail=detail)
         return written
-
-    def record_failed_unlocks(self, vault: Vault) -> None:
-        """Move the failed unlock attempts counted in the key file into the log, at their own times."""
-        for moment in vault.take_failed_unlocks():
-            self.record(AuditAction.FAILED_UNLOCK, at=moment)
 
     def carry_over(self, entries: list[AuditEntry]) -> int:
         """After a restore: append the lines the replaced file had beyond this one, hashes unchanged.
@@ -143,3 +129,23 @@ class AuditService(Service):
         count = f"{len(entries)} {'regel' if len(entries) == 1 else 'regels'}"
         self.export(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"), AuditAction.AUDIT_EXPORT, detail=count)
         return len(entries)
+
+
+def _append(session: Session, moment: datetime, action: AuditAction, client_id: int | None, detail: str) -> None:
+    """One entry after the last, chained to it."""
+    user = current_user()
+    detail = detail[:200]  # the column's size: what is hashed is what is stored
+    last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
+    previous = GENESIS if last is None else last.hash
+    session.add(
+        AuditEntryRow(
+            at=moment,
+            action=action.value,
+            client_id=client_id,
+            user=user,
+            detail=detail,
+            previous_hash=previous,
+            hash=entry_hash(previous, moment, action.value, client_id, user, detail),
+        )
+    )
+    session.flush()  # the next entry in this transaction chains to this one

@@ -1,29 +1,49 @@
-"""Checks across the database, its key file, its write-ahead log, audit log and backups."""
+"""The safety operations of one database file, for the app and the command line alike.
+
+Where things stand and the key (unlock, passphrase, recovery key), opening with what happened
+logged, a backup to a file of the user's choice, a restore, the integrity check, and the automatic
+backups.  Each audited action writes its entry only after it succeeded, over a connection of its
+own: the methods take plain values (the data key, paths) and may run on a worker thread.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from clientsteun.domain.audit import AuditAction, AuditEntry
+from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.domain.retention import RetentionPolicy
+from clientsteun.services import Services
 from clientsteun.services.audit import AuditService
-from clientsteun.store.backups import verify_file
-from clientsteun.store.database import (
-    SCHEMA_REVISION,
-    open_database,
-    open_marker,
-    read_revision,
-    take_lock,
-    wal_file,
-)
+from clientsteun.services.base import Clock
+from clientsteun.store import keys
+from clientsteun.store.backups import Backup as Backup
+from clientsteun.store.backups import restore, verify_file
+from clientsteun.store.connection import SCHEMA_REVISION, open_marker, take_lock, wal_file
+from clientsteun.store.database import Database as Database
+from clientsteun.store.database import check_file, open_database, read_revision
+from clientsteun.store.keys import DEFAULT_KDF, KdfParams
 from clientsteun.store.vault import Vault
+from clientsteun.store.vault import VaultState as VaultState
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Happened:
+    """Something the audit log records once the database is open (it could not be written before)."""
+
+    action: AuditAction
+    detail: str = ""
 
 
 @dataclass
@@ -36,61 +56,233 @@ class CheckReport:
         self.sound = False
 
 
-def check_vault(vault: Vault, key: bytes) -> CheckReport:
-    """An integrity report in Dutch; ``sound`` is False when the database needs attention.
+class SafetyService:
+    """The database file at ``db_path`` with its key file and backups (``store.vault.Vault``)."""
 
-    Runs under the instance lock.  Checking folds a crashed instance's write-ahead log into the
-    database; the crash marker is then removed, so the next start does not take the folded log
-    for a lost one.
-    """
-    lock = take_lock(vault.db_path)
-    try:
-        return _check(vault, key)
-    finally:
-        lock.release()
+    def __init__(self, db_path: Path | str, clock: Clock = datetime.now) -> None:
+        self.vault = Vault.at(db_path)
+        self.clock = clock
 
+    @property
+    def db_path(self) -> Path:
+        return self.vault.db_path
 
-def _check(vault: Vault, key: bytes) -> CheckReport:
-    report = CheckReport()
-    marker = open_marker(vault.db_path)
-    wal_lost = marker.exists() and not wal_file(vault.db_path).exists()
-    try:
-        problems = verify_file(vault.db_path, key)
-    except ClientsteunError as error:
-        problems = [error.message]
-    if not problems and not wal_lost:
-        marker.unlink(missing_ok=True)
-    for problem in problems[:10]:
-        report.problem(f"database: {problem}")
-    if not problems:
-        report.lines.append("Database: in orde (integriteit en versleuteling gecontroleerd).")
-    if wal_lost:
-        report.problem(
-            "het logbestand (-wal) ontbreekt na een onverwachte afsluiting; de laatste wijzigingen kunnen ontbreken."
-        )
-    if not problems and read_revision(vault.db_path, key)[1] == SCHEMA_REVISION:
-        database = open_database(vault.db_path, key, create=False)
+    # -- where things stand, and the key -------------------------------------------------------
+
+    def state(self) -> VaultState:
+        """Where things stand, once what a crash interrupted is finished (``Vault.tidy``)."""
+        self.vault.tidy()
+        return self.vault.state()
+
+    def has_key_file(self) -> bool:
+        return self.vault.key_path.exists()
+
+    def has_own_key(self) -> bool:
+        """A key file here or its copy among the backups (not so on a new laptop)."""
+        return self.vault.key_path.exists() or self.vault.backups.key_copy.exists()
+
+    def check_file(self) -> None:
+        """Refuse an empty file or a document before a passphrase is asked for it."""
+        check_file(self.db_path)
+
+    def create_key(self, passphrase: str, *, with_recovery: bool, kdf: KdfParams = DEFAULT_KDF) -> tuple[bytes, str]:
+        return self.vault.create_key(passphrase, with_recovery=with_recovery, kdf=kdf)
+
+    def unlock(self, passphrase: str) -> bytes:
+        """The data key; a wrong passphrase is counted in the key file (logged at the next opening)."""
+        return self.vault.unlock(passphrase, now=self.clock())
+
+    def unlock_with_recovery(self, code: str) -> bytes:
+        return self.vault.unlock_with_recovery(code)
+
+    def reset_passphrase(self, key: bytes, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) -> None:
+        """A new passphrase after the recovery key opened: logged as ``Happened`` once the database is open."""
+        self.vault.change_passphrase(key, check_passphrase(passphrase), kdf=kdf)
+
+    def adopt_key_of(self, backup: Path, passphrase: str) -> bytes:
+        """On a new laptop: unlock with the key file that came with ``backup`` and take it as this one's."""
+        carried = backup.with_name(backup.name + ".key")
+        envelope = keys.read_envelope(carried)
+        key = keys.unlock(envelope, passphrase)
+        self.vault.adopt(envelope)
+        return key
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def open(self, key: bytes, *, create: bool = False) -> Database:
+        """The database, for this instance alone; an unencrypted one is encrypted first."""
+        return self.vault.open(key, create=create)
+
+    def open_services(
+        self, key: bytes, catalog: Catalog, *, create: bool = False, happened: Sequence[Happened] = ()
+    ) -> Services:
+        """The database with its services, and the opening logged (``record_opening``)."""
+        encrypting = self.vault.state() is VaultState.PLAINTEXT
+        services = Services.create(self.open(key, create=create), catalog, self.clock)
         try:
-            broken = AuditService(database, datetime.now).first_broken()
+            self.record_opening(services.audit, [*([Happened(AuditAction.ENCRYPTED)] if encrypting else []), *happened])
+        except BaseException:
+            services.close()
+            raise
+        return services
+
+    def record_opening(self, audit: AuditService, happened: Sequence[Happened] = ()) -> None:
+        """Into the log: failed unlock attempts counted in the key file (then removed from it), and ``happened``."""
+        failed = self.vault.failed_unlocks()
+        if failed:
+            audit.record_failed_unlocks(failed)
+            self.vault.forget_failed_unlocks(failed)
+        for event in happened:
+            audit.record(event.action, detail=event.detail)
+
+    def quick_check(self, key: bytes) -> None:
+        """SQLite's quick integrity check over a connection of its own; raises ``DatabaseDamaged``."""
+        open_database(self.db_path, key, create=False, check=True).close()
+
+    @contextlib.contextmanager
+    def _audit(self, key: bytes) -> Iterator[AuditService]:
+        """The audit log over a connection of its own, for this thread and this action."""
+        database = open_database(self.db_path, key, create=False)
+        try:
+            yield AuditService(database, self.clock)
         finally:
             database.close()
-        if broken is None:
-            report.lines.append("Logboek: in orde.")
-        else:
-            report.problem(f"het logboek is aangepast vanaf regel {broken}.")
-    backups = vault.backups.backups()
-    if not backups:
-        report.lines.append("Reservekopieën: geen.")
-    else:
-        latest = backups[0]
-        when = f"{format_date(latest.made_at.date())} {format_time(latest.made_at.time())}"
+
+    # -- passphrase and recovery key -----------------------------------------------------------
+
+    def change_passphrase(self, key: bytes, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) -> None:
+        """A new passphrase for the key (refused when weak), then logged."""
+        self.vault.change_passphrase(key, check_passphrase(passphrase), kdf=kdf)
+        with self._audit(key) as audit:
+            audit.record(AuditAction.PASSPHRASE_CHANGED)
+
+    def new_recovery_key(self, key: bytes) -> str:
+        """A new recovery key (the old one stops working); shown to the user once."""
+        code = self.vault.new_recovery_key(key)
+        with self._audit(key) as audit:
+            audit.record(AuditAction.RECOVERY_KEY_MADE)
+        return code
+
+    def has_recovery_key(self) -> bool:
+        return self.vault.has_recovery_key()
+
+    # -- backups and restore -------------------------------------------------------------------
+
+    def backups(self) -> list[Backup]:
+        """The automatic backups, newest first."""
+        return self.vault.backups.backups()
+
+    def latest_good_backup(self, key: bytes) -> Backup | None:
+        return self.vault.backups.latest_good(key)
+
+    def keeper(self, policy: RetentionPolicy) -> BackupKeeper:
+        return BackupKeeper(self.vault, policy, self.clock)
+
+    def backup_to(self, key: bytes, target: Path, *, detail: str = "handmatig") -> Path:
+        """A verified backup with its key file to a file of the user's choice, then logged; returns its path."""
+        written = self.vault.backup_to(key, target)
+        with self._audit(key) as audit:
+            audit.record(AuditAction.BACKUP, detail=detail)
+        return written
+
+    def restore(self, key: bytes, source: Path, *, detail: str = "", holding_lock: bool = False) -> Path | None:
+        """Put back the backup ``source``; returns where the replaced files were kept, if any.
+
+        The log of the file it replaces is carried over into the restored copy, with failed unlock
+        attempts and the restore recorded after it, before that copy takes the database's place
+        (``store.backups.restore``): the entry exists only when the restore happened, and no line
+        written since the backup is lost.  ``holding_lock``: the app, which holds the instance lock
+        with its connections closed.
+        """
+
+        failed = self.vault.failed_unlocks()  # typed before this restore, on the command line
+
+        def prepare(staged: Path) -> None:
+            replaced = self._log_of_current_file(key)
+            database = open_database(staged, key, create=False, backup_first=False)
+            try:
+                audit = AuditService(database, self.clock)
+                audit.carry_over(replaced)
+                audit.record_failed_unlocks(failed)
+                audit.record(AuditAction.RESTORE, detail=detail or source.name)
+            finally:
+                database.close()
+
+        kept = restore(self.db_path, key, source, prepare=prepare, lock=not holding_lock, now=self.clock())
+        self.vault.forget_failed_unlocks(failed)
+        return kept
+
+    def _log_of_current_file(self, key: bytes) -> list[AuditEntry]:
+        """The audit log of the file about to be replaced, when it can still be read; the file stays as it is."""
         try:
-            latest_problems = verify_file(latest.path, key)
+            database = open_database(self.db_path, key, create=False, read_only=True)
+        except ClientsteunError:
+            return []  # missing or damaged: nothing to carry over
+        try:
+            return AuditService(database, self.clock).entries()
+        except ClientsteunError:
+            return []
+        finally:
+            database.close()
+
+    # -- the check -----------------------------------------------------------------------------
+
+    def check(self, key: bytes) -> CheckReport:
+        """An integrity report in Dutch; ``sound`` is False when the database needs attention.
+
+        Runs under the instance lock.  Checking folds a crashed instance's write-ahead log into the
+        database; the crash marker is then removed, so the next start does not take the folded log
+        for a lost one.
+        """
+        self.vault.tidy()
+        lock = take_lock(self.db_path)
+        try:
+            return self._check(key)
+        finally:
+            lock.release()
+
+    def _check(self, key: bytes) -> CheckReport:
+        report = CheckReport()
+        marker = open_marker(self.db_path)
+        wal_lost = marker.exists() and not wal_file(self.db_path).exists()
+        try:
+            problems = verify_file(self.db_path, key)
         except ClientsteunError as error:
-            latest_problems = [error.message]
-        state = "in orde" if not latest_problems else "BESCHADIGD"
-        report.lines.append(f"Reservekopieën: {len(backups)}, de laatste van {when}: {state}.")
-    return report
+            problems = [error.message]
+        if not problems and not wal_lost:
+            marker.unlink(missing_ok=True)
+        for problem in problems[:10]:
+            report.problem(f"database: {problem}")
+        if not problems:
+            report.lines.append("Database: in orde (integriteit en versleuteling gecontroleerd).")
+        if wal_lost:
+            report.problem(
+                "het logbestand (-wal) ontbreekt na een onverwachte afsluiting; "
+                "de laatste wijzigingen kunnen ontbreken."
+            )
+        if not problems and read_revision(self.db_path, key)[1] == SCHEMA_REVISION:
+            database = open_database(self.db_path, key, create=False)
+            try:
+                broken = AuditService(database, self.clock).first_broken()
+            finally:
+                database.close()
+            if broken is None:
+                report.lines.append("Logboek: in orde.")
+            else:
+                report.problem(f"het logboek is aangepast vanaf regel {broken}.")
+        backups = self.backups()
+        if not backups:
+            report.lines.append("Reservekopieën: geen.")
+        else:
+            latest = backups[0]
+            when = f"{format_date(latest.made_at.date())} {format_time(latest.made_at.time())}"
+            try:
+                latest_problems = verify_file(latest.path, key)
+            except ClientsteunError as error:
+                latest_problems = [error.message]
+            state = "in orde" if not latest_problems else "BESCHADIGD"
+            report.lines.append(f"Reservekopieën: {len(backups)}, de laatste van {when}: {state}.")
+        return report
 
 
 class BackupKeeper:

@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,7 +25,7 @@ import sqlcipher3
 
 from clientsteun.domain.errors import BackupFailed, DatabaseDamaged, KeyMismatch
 from clientsteun.domain.retention import RetentionPolicy, backups_to_keep
-from clientsteun.store.database import (
+from clientsteun.store.connection import (
     APPLICATION_ID,
     SCHEMA_REVISION,
     connect,
@@ -32,7 +33,7 @@ from clientsteun.store.database import (
     take_lock,
     translate_errors,
 )
-from clientsteun.store.files import fsync_file, sync_folder
+from clientsteun.store.files import fsync_file, sync_folder, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -178,43 +179,147 @@ def _has_known_revision(connection: sqlcipher3.Connection) -> bool:
     return is_known(row[0])
 
 
-def keep_aside(db_path: Path, label: str, now: datetime | None = None) -> Path | None:
-    """Move the database (with its WAL) aside under a new name, never overwriting anything."""
-    if not db_path.exists():
-        return None
+# Beside the database while a restore runs: the prepared copy, and the plan that names where the
+# current files go.  The plan exists only once the copy is complete and synced.
+STAGED_SUFFIX = ".restoring"
+PLAN_SUFFIX = ".restore-plan"
+COMPANIONS = ("-wal", "-shm")  # SQLite's files beside a database in WAL mode
+
+
+def aside_name(db_path: Path, label: str, now: datetime | None = None) -> Path:
+    """A new name beside the database for keeping its current file: ``<name>.<label>-<stamp>``.
+
+    Neither it nor its ``-wal``/``-shm`` exists yet, so keeping something there never overwrites.
+    """
     moment = now or datetime.now()
-    while (aside := db_path.with_name(f"{db_path.name}.{label}-{moment.strftime(STAMP)}")).exists():
+    while True:
+        aside = db_path.with_name(f"{db_path.name}.{label}-{moment.strftime(STAMP)}")
+        if not any(aside.with_name(aside.name + suffix).exists() for suffix in ("", *COMPANIONS)):
+            return aside
         moment += timedelta(seconds=1)
-    for suffix in ("", "-wal", "-shm"):
-        source = db_path.with_name(db_path.name + suffix)
-        if source.exists():
-            os.replace(source, aside.with_name(aside.name + suffix))
-    return aside
 
 
-def restore(db_path: Path, key: bytes, source: Path, *, lock: bool = True, now: datetime | None = None) -> Path | None:
-    """Put the verified backup ``source`` in place of the database; returns where the old file was kept.
+def restore(
+    db_path: Path,
+    key: bytes,
+    source: Path,
+    *,
+    prepare: Callable[[Path], None] | None = None,
+    lock: bool = True,
+    now: datetime | None = None,
+) -> Path | None:
+    """Put the verified backup ``source`` in place of the database; returns where the old files were kept.
 
-    The current file (damaged or not) is kept beside it, never overwritten.  The database must
-    not be open: the instance lock is taken for the duration, unless the caller holds it
-    (``lock=False``, the app with its connections closed).
+    At every instant the database is the old one with its write-ahead log, or the new one:
+
+    1. the backup is copied beside the database; ``prepare`` finishes the copy (the service
+       carries the audit log over and records the restore in it); it is made one
+       self-contained file and synced;
+    2. a plan naming the aside copy is written (atomically, synced);
+    3. the current file gets its aside name too (a hard link, or a synced copy where links are
+       not possible), and its ``-wal`` and ``-shm`` move beside that copy;
+    4. the prepared copy is renamed over the database: one atomic step;
+    5. the crash marker and the plan are removed.
+
+    A restore interrupted before step 4 is undone by ``finish_restore`` at the next start; one
+    interrupted after it is completed.  The database must not be open: the instance lock is taken
+    for the duration, unless the caller holds it (``lock=False``, the app with its connections
+    closed; its crash marker stays, as the app goes on with the database).
     """
     problems = verify_file(source, key)
     if problems:
         raise BackupFailed(detail=f"backup to restore failed its checks: {problems[0]}")
     instance_lock = take_lock(db_path) if lock else None
+    staged = db_path.with_name(db_path.name + STAGED_SUFFIX)
     try:
-        partial = db_path.with_name(db_path.name + ".restoring")
-        shutil.copyfile(source, partial)
-        fsync_file(partial)
-        aside = keep_aside(db_path, "voor-herstel", now)
-        os.replace(partial, db_path)
-        open_marker(db_path).unlink(missing_ok=True)
-        sync_folder(db_path.parent)
+        finish_restore(db_path)
+        try:
+            shutil.copyfile(source, staged)
+            if prepare is not None:
+                prepare(staged)
+            with translate_errors(), contextlib.closing(connect(staged, key)) as connection:
+                connection.execute("PRAGMA journal_mode = DELETE")  # folds and removes its own log
+            fsync_file(staged)
+            aside = aside_name(db_path, "voor-herstel", now)
+            write_atomically(db_path.with_name(db_path.name + PLAN_SUFFIX), aside.name.encode("utf-8"))
+        except BaseException:
+            for leftover in (staged, *(staged.with_name(staged.name + suffix) for suffix in COMPANIONS)):
+                leftover.unlink(missing_ok=True)
+            raise
+        try:
+            kept = _swap(db_path, staged, aside, remove_marker=lock)
+        except OSError:
+            finish_restore(db_path)  # before the swap: undone; after it: completed
+            raise
     except OSError as error:
         raise BackupFailed(detail=f"{type(error).__name__} errno {error.errno}") from error
     finally:
         if instance_lock is not None:
             instance_lock.release()
     log.info("backup restored")
-    return aside
+    return aside if kept else None
+
+
+def _swap(db_path: Path, staged: Path, aside: Path, *, remove_marker: bool) -> bool:
+    """Steps 3 to 5 of ``restore``; True when an old file was kept aside."""
+    kept = db_path.exists()
+    if kept:
+        _link_or_copy(db_path, aside)
+    for suffix in COMPANIONS:
+        companion = db_path.with_name(db_path.name + suffix)
+        if companion.exists():
+            os.replace(companion, aside.with_name(aside.name + suffix))
+            kept = True
+    sync_folder(db_path.parent)
+    os.replace(staged, db_path)
+    sync_folder(db_path.parent)
+    if remove_marker:
+        open_marker(db_path).unlink(missing_ok=True)
+    db_path.with_name(db_path.name + PLAN_SUFFIX).unlink()
+    sync_folder(db_path.parent)
+    return kept
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a second name of ``source`` (instant), or else a complete, synced copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(source, partial)
+        fsync_file(partial)
+        os.replace(partial, target)
+
+
+def finish_restore(db_path: Path) -> None:
+    """Undo or complete a restore that was interrupted (a crash, a kill); nothing when none was.
+
+    The prepared copy still there means the swap had not happened: the files moved aside come
+    back and the copy goes.  Without it the swap was done: only the clean-up is left.  The
+    caller holds the instance lock.
+    """
+    staged = db_path.with_name(db_path.name + STAGED_SUFFIX)
+    plan = db_path.with_name(db_path.name + PLAN_SUFFIX)
+    if not plan.exists():  # what was being prepared was never in use
+        for leftover in (staged, *(staged.with_name(staged.name + suffix) for suffix in COMPANIONS)):
+            leftover.unlink(missing_ok=True)
+        plan.with_name(plan.name + ".part").unlink(missing_ok=True)
+        return
+    aside = db_path.with_name(plan.read_text(encoding="utf-8").strip())
+    if aside.parent != db_path.parent or not aside.name.startswith(db_path.name + "."):
+        raise BackupFailed(detail="restore plan names a file elsewhere")
+    if staged.exists():
+        for suffix in COMPANIONS:
+            moved = aside.with_name(aside.name + suffix)
+            if moved.exists():
+                os.replace(moved, db_path.with_name(db_path.name + suffix))
+        if db_path.exists():
+            aside.unlink(missing_ok=True)  # a second name (or copy) of the database, made by step 3
+        aside.with_name(aside.name + ".part").unlink(missing_ok=True)
+        staged.unlink()
+        log.warning("an interrupted restore was undone")
+    else:
+        open_marker(db_path).unlink(missing_ok=True)
+        log.warning("an interrupted restore was completed")
+    plan.unlink()
+    sync_folder(db_path.parent)

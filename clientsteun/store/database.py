@@ -17,7 +17,7 @@ from typing import Any
 
 import filelock
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from clientsteun.domain.errors import (
@@ -26,7 +26,6 @@ from clientsteun.domain.errors import (
     CreateFailed,
     DatabaseBusy,
     DatabaseDamaged,
-    DatabaseLocked,
     DatabaseMissing,
     DatabaseProblem,
     DiskFull,
@@ -35,19 +34,22 @@ from clientsteun.domain.errors import (
     NewerDatabase,
     NotADatabase,
     NotEncrypted,
-    NotFound,
     ReadOnlyDatabase,
 )
-from clientsteun.store.keys import sqlcipher_key
+from clientsteun.store.backups import BackupFolder
+from clientsteun.store.connection import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SCHEMA_REVISION,
+    SQLITE_HEADER,
+    connect,
+    open_marker,
+    take_lock,
+    translate_errors,
+    wal_file,
+)
 
 log = logging.getLogger(__name__)
-
-APPLICATION_ID = 0x436C5374  # "ClSt" in the SQLite header marks a Clientsteun file
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-# The newest schema revision.  Opening an up-to-date file does not load Alembic (about 100 ms of
-# start-up); a unit test checks this equals Alembic's head.
-SCHEMA_REVISION = "0003"
 
 
 @dataclass
@@ -94,24 +96,25 @@ class Database:
             self._lock = None
 
 
-def open_marker(path: Path) -> Path:
-    """Present while an instance has the database open; left behind by a crash."""
-    return path.with_name(path.name + ".open")
-
-
-def wal_file(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
-
-
 def open_database(
-    path: Path | str, key: bytes, *, exclusive: bool = False, create: bool = True, check: bool = False
+    path: Path | str,
+    key: bytes,
+    *,
+    exclusive: bool = False,
+    create: bool = True,
+    check: bool = False,
+    backup_first: bool = True,
+    read_only: bool = False,
 ) -> Database:
     """Open (or, with ``create``, make) the encrypted database at ``path`` and bring its schema up to date.
 
     ``exclusive`` takes the instance lock, so a second app on the same file gets a clear
     message instead of fighting over it, and notices a write-ahead log lost after a crash.
     ``check`` runs SQLite's quick integrity check (every page is read, so SQLCipher verifies
-    every page's HMAC as well) and raises ``DatabaseDamaged`` when it fails.
+    every page's HMAC as well) and raises ``DatabaseDamaged`` when it fails.  An outdated schema is
+    migrated after a backup copy, unless ``backup_first`` is False (a restore's copy of a backup,
+    whose original stays as it was).  ``read_only`` reads the file as it is, its -wal included,
+    and changes nothing: no lock, no migration, no checkpoint (a file about to be replaced).
     """
     path = Path(path).expanduser().resolve()
     if not create and not path.exists():
@@ -121,8 +124,9 @@ def open_database(
         lock = take_lock(path) if exclusive else None
         check_file(path)
         wal_missing = exclusive and open_marker(path).exists() and not wal_file(path).exists()
-        _upgrade(path, key)
-        engine = make_engine(path, key)
+        if not read_only:
+            _upgrade(path, key, backup_first)
+        engine = make_engine(path, key, read_only=read_only)
         database = Database(path, key, engine, sessionmaker(engine, expire_on_commit=False), lock, wal_missing)
         if check:
             _quick_check(database)
@@ -163,32 +167,15 @@ def _file_system_error(error: OSError) -> ClientsteunError:
     return DatabaseProblem(detail=detail)
 
 
-def connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Connection:
-    """A raw SQLCipher connection with the key applied first, as SQLCipher requires.
+def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    """An engine with the key and the pragmas for durability (WAL + synchronous FULL) and integrity.
 
-    ``isolation_level=None`` lets SQLAlchemy, not the driver, decide where transactions begin,
-    so that DDL in migrations is transactional too (SQLAlchemy's documented pysqlite recipe).
+    ``read_only`` connections read the file as it is, with its write-ahead log, and never change it.
     """
-    target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
-    connection = sqlcipher3.connect(
-        target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
-    try:
-        connection.execute(sqlcipher_key(key))
-        connection.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would log to stderr
-        connection.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk
-    except BaseException:
-        connection.close()
-        raise
-    return connection
-
-
-def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True) -> Engine:
-    """An engine with the key and the pragmas for durability (WAL + synchronous FULL) and integrity."""
     engine = create_engine(
         "sqlite://",
         module=sqlcipher3,  # the pysqlite dialect over SQLCipher's module (its errors get wrapped)
-        creator=lambda: connect(path, key),
+        creator=lambda: connect(path, key, read_only=read_only),
         hide_parameters=True,  # error texts must never carry note text or names
     )
 
@@ -196,8 +183,9 @@ def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True) -> Engine:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 
@@ -206,44 +194,6 @@ def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True) -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
-
-
-@contextlib.contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn driver errors into typed errors with a plain Dutch message."""
-    try:
-        yield
-    except (exc.OperationalError, exc.DatabaseError, sqlcipher3.DatabaseError) as error:
-        raise _typed(error) from error
-
-
-def _typed(error: Exception) -> ClientsteunError:
-    raw = str(getattr(error, "orig", error))
-    text = raw.lower()
-    detail = type(error).__name__ + ": " + raw[:200]
-    if isinstance(error, exc.IntegrityError | sqlcipher3.IntegrityError) and "foreign key" in text:
-        return NotFound(detail=detail)  # a row it refers to was removed meanwhile
-    if "locked" in text or "busy" in text:
-        return DatabaseBusy(detail=detail)
-    if "full" in text:
-        return DiskFull(detail=detail)
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyDatabase(detail=detail)
-    damaged = ("not a database", "malformed", "corrupt", "i/o", "vtable constructor failed")
-    if any(sign in text for sign in damaged):
-        # The key was verified by its envelope before opening, so this is a damaged file.
-        return DatabaseDamaged(detail=detail)
-    return DatabaseProblem(detail=detail)
-
-
-def take_lock(path: Path) -> filelock.BaseFileLock:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = filelock.FileLock(str(path) + ".lock", blocking=False)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise DatabaseLocked(detail="instance lock held") from None
-    return lock
 
 
 def check_file(path: Path) -> None:
@@ -301,7 +251,7 @@ def read_revision(path: Path, key: bytes) -> tuple[int, str | None]:
     return application_id, None if revision is None else revision[0]
 
 
-def _upgrade(path: Path, key: bytes) -> None:
+def _upgrade(path: Path, key: bytes, backup_first: bool) -> None:
     if path.exists():
         application_id, revision = read_revision(path, key)
         if application_id != APPLICATION_ID:
@@ -312,9 +262,8 @@ def _upgrade(path: Path, key: bytes) -> None:
 
         if revision is not None and not is_known(revision):
             raise NewerDatabase(detail=f"revision {revision}")
-        from clientsteun.store.backups import BackupFolder  # imports this module
-
-        BackupFolder.beside(path).make(path, key, reason="voor-bijwerken")
+        if backup_first:
+            BackupFolder.beside(path).make(path, key, reason="voor-bijwerken")
         _migrate(path, key)
         return
     path.parent.mkdir(parents=True, exist_ok=True)

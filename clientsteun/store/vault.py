@@ -24,13 +24,23 @@ import sqlcipher3
 
 from clientsteun.domain.errors import (
     BackupFailed,
+    DatabaseLocked,
     KeyFileDamaged,
     KeyFileMissing,
+    KeyMismatch,
     WrongPassphrase,
 )
 from clientsteun.store import keys
-from clientsteun.store.backups import BackupFolder, backup_database, verify_file
-from clientsteun.store.database import Database, is_plaintext, open_database, take_lock, translate_errors
+from clientsteun.store.backups import (
+    PLAN_SUFFIX,
+    STAGED_SUFFIX,
+    BackupFolder,
+    backup_database,
+    finish_restore,
+    verify_file,
+)
+from clientsteun.store.connection import take_lock, translate_errors
+from clientsteun.store.database import Database, is_plaintext, open_database
 from clientsteun.store.exports import check_target, write_user_file
 from clientsteun.store.files import sync_folder, wipe
 from clientsteun.store.keys import Envelope, KdfParams
@@ -113,22 +123,33 @@ class Vault:
         return keys.unlock_with_recovery(self.envelope(), code)
 
     def change_passphrase(self, key: bytes, passphrase: str, *, kdf: KdfParams = keys.DEFAULT_KDF) -> None:
-        self._write_envelope(keys.rewrap(key, passphrase, kdf=kdf, envelope=self.envelope()))
+        self._write_envelope(keys.rewrap(key, passphrase, kdf=kdf, envelope=self._envelope_of(key)))
 
     def new_recovery_key(self, key: bytes) -> str:
-        envelope, code = keys.with_new_recovery(self.envelope(), key)
+        envelope, code = keys.with_new_recovery(self._envelope_of(key), key)
         self._write_envelope(envelope)
         return code
+
+    def _envelope_of(self, key: bytes) -> Envelope:
+        """The key file, once ``key`` is known to be the one it wraps: another key is never wrapped in."""
+        envelope = self.envelope()
+        if keys.key_id(key) != envelope.key_id:
+            raise KeyMismatch(detail="key is not the one of this key file")
+        return envelope
 
     def has_recovery_key(self) -> bool:
         return self.envelope().has_recovery
 
-    def take_failed_unlocks(self) -> tuple[str, ...]:
-        """The failed attempts recorded since the last unlock, removed from the key file."""
+    def failed_unlocks(self) -> tuple[str, ...]:
+        """The failed attempts counted in the key file since they were last logged (ISO times)."""
+        return self.envelope().failed_unlocks
+
+    def forget_failed_unlocks(self, logged: tuple[str, ...]) -> None:
+        """Remove attempts from the key file once the audit log holds them; later ones stay."""
         envelope = self.envelope()
-        if envelope.failed_unlocks:
-            self._write_envelope(dataclasses.replace(envelope, failed_unlocks=()))
-        return envelope.failed_unlocks
+        left = tuple(stamp for stamp in envelope.failed_unlocks if stamp not in logged)
+        if left != envelope.failed_unlocks:
+            self._write_envelope(dataclasses.replace(envelope, failed_unlocks=left))
 
     def adopt(self, envelope: Envelope) -> None:
         """Take the key file that came with a backup (a restore on a new laptop)."""
@@ -184,11 +205,23 @@ class Vault:
         finally:
             lock.release()
 
-    def wipe_leftovers(self) -> None:
-        """A plaintext original left behind by an encryption that was interrupted."""
+    def tidy(self) -> None:
+        """Finish what a crash interrupted: a restore (undone or completed, see ``finish_restore``)
+        and the plaintext original of an encryption.  Nothing when another instance has the file."""
         old = self.db_path.with_name(self.db_path.name + ".plaintext-old")
-        if old.exists() and self.db_path.exists() and not is_plaintext(self.db_path):
-            wipe(old)
+        interrupted = (self.db_path.with_name(self.db_path.name + s) for s in (PLAN_SUFFIX, STAGED_SUFFIX))
+        if not old.exists() and not any(path.exists() for path in interrupted):
+            return
+        try:
+            lock = take_lock(self.db_path)
+        except DatabaseLocked:
+            return  # that instance is using the file: nothing of it is left over
+        try:
+            finish_restore(self.db_path)
+            if old.exists() and self.db_path.exists() and not is_plaintext(self.db_path):
+                wipe(old)
+        finally:
+            lock.release()
 
     def backup(self, key: bytes, reason: str, *, now: datetime | None = None) -> Path:
         return self.backups.make(self.db_path, key, reason=reason, now=now).path

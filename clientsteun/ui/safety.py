@@ -8,12 +8,11 @@ while locked.  The watcher takes its clocks as arguments, so tests drive it with
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,25 +21,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.dates import format_long, format_time
 from clientsteun.domain.errors import InvalidInput, NoBackup
 from clientsteun.domain.retention import RetentionPolicy
-from clientsteun.services.safety import BackupKeeper
+from clientsteun.services import Services
+from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
-from clientsteun.store.backups import restore
-from clientsteun.store.vault import Vault
+from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
-
-if TYPE_CHECKING:
-    from clientsteun.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -170,15 +167,37 @@ class Covers:
 
 
 class SafetyMenu(QObject):
-    """The window's safety actions: lock now (and auto-lock), passphrase, recovery key, backups, audit log."""
+    """The window's safety actions: lock now (and auto-lock), passphrase, recovery key, backups, audit log.
 
-    def __init__(self, window: MainWindow, settings: Settings) -> None:
+    It works through ``SafetyService`` and gets from the window only what it needs: the window to
+    show dialogs over (and close when the user quits from the lock), whether a conversation is
+    open, a way to keep it as a draft, and a way to show everything again after a restore.
+    Manual backups and restores run on ``tasks``.
+    """
+
+    restored = Signal()  # a backup was put back and the window shows it
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        services: Services,
+        settings: Settings,
+        tasks: Tasks,
+        *,
+        editor_open: Callable[[], bool],
+        keep_draft: Callable[[], object],
+        refresh: Callable[[], None],
+    ) -> None:
         super().__init__(window)
         self.window = window
-        self.database = window.services.database
-        self.audit = window.services.audit
-        self.vault = Vault.at(self.database.path)
-        self.keeper = BackupKeeper(self.vault, RetentionPolicy(settings.backups_daily, settings.backups_weekly))
+        self.database = services.database
+        self.audit = services.audit
+        self.tasks = tasks
+        self.editor_open = editor_open
+        self.keep_draft = keep_draft
+        self.refresh = refresh
+        self.safety = SafetyService(self.database.path, services.clock)
+        self.keeper = self.safety.keeper(RetentionPolicy(settings.backups_daily, settings.backups_weekly))
         self.covers = Covers()
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60, parent=self)
         self.idle.lock_requested.connect(self.lock)
@@ -195,9 +214,9 @@ class SafetyMenu(QObject):
         self.recovery_action = QAction(self.tr("Nieuwe herstelsleutel maken…"), window)
         self.recovery_action.triggered.connect(self.new_recovery_key)
         self.backup_action = QAction(self.tr("Reservekopie maken…"), window)
-        self.backup_action.triggered.connect(self.backup_to_file)
+        self.backup_action.triggered.connect(self._backup_clicked)
         self.restore_action = QAction(self.tr("Reservekopie terugzetten…"), window)
-        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.triggered.connect(lambda: self.restore_backup())
         self.audit_action = QAction(self.tr("Logboek…"), window)
         self.audit_action.triggered.connect(self.show_audit_log)
 
@@ -232,9 +251,7 @@ class SafetyMenu(QObject):
         """Keep what is typed as a draft, hide every window, close the database, ask the passphrase."""
         if self.locked:
             return
-        editor = self.window.editor
-        if editor is not None:
-            editor.save_draft_now()
+        self.keep_draft()
         self.idle.paused = True
         self.covers.cover_all()
         self.database.lock()
@@ -242,26 +259,24 @@ class SafetyMenu(QObject):
         QTimer.singleShot(0, self.ask_unlock)
 
     def ask_unlock(self) -> None:
-        dialog = UnlockDialog(self.vault, self.tr("Clientsteun is vergrendeld. Typ uw wachtwoord om verder te werken."))
+        intro = self.tr("Clientsteun is vergrendeld. Typ uw wachtwoord om verder te werken.")
+        dialog = UnlockDialog(self.safety, intro)
         dialog.setObjectName("lockUnlockDialog")
         if not dialog.exec():
             self.window.close()  # "Afsluiten": drafts were kept when locking
             return
         self.database.unlock(dialog.key)
-        self.audit.record_failed_unlocks(self.vault)
-        if dialog.used_recovery:
-            self.audit.record(AuditAction.UNLOCK_WITH_RECOVERY_KEY)
-            self.audit.record(AuditAction.PASSPHRASE_CHANGED)
+        self.safety.record_opening(self.audit, dialog.happened)
         self.covers.remove()
         self.idle.resume()
-        self.window.refresh_clients()
+        self.refresh()
         log.info("unlocked")
 
     # -- passphrase and recovery key -----------------------------------------------------------
 
     def _confirm_passphrase(self) -> bool:
         """Ask the current passphrase again before changing how the database is protected."""
-        dialog = UnlockDialog(self.vault, self.tr("Typ eerst uw huidige wachtwoord."), self.window)
+        dialog = UnlockDialog(self.safety, self.tr("Typ eerst uw huidige wachtwoord."), self.window)
         dialog.recovery_button.hide()
         dialog.quit_button.setText(self.tr("Annuleren"))
         return bool(dialog.exec())
@@ -278,17 +293,15 @@ class SafetyMenu(QObject):
         )
         if not dialog.exec():
             return
-        self.vault.change_passphrase(self.database.key, dialog.passphrase)
-        self.audit.record(AuditAction.PASSPHRASE_CHANGED)
+        self.safety.change_passphrase(self.database.key, dialog.passphrase)
         self.window.statusBar().showMessage(self.tr("Het wachtwoord is gewijzigd."), 5000)
 
     @guarded
     def new_recovery_key(self) -> None:
         if not self._confirm_passphrase():
             return
-        code = self.vault.new_recovery_key(self.database.key)
-        self.audit.record(AuditAction.RECOVERY_KEY_MADE)
-        RecoveryKeyDialog(code, self.vault.db_path, self.window).exec()
+        code = self.safety.new_recovery_key(self.database.key)
+        RecoveryKeyDialog(code, self.safety.db_path, self.window).exec()
 
     # -- backups -------------------------------------------------------------------------------
 
@@ -304,41 +317,62 @@ class SafetyMenu(QObject):
         if not self.locked and self.keeper.daily_due():
             self.keeper.backup_in_background(self.database.key, "dagelijks")
 
-    @guarded
-    def backup_to_file(self, *, target: str = "") -> None:
-        if not target:
-            suggestion = f"clientsteun-reservekopie-{date.today():%Y-%m-%d}.db"
-            target, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Reservekopie maken"), suggestion, self.tr("Clientsteun-database (*.db)")
-            )
-        if not target:
-            return
-        self.vault.backup_to(self.database.key, Path(target))
-        self.audit.record(AuditAction.BACKUP, detail="handmatig")
+    def _backup_clicked(self) -> None:
+        suggestion = f"clientsteun-reservekopie-{self.safety.clock():%Y-%m-%d}.db"
+        target, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Reservekopie maken"), suggestion, self.tr("Clientsteun-database (*.db)")
+        )
+        if target:
+            self.backup_to_file(Path(target))
+
+    def backup_to_file(self, target: Path | str) -> None:
+        """A verified backup with its key file at ``target``, made on a worker thread (then logged)."""
+        self.tasks.run(
+            functools.partial(self.safety.backup_to, self.database.key, Path(target)),
+            on_done=self._backed_up,
+            label=self.tr("De reservekopie wordt gemaakt en gecontroleerd…"),
+            parent=self.window,
+        )
+
+    def _backed_up(self, _written: Path) -> None:
         self.window.statusBar().showMessage(
             self.tr("Reservekopie gemaakt en gecontroleerd. Het sleutelbestand staat ernaast."), 8000
         )
 
     @guarded
-    def restore_backup(self, *, chosen: Path | None = None) -> None:
-        """Put back an automatic backup (or ``chosen``); the current file is kept aside."""
-        if self.window.editor is not None:
+    def restore_backup(self, chosen: Path | None = None) -> None:
+        """Put back the backup ``chosen`` (or one of the automatic backups the user picks) on a worker
+        thread; the current file is kept aside.
+
+        The window's connections are closed meanwhile (the instance lock stays) and the window
+        takes no input; afterwards it shows the restored data and announces ``restored``.
+        """
+        if self.editor_open():
             raise InvalidInput(self.tr("Sluit eerst het gesprek dat open staat."))
-        self.keeper.wait()  # a backup still being made is one to choose from
+        self.keeper.wait()  # a backup still being made is one to choose from, and reads the database
         if chosen is None:
             chosen = self._choose_backup()
         if chosen is None:
             return
         key = self.database.key
-        carried = self.audit.entries()
         self.database.lock()
-        try:
-            restore(self.vault.db_path, key, chosen, lock=False)
-        finally:
+        self.window.setEnabled(False)
+
+        def reopen() -> None:
             self.database.unlock(key)
-        self.audit.carry_over(carried)
-        self.audit.record(AuditAction.RESTORE, detail=chosen.name)
-        self.window.refresh_clients()
+            self.window.setEnabled(True)
+
+        self.tasks.run(
+            functools.partial(self.safety.restore, key, chosen, detail=chosen.name, holding_lock=True),
+            on_done=self._restored,
+            always=reopen,
+            label=self.tr("De reservekopie wordt teruggezet…"),
+            parent=self.window,
+        )
+
+    def _restored(self, _kept: Path | None) -> None:
+        self.refresh()
+        self.restored.emit()
         QMessageBox.information(
             self.window,
             self.tr("Reservekopie teruggezet"),
@@ -346,7 +380,7 @@ class SafetyMenu(QObject):
         )
 
     def _choose_backup(self) -> Path | None:
-        backups = self.vault.backups.backups()
+        backups = self.safety.backups()
         if not backups:
             raise NoBackup()
         labels = [
@@ -370,6 +404,4 @@ class SafetyMenu(QObject):
 
     @guarded
     def show_audit_log(self) -> None:
-        from clientsteun.ui.audit_log import AuditLogDialog
-
         AuditLogDialog(self.audit, self.window).exec()

@@ -3,7 +3,9 @@
 - First start: choose a passphrase and, if wanted, get a recovery key.
 - An unencrypted database (from before encryption): choose a passphrase; it is encrypted once
   (after an encryption that stopped halfway, the passphrase chosen then is asked instead).
-- Every start: enter the passphrase (or use the recovery key), then a quick integrity check.
+- Every start: enter the passphrase (or use the recovery key); the window shows once the key has
+  opened the file, and holds editing until the quick integrity check, on a worker thread, passed
+  (``hold_until_checked``).
 - A damaged, empty or missing database, or a write-ahead log lost after a crash: a plain
   explanation and the offer to put back the latest backup that passes its checks.  The current
   file is always kept aside, and a new, empty database is never made in place of a lost one.
@@ -11,19 +13,21 @@
 
 from __future__ import annotations
 
+import enum
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar, QWidget
 
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.dates import format_long, format_time
 from clientsteun.domain.errors import ClientsteunError, DatabaseDamaged, EmptyFile, NoBackup
-from clientsteun.store.backups import restore
-from clientsteun.store.database import Database
-from clientsteun.store.vault import Vault, VaultState
+from clientsteun.services.safety import Backup, Database, Happened, SafetyService, VaultState
 from clientsteun.ui.errors import show_error, user_message
+from clientsteun.ui.safety import SafetyMenu
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 
 log = logging.getLogger(__name__)
@@ -33,42 +37,74 @@ def _text(source: str) -> str:
     return QCoreApplication.translate("StartFlow", source)
 
 
-@dataclass(frozen=True)
-class Happened:
-    """Something the audit log must record once the database is open."""
-
-    action: AuditAction
-    detail: str = ""
-
-
 @dataclass
 class Opened:
+    """The database the start opened, what the audit log must record, and whether it was checked."""
+
     database: Database
     happened: list[Happened] = field(default_factory=list)
+    checked: bool = True  # False: the quick integrity check is still to run (``hold_until_checked``)
+
+
+class Choice(enum.Enum):
+    RESTORE = "restore"
+    CONTINUE = "continue"
+    STOP = "stop"
+
+
+def offer_restore(parent: QWidget | None, backup: Backup, why: str, *, allow_continue: bool = False) -> Choice:
+    """Explain ``why`` and offer to put back ``backup`` (the latest good one); the current file is kept."""
+    when = f"{format_long(backup.made_at.date())} {format_time(backup.made_at.time())}"
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _text("Probleem met de database"),
+        _text(
+            "{why}\n\nDe laatste goede reservekopie is van {when}. Wilt u die terugzetten? "
+            "Het huidige bestand blijft bewaard; er wordt niets weggegooid."
+        ).format(why=why, when=when),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    restore_button = box.addButton(_text("Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole)
+    continue_button = (
+        box.addButton(_text("Toch openen zoals hij is"), QMessageBox.ButtonRole.DestructiveRole)
+        if allow_continue
+        else None
+    )
+    box.addButton(_text("Stoppen"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore_button:
+        return Choice.RESTORE
+    return Choice.CONTINUE if clicked is continue_button else Choice.STOP
+
+
+def no_backup(parent: QWidget | None, why: str) -> None:
+    show_error(parent, NoBackup(_text("{why}\n\nEr is geen bruikbare reservekopie.").format(why=why)))
 
 
 class StartFlow:
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        self.vault = vault
+    def __init__(self, safety: SafetyService, parent: QWidget | None = None) -> None:
+        self.safety = safety
         self.parent = parent
 
     def run(self) -> Opened | None:
         """The open database, or None when the user chose to stop."""
-        self.vault.wipe_leftovers()
-        state = self.vault.state()
-        if state is VaultState.NEW or (state is VaultState.PLAINTEXT and not self.vault.key_path.exists()):
+        state = self.safety.state()
+        if state is VaultState.NEW or (state is VaultState.PLAINTEXT and not self.safety.has_key_file()):
             return self._new_key(state)
         key, events = self._unlock()
         if key is None:
             return None
         if state is VaultState.PLAINTEXT:  # an encryption that stopped halfway: its key file stays valid
-            return Opened(self.vault.open(key), [*events, Happened(AuditAction.ENCRYPTED)])
+            return Opened(self.safety.open(key), [*events, Happened(AuditAction.ENCRYPTED)])
         if state is VaultState.MISSING:
             return self._restore_instead(
                 key, events, _text("Het databasebestand is er niet meer, maar er zijn wel reservekopieën.")
             )
         try:
-            database = self.vault.open(key, check=True)
+            database = self.safety.open(key)
         except (DatabaseDamaged, EmptyFile) as error:
             log.warning("database does not open: %s %s", type(error).__name__, error.detail)
             return self._restore_instead(key, events, user_message(error))
@@ -80,7 +116,7 @@ class StartFlow:
                 "kunnen daardoor ontbreken."
             )
             return self._restore_instead(key, events, why, allow_continue=True)
-        return Opened(database, events)
+        return Opened(database, events, checked=False)
 
     def _new_key(self, state: VaultState) -> Opened | None:
         """A first start, or a database from before encryption: choose a passphrase."""
@@ -101,64 +137,83 @@ class StartFlow:
         dialog = NewPassphraseDialog(title, intro, offer_recovery=True, parent=self.parent)
         if not dialog.exec():
             return None
-        key, code = self.vault.create_key(dialog.passphrase, with_recovery=dialog.wants_recovery)
-        database = self.vault.open(key, create=state is VaultState.NEW)  # encrypts a plaintext one
+        key, code = self.safety.create_key(dialog.passphrase, with_recovery=dialog.wants_recovery)
+        database = self.safety.open(key, create=state is VaultState.NEW)  # encrypts a plaintext one
         events = [] if state is VaultState.NEW else [Happened(AuditAction.ENCRYPTED)]
         if code:
-            RecoveryKeyDialog(code, self.vault.db_path, self.parent).exec()
+            RecoveryKeyDialog(code, self.safety.db_path, self.parent).exec()
             events.append(Happened(AuditAction.RECOVERY_KEY_MADE))
         return Opened(database, events)
 
     def _unlock(self) -> tuple[bytes | None, list[Happened]]:
         intro = _text("Typ uw wachtwoord om Clientsteun te openen.")
-        dialog = UnlockDialog(self.vault, intro, self.parent)
+        dialog = UnlockDialog(self.safety, intro, self.parent)
         if not dialog.exec():
             return None, []
-        events = []
-        if dialog.used_recovery:
-            events = [Happened(AuditAction.UNLOCK_WITH_RECOVERY_KEY), Happened(AuditAction.PASSPHRASE_CHANGED)]
-        return dialog.key, events
+        return dialog.key, dialog.happened
 
     # -- damage --------------------------------------------------------------------------------
 
     def _restore_instead(
         self, key: bytes, events: list[Happened], why: str, *, allow_continue: bool = False
     ) -> Opened | None:
-        backup = self.vault.backups.latest_good(key)
+        backup = self.safety.latest_good_backup(key)
         if backup is None:
             if allow_continue:
-                return Opened(self.vault.open(key, check=True), events)
-            show_error(self.parent, NoBackup(_text("{why}\n\nEr is geen bruikbare reservekopie.").format(why=why)))
+                return Opened(self.safety.open(key), events, checked=False)
+            no_backup(self.parent, why)
             return None
-        when = f"{format_long(backup.made_at.date())} {format_time(backup.made_at.time())}"
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _text("Probleem met de database"),
-            _text(
-                "{why}\n\nDe laatste goede reservekopie is van {when}. Wilt u die terugzetten? "
-                "Het huidige bestand blijft bewaard; er wordt niets weggegooid."
-            ).format(why=why, when=when),
-            QMessageBox.StandardButton.NoButton,
-            self.parent,
-        )
-        restore_button = box.addButton(_text("Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole)
-        continue_button = (
-            box.addButton(_text("Toch openen zoals hij is"), QMessageBox.ButtonRole.DestructiveRole)
-            if allow_continue
-            else None
-        )
-        box.addButton(_text("Stoppen"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore_button)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is continue_button:
-            return Opened(self.vault.open(key, check=True), events)
-        if clicked is not restore_button:
+        choice = offer_restore(self.parent, backup, why, allow_continue=allow_continue)
+        if choice is Choice.CONTINUE:
+            return Opened(self.safety.open(key), events, checked=False)
+        if choice is Choice.STOP:
             return None
         try:
-            restore(self.vault.db_path, key, backup.path)
-            database = self.vault.open(key, check=True)
+            self.safety.restore(key, backup.path, detail=backup.path.name)  # the restore is logged in it
+            database = self.safety.open(key)
         except ClientsteunError as error:
             show_error(self.parent, error)
             return None
-        return Opened(database, [*events, Happened(AuditAction.RESTORE, backup.path.name)])
+        return Opened(database, events)  # a backup is checked before it is put back
+
+
+def hold_until_checked(window: QMainWindow, menu: SafetyMenu, *, then: Callable[[], None] = lambda: None) -> None:
+    """Editing waits while the quick integrity check runs on ``menu``'s tasks, and ``then`` follows it.
+
+    A damaged file leads to the offer to put back the latest good backup (through ``menu``, which
+    runs it; editing and ``then`` follow the restore) or to closing the window.
+    """
+    safety, key = menu.safety, menu.database.key
+    parts = [part for part in (window.centralWidget(), window.menuBar()) if part is not None]
+    parts += window.findChildren(QToolBar)
+    for part in parts:
+        part.setEnabled(False)
+    window.statusBar().showMessage(_text("De database wordt gecontroleerd. Even geduld…"))
+
+    def release(_result: object = None) -> None:
+        for part in parts:
+            part.setEnabled(True)
+        window.statusBar().showMessage(_text("De database is gecontroleerd: in orde."), 5000)
+        then()
+
+    def damaged(error: ClientsteunError) -> None:
+        log.warning("database failed its check: %s %s", type(error).__name__, error.detail)
+        window.statusBar().clearMessage()
+        why = user_message(error)
+        backup = safety.latest_good_backup(key)
+        if backup is None:
+            no_backup(window, why)
+            window.close()
+        elif offer_restore(window, backup, why) is Choice.RESTORE:
+            menu.restored.connect(release)
+            menu.restore_backup(backup.path)
+        else:
+            window.close()
+
+    menu.tasks.run(
+        functools.partial(safety.quick_check, key),
+        on_done=release,
+        on_failed=damaged,
+        label=_text("De database wordt gecontroleerd…"),
+        parent=window,
+    )

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.dates import format_long
 from clientsteun.domain.errors import ClientsteunError, WrongPassphrase, WrongRecoveryKey
 from clientsteun.domain.passphrase import strength
 from clientsteun.services.files import write_user_file
-from clientsteun.store.vault import Vault
+from clientsteun.services.safety import Happened, SafetyService
 from clientsteun.ui.errors import show_error, user_message
 
 
@@ -97,14 +98,15 @@ class NewPassphraseDialog(QDialog):
 class UnlockDialog(QDialog):
     """Asks the passphrase until it is right; the key is in ``key`` after ``exec()`` accepts.
 
-    "Herstelsleutel gebruiken" opens with the recovery key and then asks for a new passphrase.
+    "Herstelsleutel gebruiken" opens with the recovery key and then asks for a new passphrase;
+    ``happened`` then holds what the audit log must record once the database is open.
     """
 
-    def __init__(self, vault: Vault, intro: str, parent: QWidget | None = None) -> None:
+    def __init__(self, safety: SafetyService, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.vault = vault
+        self.safety = safety
         self.key = b""
-        self.used_recovery = False
+        self.happened: list[Happened] = []
         self.setWindowTitle(self.tr("Clientsteun ontgrendelen"))
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
@@ -133,7 +135,7 @@ class UnlockDialog(QDialog):
 
     def try_unlock(self) -> None:
         try:
-            self.key = self.vault.unlock(self.passphrase.text())
+            self.key = self.safety.unlock(self.passphrase.text())
         except WrongPassphrase as error:
             self.passphrase.clear()
             self.message.setText(user_message(error))
@@ -153,7 +155,7 @@ class UnlockDialog(QDialog):
         if not ok or not code.strip():
             return
         try:
-            key = self.vault.unlock_with_recovery(code)
+            key = self.safety.unlock_with_recovery(code)
         except WrongRecoveryKey as error:
             self.message.setText(user_message(error))
             return
@@ -169,12 +171,12 @@ class UnlockDialog(QDialog):
         if not dialog.exec():
             return
         try:
-            self.vault.change_passphrase(key, dialog.passphrase)
+            self.safety.reset_passphrase(key, dialog.passphrase)
         except ClientsteunError as error:
             show_error(self, error)
             return
         self.key = key
-        self.used_recovery = True
+        self.happened = [Happened(AuditAction.UNLOCK_WITH_RECOVERY_KEY), Happened(AuditAction.PASSPHRASE_CHANGED)]
         self.accept()
 
 

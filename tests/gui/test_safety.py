@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from clientsteun.store.vault import Vault
 from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.safety import SLEEP_GAP_S, IdleWatcher
+from clientsteun.ui.tasks import InlineExecutor, Tasks
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.gui.modals import ModalAnswer, answer_box, when_modal
@@ -119,7 +120,8 @@ def keyed_services(vault: Vault, catalog: Catalog, clock: Callable[[], datetime]
 
 @pytest.fixture
 def safe_window(qtbot: QtBot, keyed_services: Services, settings: Settings) -> MainWindow:
-    built = MainWindow(keyed_services, settings, today=lambda: date(2026, 11, 23))
+    """The window over a database with a real key file; its jobs run inline (the clock says 23 November 2026)."""
+    built = MainWindow(keyed_services, settings, Tasks(InlineExecutor()))
     qtbot.addWidget(built)
     built.show()
     qtbot.waitExposed(built)
@@ -214,14 +216,14 @@ def test_manual_backup_and_restore_from_the_menu(qtbot: QtBot, safe_window: Main
 
     done = answer_box("OK")
     window.safety.restore_backup(chosen=target)
-    assert done.handled
+    assert done.handled and window.isEnabled() and not window.services.database.locked
     names = [row.name for row in window.services.clients.list_clients()]
     assert names == [kept.details.name]
     assert [row.name for row in window.client_list.clients()] == names
     actions = [entry.action for entry in window.services.audit.entries()]
     assert actions == [AuditAction.BACKUP, AuditAction.RESTORE], "the log survives the restore"
     assert window.services.audit.first_broken() is None
-    aside = list(window.services.database.path.parent.glob("clientsteun.db.voor-herstel-*"))
+    aside = list(window.services.database.path.parent.glob("clientsteun.db.voor-herstel-*[0-9]"))
     assert len(aside) == 1
 
 

@@ -14,11 +14,13 @@ from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
+from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
 from clientsteun.store import schema
 from clientsteun.store.database import is_plaintext, open_marker, wal_file
 from clientsteun.store.vault import Vault
-from clientsteun.ui.start import Opened, StartFlow
+from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.start import Opened, StartFlow, hold_until_checked
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.gui.modals import ModalAnswer, answer_box, when_modal
@@ -56,7 +58,7 @@ def test_first_start_chooses_a_passphrase_and_shows_the_recovery_key_once(qtbot:
 
     chosen = when_modal(NewPassphraseDialog, choose(PASSPHRASE))
     shown = when_modal(RecoveryKeyDialog, keep_code)
-    opened = StartFlow(Vault.at(db_path)).run()
+    opened = StartFlow(SafetyService(db_path)).run()
     assert chosen.handled and shown.handled and opened is not None
     opened.database.close()
     assert actions(opened) == [AuditAction.RECOVERY_KEY_MADE]
@@ -67,7 +69,7 @@ def test_first_start_chooses_a_passphrase_and_shows_the_recovery_key_once(qtbot:
 
 def test_stopping_at_the_first_question_makes_nothing(qtbot: QtBot, db_path: Path) -> None:
     stopped = when_modal(NewPassphraseDialog, lambda dialog: dialog.reject())
-    assert StartFlow(Vault.at(db_path)).run() is None
+    assert StartFlow(SafetyService(db_path)).run() is None
     assert stopped.handled
     assert not db_path.exists() and not Vault.at(db_path).key_path.exists()
 
@@ -83,13 +85,13 @@ def test_every_start_asks_the_passphrase_and_logs_wrong_attempts(
         unlock_with(PASSPHRASE)(dialog)
 
     answered = when_modal(UnlockDialog, wrong_then_right)
-    opened = StartFlow(vault).run()
+    opened = StartFlow(SafetyService(vault.db_path)).run()
     assert answered.handled and opened is not None
     window = build_window(opened, settings)
     qtbot.addWidget(window)
     try:
         assert [entry.action for entry in window.services.audit.entries()] == [AuditAction.FAILED_UNLOCK]
-        assert vault.take_failed_unlocks() == (), "moved into the log, not counted twice"
+        assert vault.failed_unlocks() == (), "moved into the log, not counted twice"
         assert [row.name for row in window.services.clients.list_clients()] == ["Anna Fictief"]
     finally:
         window.services.close()
@@ -112,7 +114,7 @@ def test_forgotten_passphrase_opens_with_the_recovery_key_and_sets_a_new_one(
         dialog.recovery_button.click()
 
     answered = when_modal(UnlockDialog, use_recovery)
-    opened = StartFlow(vault).run()
+    opened = StartFlow(SafetyService(vault.db_path)).run()
     assert answered.handled and opened is not None and nested[1].handled
     opened.database.close()
     assert actions(opened) == [AuditAction.UNLOCK_WITH_RECOVERY_KEY, AuditAction.PASSPHRASE_CHANGED]
@@ -131,30 +133,53 @@ def damaged(db_path: Path, catalog: Catalog) -> tuple[Vault, bytes]:
     return vault, bytes(data)
 
 
+def _window_after_start(qtbot: QtBot, vault: Vault, settings: Settings) -> MainWindow:
+    """The start as ``run`` makes it: unlock, the window over the opened file, the check held over it."""
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    opened = StartFlow(SafetyService(vault.db_path)).run()
+    assert answered.handled and opened is not None
+    assert not opened.checked, "the window shows once the key has opened the file"
+    window = build_window(opened, settings)  # its jobs run inline
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def test_a_damaged_database_is_kept_and_the_latest_good_backup_offered(
-    qtbot: QtBot, db_path: Path, catalog: Catalog, damaged: tuple[Vault, bytes]
+    qtbot: QtBot, db_path: Path, catalog: Catalog, damaged: tuple[Vault, bytes], settings: Settings
 ) -> None:
     vault, damaged_bytes = damaged
-
-    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    window = _window_after_start(qtbot, vault, settings)
     offer = answer_box("Reservekopie terugzetten")
-    opened = StartFlow(vault).run()
-    assert answered.handled and offer.handled and opened is not None
-    assert "beschadigd" in offer.text and "reservekopie" in offer.text
-    assert actions(opened) == [AuditAction.RESTORE]
-    assert len(names_in(opened, catalog)) == 300
-    (kept,) = db_path.parent.glob("clientsteun.db.voor-herstel-*")
+    done = answer_box("OK")
+    drafts_offered: list[bool] = []
+    try:
+        hold_until_checked(window, window.safety, then=lambda: drafts_offered.append(True))
+        assert offer.handled and done.handled
+        assert "beschadigd" in offer.text and "reservekopie" in offer.text
+        assert window.centralWidget().isEnabled() and window.menuBar().isEnabled(), "editing is given back"
+        assert drafts_offered == [True]
+        assert len(window.services.clients.list_clients()) == 300
+        assert [entry.action for entry in window.services.audit.entries()] == [AuditAction.RESTORE]
+    finally:
+        window.close()
+        window.services.close()
+    (kept,) = db_path.parent.glob("clientsteun.db.voor-herstel-*[0-9]")
     assert kept.read_bytes() == damaged_bytes, "the damaged file is kept exactly as it was"
 
 
 def test_stopping_at_the_restore_offer_changes_nothing(
-    qtbot: QtBot, db_path: Path, damaged: tuple[Vault, bytes]
+    qtbot: QtBot, db_path: Path, damaged: tuple[Vault, bytes], settings: Settings
 ) -> None:
     vault, damaged_bytes = damaged
-    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    window = _window_after_start(qtbot, vault, settings)
     offer = answer_box("Stoppen")
-    assert StartFlow(vault).run() is None
-    assert answered.handled and offer.handled
+    try:
+        hold_until_checked(window, window.safety, then=lambda: pytest.fail("editing must stay held"))
+        assert offer.handled and not window.isVisible()
+        assert not window.centralWidget().isEnabled()
+    finally:
+        window.services.close()
     assert db_path.read_bytes() == damaged_bytes
 
 
@@ -164,7 +189,7 @@ def test_a_lost_database_is_never_replaced_by_an_empty_one(qtbot: QtBot, db_path
     db_path.unlink()
     answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
     offer = answer_box("Reservekopie terugzetten")
-    opened = StartFlow(vault).run()
+    opened = StartFlow(SafetyService(vault.db_path)).run()
     assert answered.handled and offer.handled and opened is not None
     assert "er niet meer" in offer.text
     assert names_in(opened, catalog) == ["Bert Fictief"]
@@ -177,7 +202,7 @@ def test_a_write_ahead_log_lost_after_a_crash_is_reported(qtbot: QtBot, db_path:
     assert not wal_file(db_path).exists()
     answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
     offer = answer_box("Toch openen zoals hij is")
-    opened = StartFlow(vault).run()
+    opened = StartFlow(SafetyService(vault.db_path)).run()
     assert answered.handled and offer.handled and opened is not None
     assert "-wal" in offer.text
     assert names_in(opened, catalog) == ["Cor Fictief"]
@@ -204,7 +229,7 @@ def test_an_unencrypted_database_is_encrypted_once_after_a_passphrase_is_chosen(
     assert is_plaintext(db_path)
 
     chosen = when_modal(NewPassphraseDialog, choose(PASSPHRASE, recovery=False))
-    opened = StartFlow(Vault.at(db_path)).run()
+    opened = StartFlow(SafetyService(db_path)).run()
     assert chosen.handled and opened is not None
     assert actions(opened) == [AuditAction.ENCRYPTED]
     assert names_in(opened, catalog) == ["Dirk Onversleuteld"]
@@ -219,7 +244,7 @@ def test_an_encryption_that_stopped_halfway_asks_the_passphrase_chosen_then(
     vault = Vault.at(db_path)
     key, _ = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)  # then the laptop died
     answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
-    opened = StartFlow(vault).run()
+    opened = StartFlow(SafetyService(vault.db_path)).run()
     assert answered.handled and opened is not None
     assert opened.database.key == key, "the key file made then stays the key"
     assert actions(opened) == [AuditAction.ENCRYPTED]

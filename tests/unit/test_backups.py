@@ -18,9 +18,11 @@ from clientsteun.domain.errors import BackupFailed, DatabaseLocked, DatabaseProb
 from clientsteun.domain.model import AgreementInput, ClientInput, ConversationInput
 from clientsteun.domain.retention import RetentionPolicy, backups_to_keep
 from clientsteun.services import Services
-from clientsteun.store.backups import ROTATING, BackupFolder, backup_database, keep_aside, restore, verify_file
-from clientsteun.store.database import SQLITE_HEADER, connect, open_database, open_marker
+from clientsteun.store.backups import ROTATING, BackupFolder, aside_name, backup_database, restore, verify_file
+from clientsteun.store.connection import SQLITE_HEADER, connect, open_marker, wal_file
+from clientsteun.store.database import open_database
 from tests.conftest import NOW, TEST_KEY
+from tests.helpers.crash import crash_with_saves_in_the_wal
 
 OTHER_KEY = bytes(range(1, 33))
 CANARY_NAME = "Kanarie Backupvogel"
@@ -326,17 +328,49 @@ def test_restore_moves_a_left_over_write_ahead_log_aside_with_its_file(db_path: 
     assert _counts(db_path)["clients"] == 1
 
 
-def test_keep_aside_of_nothing_is_nothing(tmp_path: Path) -> None:
-    assert keep_aside(tmp_path / "geen.db", "voor-herstel") is None
+def _crashed_with_saves_in_the_wal(db_path: Path, catalog: Catalog, count: int) -> Path:
+    """One resident, a backup of it, then ``count`` more saved but only in the -wal of a crash."""
+    services = Services.create(open_database(db_path, TEST_KEY), catalog)
+    with contextlib.closing(services):
+        _fill(services, 1)
+    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="start", now=NOW)
+    crash_with_saves_in_the_wal(db_path, TEST_KEY, catalog, [f"Na de kopie {n}" for n in range(count)])
+    return backup.path
 
 
-def test_keep_aside_never_overwrites_an_earlier_copy(tmp_path: Path) -> None:
-    """Two restores within one second must both keep the file they replaced."""
+def test_restore_next_to_a_left_over_write_ahead_log_keeps_the_log_with_its_file(
+    db_path: Path, catalog: Catalog
+) -> None:
+    """The backup must not be replayed with the old log, and the 20 saves in it stay with their file."""
+    backup = _crashed_with_saves_in_the_wal(db_path, catalog, 20)
+    aside = restore(db_path, TEST_KEY, backup, now=NOW)
+    assert aside is not None
+    assert not wal_file(db_path).exists() and not open_marker(db_path).exists()
+    assert verify_file(db_path, TEST_KEY) == []
+    assert _counts(db_path)["clients"] == 1
+    assert _counts(aside)["clients"] == 21, "the kept file opens with its own log"
+
+
+def test_restore_where_only_the_write_ahead_log_is_left_moves_it_aside(db_path: Path, catalog: Catalog) -> None:
+    """The database file is gone but its -wal is still there: the restored file must not be replayed with it."""
+    backup = _crashed_with_saves_in_the_wal(db_path, catalog, 20)
+    wal_bytes = wal_file(db_path).read_bytes()
+    db_path.unlink()
+    aside = restore(db_path, TEST_KEY, backup, now=NOW)
+    assert aside is not None and not aside.exists()
+    assert aside.with_name(aside.name + "-wal").read_bytes() == wal_bytes
+    assert not wal_file(db_path).exists()
+    assert verify_file(db_path, TEST_KEY) == []
+    assert _counts(db_path)["clients"] == 1
+
+
+def test_an_aside_name_is_new_for_the_file_and_its_log(tmp_path: Path) -> None:
+    """Two restores within one second must both keep what they replaced, the -wal included."""
     db = tmp_path / "clientsteun.db"
-    db.write_bytes(b"first")
-    first = keep_aside(db, "voor-herstel", NOW)
-    db.write_bytes(b"second")
-    second = keep_aside(db, "voor-herstel", NOW)
-    assert first is not None and second is not None
+    first = aside_name(db, "voor-herstel", NOW)
+    first.with_name(first.name + "-wal").write_bytes(b"log")
+    second = aside_name(db, "voor-herstel", NOW)
     assert first != second
-    assert first.read_bytes() == b"first" and second.read_bytes() == b"second"
+    second.write_bytes(b"file")
+    third = aside_name(db, "voor-herstel", NOW)
+    assert len({first, second, third}) == 3

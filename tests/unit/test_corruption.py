@@ -29,7 +29,7 @@ from clientsteun.domain.errors import (
 )
 from clientsteun.domain.model import AgreementInput, ClientInput, ConversationInput
 from clientsteun.services import Services
-from clientsteun.services.safety import check_vault
+from clientsteun.services.safety import SafetyService
 from clientsteun.store.backups import restore
 from clientsteun.store.database import connect, open_database, wal_file
 from clientsteun.store.vault import Vault, VaultState
@@ -168,7 +168,7 @@ def _crash_then_delete_the_wal(setting: Setting) -> None:
 
 
 def _open_without_the_wal(setting: Setting) -> str:
-    report = check_vault(setting.vault, setting.key)
+    report = SafetyService(setting.db).check(setting.key)
     assert not report.sound
     (warning,) = [line for line in report.lines if "-wal" in line]
     database = open_database(setting.db, setting.key, exclusive=True, create=False, check=True)

@@ -129,7 +129,7 @@ def test_the_key_unlocks_and_opens_the_database(vault: Vault, catalog: Catalog) 
     assert not vault.db_path.read_bytes().startswith(SQLITE_HEADER)
 
 
-def test_failed_unlocks_are_recorded_in_the_key_file_then_taken(vault: Vault, catalog: Catalog) -> None:
+def test_failed_unlocks_are_recorded_in_the_key_file_until_logged(vault: Vault, catalog: Catalog) -> None:
     key, _code = _start(vault, catalog)
     database_before = vault.db_path.read_bytes()
     moments = [datetime(2026, 11, 23, 8, 0, 1, 500), datetime(2026, 11, 23, 8, 0, 9)]
@@ -142,9 +142,11 @@ def test_failed_unlocks_are_recorded_in_the_key_file_then_taken(vault: Vault, ca
     assert keys.read_envelope(vault.backups.key_copy).failed_unlocks == ()  # the copy never holds them
 
     assert vault.unlock(PASSPHRASE) == key  # a right passphrase alone does not forget them
-    assert vault.take_failed_unlocks() == ("2026-11-23T08:00:01", "2026-11-23T08:00:09")
-    assert vault.take_failed_unlocks() == ()
-    assert vault.envelope().failed_unlocks == ()
+    assert vault.failed_unlocks() == ("2026-11-23T08:00:01", "2026-11-23T08:00:09")
+    with pytest.raises(WrongPassphrase):  # while the first two are being logged
+        vault.unlock("nog een keer verkeerd", now=datetime(2026, 11, 23, 8, 1))
+    vault.forget_failed_unlocks(("2026-11-23T08:00:01", "2026-11-23T08:00:09"))
+    assert vault.failed_unlocks() == ("2026-11-23T08:01:00",), "an attempt after the logged ones stays"
     assert vault.unlock(PASSPHRASE) == key
 
 
@@ -394,7 +396,7 @@ def test_a_plaintext_original_left_by_a_crash_is_wiped(vault: Vault, catalog: Ca
     key, _code = _start(vault, catalog)
     old = vault.db_path.with_name("clientsteun.db.plaintext-old")
     _plaintext_database(old)
-    vault.wipe_leftovers()
+    vault.tidy()
     assert not old.exists()
     assert _names(vault.db_path, key) == ["Noor Verzonnen"]
 
@@ -403,7 +405,7 @@ def test_a_plaintext_original_is_not_wiped_while_it_is_the_only_database(vault: 
     _plaintext_database(vault.db_path)
     old = vault.db_path.with_name("clientsteun.db.plaintext-old")
     _plaintext_database(old)
-    vault.wipe_leftovers()
+    vault.tidy()
     assert old.exists()
     assert vault.db_path.read_bytes().startswith(SQLITE_HEADER)
 
