@@ -20,6 +20,7 @@ from clientsteun.settings import Settings
 from clientsteun.ui.start import StartFlow
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import PASSPHRASE
+from tests.e2e.conftest import e2e_clock
 from tests.gui.modals import when_modal
 from tests.gui.unlocking import choose, unlock_with
 
@@ -66,7 +67,7 @@ def test_no_file_the_app_wrote_contains_the_canary(
     shown = when_modal(RecoveryKeyDialog, lambda dialog: dialog.accept())
     opened = StartFlow(SafetyService(db)).run()
     assert opened is not None and chosen.handled and shown.handled
-    window = build_window(opened, settings)
+    window = build_window(opened, settings, e2e_clock)
     qtbot.addWidget(window)
     window.show()
     window.safety.start_backup()

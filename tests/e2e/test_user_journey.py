@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,6 +14,7 @@ from clientsteun.domain.dates import format_date
 from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.widgets.table_model import ROW_ROLE
+from tests.e2e.conftest import TODAY
 from tests.gui.modals import StandardButton, answer_box, when_modal
 
 OpenWindow = Callable[[Path, Path], MainWindow]  # the open_window fixture
@@ -46,7 +47,7 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
 ) -> None:
     db = tmp_path / "werkmap" / "clientsteun.db"
     settings_file = tmp_path / "instellingen.ini"
-    today = date.today()
+    today = TODAY
     window = open_window(db, settings_file)
     expect_no_message(window)
     assert window.dossier.currentWidget() is window.dossier.empty
