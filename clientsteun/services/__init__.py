@@ -5,7 +5,8 @@ Services take plain domain values and return them; no ORM object and no session 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,7 +20,7 @@ from clientsteun.services.clients import ClientService
 from clientsteun.services.conversations import ConversationService
 from clientsteun.services.dossier import DossierService
 from clientsteun.services.routes import RouteService
-from clientsteun.store.database import Database
+from clientsteun.store.database import Database, open_database
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,13 @@ class Services:
 
     def close(self) -> None:
         self.database.close()
+
+    @contextlib.contextmanager
+    def on_own_connection(self) -> Iterator[Services]:
+        """The same services over a connection of their own, for a job on a worker thread (``ui/tasks.py``):
+        a session is never shared between threads.  Their writes are not announced on this ``changes``."""
+        database = open_database(self.database.path, self.database.key, create=False)
+        try:
+            yield Services.create(database, self.catalog, self.clock)
+        finally:
+            database.close()

@@ -1,12 +1,16 @@
 """The agenda of all open dossiers: deadlines, planned steps and agreements, soonest first.
 
 Filters by resident, municipality and kind, shows what a resident can do about a deadline that has
-passed, and exports what is shown as an iCalendar file (.ics) for Outlook, Google or a phone.
+passed, and exports what is shown as an iCalendar file (.ics) for Outlook, Google or a phone.  The
+agenda is computed on a worker thread (``ui/tasks.py``, over a connection of its own): the dialog
+says "Agenda wordt berekend…" until it arrives.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +34,7 @@ from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.services import Services
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.words import actor_word, open_state_text
+from clientsteun.ui.tasks import InlineExecutor, Tasks
 from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
@@ -52,6 +57,12 @@ def kind_word(kind: AgendaKind) -> str:
 def who_word(item: AgendaItem) -> str:
     """Who must act: the authority or the resident before a deadline, whoever does an agreement."""
     return item.who if item.actor is None else actor_word(item.actor)
+
+
+def compute_agenda(connect: Callable[[], AbstractContextManager[Services]], due_soon_days: int) -> list[AgendaItem]:
+    """The job: the agenda read over a connection of its own (``Services.on_own_connection``)."""
+    with connect() as services:
+        return services.agenda.agenda(due_soon_days)
 
 
 def agenda_columns(today: Callable[[], date]) -> list[Column[AgendaItem]]:
@@ -85,12 +96,17 @@ class AgendaDialog(QDialog):
         today: Callable[[], date],
         due_soon_days: int = DUE_SOON_DAYS,
         parent: QWidget | None = None,
+        tasks: Tasks | None = None,
     ) -> None:
+        """The agenda is computed on ``tasks`` (by default at once, on this thread)."""
         super().__init__(parent)
         self.services = services
         self.today = today
         self.due_soon_days = due_soon_days
+        self.tasks = tasks if tasks is not None else Tasks(InlineExecutor(), self)
         self._all: list[AgendaItem] = []
+        self._reading = 0  # the latest computation asked for; an older one that arrives late is dropped
+        self.computing = False
         self.setWindowTitle(self.tr("Agenda"))
         self.resize(1100, 600)
 
@@ -170,10 +186,24 @@ class AgendaDialog(QDialog):
 
     # -- content -------------------------------------------------------------------------------
 
-    @guarded
     def refresh(self) -> None:
-        """Read the agenda again, keeping the filters chosen."""
-        self._all = self.services.agenda.agenda(self.due_soon_days)
+        """Compute the agenda again on a worker thread; the filters chosen stay."""
+        self._reading += 1
+        self.computing = True
+        self.count.setText(self.tr("Agenda wordt berekend…"))
+        self.export_button.setEnabled(False)
+        self.tasks.run(
+            functools.partial(compute_agenda, self.services.on_own_connection, self.due_soon_days),
+            on_done=functools.partial(self._show, self._reading),
+            label=self.tr("Agenda wordt berekend…"),
+            parent=self,
+        )
+
+    def _show(self, reading: int, items: list[AgendaItem]) -> None:
+        if reading != self._reading:
+            return  # a newer computation is on its way
+        self.computing = False
+        self._all = items
         residents = sorted({(i.resident.name.casefold(), i.resident.name, i.resident.id) for i in self._all})
         names = [name for _, name, _ in residents]
         choices = [  # two residents with the same name are told apart by their number

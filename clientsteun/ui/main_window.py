@@ -66,10 +66,12 @@ class MainWindow(QMainWindow):
         self.conversations = ConversationsController(
             services, settings, self.clock, self.dossier, self.residents.show, self
         )
-        self.routes = RoutesController(services, settings, self.clock, self.dossier, self.residents.show, self)
+        self.tasks = tasks if tasks is not None else Tasks(QThreadPool.globalInstance(), self)
+        self.routes = RoutesController(
+            services, settings, self.clock, self.dossier, self.residents.show, self, self.tasks
+        )
         self.residents.gone.connect(self.conversations.resident_gone)
 
-        self.tasks = tasks if tasks is not None else Tasks(QThreadPool.globalInstance(), self)
         self.safety = SafetyMenu(
             self, services, settings, self.tasks,
             editor_open=lambda: self.conversations.editor is not None,

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -69,21 +70,22 @@ class Task(QObject):
 
     def __init__(
         self,
-        tasks: Tasks,
         label: str,
         parent: QWidget | None,
         on_done: Callable[[Any], None],
         on_failed: Callable[[ClientsteunError], None] | None,
         always: Callable[[], None] | None,
         token: CancelToken | None,
+        forget: Callable[[Task], None],
     ) -> None:
-        super().__init__(tasks)
+        super().__init__()  # no Qt parent: the job's thread holds it until it has reported back
         self.label = label
         self.parent_widget = parent
         self.on_done = on_done
         self.on_failed = on_failed
         self.always = always
         self.token = token
+        self.forget = forget
         self.progress: QProgressDialog | None = None
         self.running = True
         self.timer = QTimer(self)
@@ -116,12 +118,15 @@ class Task(QObject):
 
     def _finish(self, succeeded: bool, outcome: object) -> None:
         self.running = False
+        self.forget(self)
         self.timer.stop()
         if self.progress is not None:
             self.progress.hide()  # not close(): that would emit canceled
             self.progress.deleteLater()
             self.progress = None
         self.deleteLater()
+        if self.parent_widget is not None and not shiboken6.isValid(self.parent_widget):
+            return  # the window or dialog it was for is gone: nobody to tell
         if self.always is not None:
             self.always()
         if succeeded:
@@ -147,6 +152,7 @@ class Tasks(QObject):
         super().__init__(parent)
         self.executor = executor
         self.progress_delay_ms = progress_delay_ms
+        self._running: set[Task] = set()
 
     def run(
         self,
@@ -167,7 +173,8 @@ class Tasks(QObject):
         progress dialog that shows over ``parent`` when the job takes a while.
         """
         token = CancelToken() if cancellable else None
-        task = Task(self, label, parent, on_done, on_failed, always, token)
+        task = Task(label, parent, on_done, on_failed, always, token, self._running.discard)
+        self._running.add(task)
 
         def work() -> None:
             try:
@@ -183,4 +190,4 @@ class Tasks(QObject):
 
     @property
     def busy(self) -> bool:
-        return any(task.running for task in self.findChildren(Task))
+        return bool(self._running)

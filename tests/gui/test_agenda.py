@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
@@ -27,6 +27,7 @@ from clientsteun.ui.agenda import (
     AgendaDialog,
 )
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
 from tests.gui.modals import answer_box, when_modal
@@ -227,6 +228,7 @@ def test_from_the_windows_agenda_a_double_click_shows_that_dossier(
     assert window.current_client_id() == made.fatima
 
     def pick_bram(agenda: AgendaDialog) -> None:
+        qtbot.waitUntil(lambda: not agenda.computing)  # on the window's thread pool
         row = agenda.model.find(lambda item: item.kind is AgendaKind.MEETING)
         assert row is not None
         double_click(qtbot, agenda.table, agenda.model.index(row, RESIDENT_COLUMN))
@@ -237,3 +239,18 @@ def test_from_the_windows_agenda_a_double_click_shows_that_dossier(
     assert answer.widget is not None and not answer.widget.isVisible()
     assert window.current_client_id() == made.bram
     assert window.dossier.name_label.text() == "Bram Oosterhout"
+
+
+def test_the_agenda_is_computed_off_the_ui_thread(
+    qtbot: QtBot, services: Services, clock: FakeClock, made: Agenda
+) -> None:
+    """Over a real thread pool the dialog shows at once, says it is computing, and fills in when the job is done."""
+    tasks = Tasks(QThreadPool.globalInstance())
+    built = AgendaDialog(services, lambda: clock().date(), 7, tasks=tasks)
+    qtbot.addWidget(built)
+    assert built.computing and built.count.text() == "Agenda wordt berekend…"  # no event handled yet
+    assert built.model.rowCount() == 0 and not built.export_button.isEnabled()
+    qtbot.waitUntil(lambda: not built.computing)
+    assert built.model.rowCount() == 5
+    assert built.count.text() == "5 punten, waarvan 1 verlopen"
+    assert built.export_button.isEnabled()

@@ -372,8 +372,11 @@ def test_an_open_agenda_follows_what_is_saved(qtbot: QtBot, window: MainWindow, 
     seen: list[list[str]] = []
 
     def save_while_open(agenda: AgendaDialog) -> None:
+        qtbot.waitUntil(lambda: not agenda.computing)  # computed on the window's thread pool
         seen.append([item.what for item in agenda.items()])
         add_agreement(services, client.id, "Loonstroken opsturen", due_on=date(2026, 11, 30))
+        assert agenda.computing, "the save started a new computation"
+        qtbot.waitUntil(lambda: not agenda.computing)
         seen.append([item.what for item in agenda.items()])
         agenda.reject()
 

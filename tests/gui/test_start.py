@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ from clientsteun.store.database import is_plaintext, open_marker, wal_file
 from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.start import Opened, StartFlow, hold_until_checked
+from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.gui.modals import ModalAnswer, answer_box, when_modal
@@ -143,6 +145,32 @@ def _window_after_start(qtbot: QtBot, vault: Vault, settings: Settings) -> MainW
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def test_the_window_shows_once_the_key_opened_the_file_and_editing_waits_for_the_check(
+    qtbot: QtBot, db_path: Path, catalog: Catalog, settings: Settings
+) -> None:
+    """As ``run`` starts: the check runs on a real worker thread while the window already shows the list."""
+    vault, _key = prepared(db_path, catalog, ["Anna Fictief"])
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    opened = StartFlow(SafetyService(vault.db_path)).run()
+    assert answered.handled and opened is not None and not opened.checked
+    window = build_window(opened, settings, tasks=Tasks(QThreadPool.globalInstance()))
+    qtbot.addWidget(window)
+    window.show()
+    drafts_offered: list[bool] = []
+    try:
+        hold_until_checked(window, window.safety, then=lambda: drafts_offered.append(True))
+        assert not window.centralWidget().isEnabled() and not window.menuBar().isEnabled()
+        assert window.statusBar().currentMessage() == "De database wordt gecontroleerd. Even geduld…"
+        assert [row.name for row in window.client_list.clients()] == ["Anna Fictief"], "shown while it is checked"
+        assert drafts_offered == []
+        qtbot.waitUntil(lambda: drafts_offered == [True], timeout=10_000)
+        assert window.centralWidget().isEnabled() and window.menuBar().isEnabled()
+        assert window.statusBar().currentMessage() == "De database is gecontroleerd: in orde."
+    finally:
+        window.close()
+        window.services.close()
 
 
 def test_a_damaged_database_is_kept_and_the_latest_good_backup_offered(

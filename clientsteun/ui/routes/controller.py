@@ -24,15 +24,17 @@ from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.dialogs import RouteDialog, SignalDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog
 from clientsteun.ui.routes.window import RouteWindow
+from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.forms import confirm
 
 
 class RoutesController(QObject):
     def __init__(
         self, services: Services, settings: Settings, clock: Clock, dossier: DossierPanel,
-        show_resident: Callable[[int], None], window: QWidget,
+        show_resident: Callable[[int], None], window: QWidget, tasks: Tasks,
     ) -> None:  # fmt: skip
         super().__init__(window)
+        self.tasks = tasks  # the agenda is computed on it
         self.services = services
         self.settings = settings
         self.clock = clock
@@ -138,7 +140,9 @@ class RoutesController(QObject):
     @guarded
     def show_agenda(self) -> None:
         """The agenda across residents; a double-click shows that resident's dossier."""
-        dialog = AgendaDialog(self.services, lambda: self.clock().date(), self.settings.due_soon_days, self.window)
+        dialog = AgendaDialog(
+            self.services, lambda: self.clock().date(), self.settings.due_soon_days, self.window, self.tasks
+        )
         dialog.open_resident.connect(self.show_resident)
         dialog.open_resident.connect(dialog.accept)  # the dossier is behind the dialog
         self.agenda = dialog
