@@ -178,9 +178,14 @@ class SafetyService:
     def keeper(self, policy: RetentionPolicy) -> BackupKeeper:
         return BackupKeeper(self.vault, policy, self.clock)
 
-    def backup_to(self, key: bytes, target: Path, *, detail: str = "handmatig") -> Path:
-        """A verified backup with its key file to a file of the user's choice, then logged; returns its path."""
-        written = self.vault.backup_to(key, target)
+    def backup_to(
+        self, key: bytes, target: Path, *, detail: str = "handmatig", stop: Callable[[], None] | None = None
+    ) -> Path:
+        """A verified backup with its key file to a file of the user's choice, then logged; returns its path.
+
+        ``stop`` is called while the copy is made; what it raises ends it, and nothing is written or logged.
+        """
+        written = self.vault.backup_to(key, target, stop=stop)
         with self._audit(key) as audit:
             audit.record(AuditAction.BACKUP, detail=detail)
         return written

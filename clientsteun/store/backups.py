@@ -38,6 +38,7 @@ from clientsteun.store.files import fsync_file, sync_folder, write_atomically
 log = logging.getLogger(__name__)
 
 STAMP = "%Y%m%d-%H%M%S"
+BACKUP_STEP_PAGES = 256  # a backup that can be stopped copies this many pages (1 MiB) a step
 # Automatic backups that age out; copies made before a migration, an encryption or a restore stay.
 ROTATING = frozenset({"start", "sluiten", "dagelijks"})
 
@@ -115,10 +116,12 @@ class BackupFolder:
         return parts
 
 
-def backup_database(db_path: Path, key: bytes, target: Path) -> None:
+def backup_database(db_path: Path, key: bytes, target: Path, *, stop: Callable[[], None] | None = None) -> None:
     """Copy the database at ``db_path`` to ``target`` with SQLite's online backup, and verify it.
 
-    Works while the app has the database open: the copy is one consistent snapshot.
+    Works while the app has the database open: the copy is one consistent snapshot.  With ``stop``
+    the copy goes in steps, and ``stop`` is called between them: whatever it raises ends the copy,
+    leaving nothing behind (a cancelled backup).
     """
     if not db_path.is_file():
         raise BackupFailed(detail="nothing to back up")
@@ -131,7 +134,10 @@ def backup_database(db_path: Path, key: bytes, target: Path) -> None:
             contextlib.closing(connect(db_path, key)) as source,
             contextlib.closing(connect(partial, key)) as copy,
         ):
-            source.backup(copy)
+            if stop is None:
+                source.backup(copy)
+            else:
+                source.backup(copy, pages=BACKUP_STEP_PAGES, progress=lambda *_progress: stop())
             copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
         problems = verify_file(partial, key)
         if problems:

@@ -16,6 +16,7 @@ import enum
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -226,17 +227,17 @@ class Vault:
     def backup(self, key: bytes, reason: str, *, now: datetime | None = None) -> Path:
         return self.backups.make(self.db_path, key, reason=reason, now=now).path
 
-    def backup_to(self, key: bytes, target: Path) -> Path:
+    def backup_to(self, key: bytes, target: Path, *, stop: Callable[[], None] | None = None) -> Path:
         """A verified backup to a file of the user's choice, with a copy of the key file beside it.
 
         Both go through ``write_user_file``: neither can take the place of a file the app keeps.
-        Returns the backup's path.
+        ``stop`` can end the copy (see ``backup_database``).  Returns the backup's path.
         """
         key_target = target.with_name(target.name + ".key")
         for path in (target, key_target):
             check_target(path, self.db_path)
         written = write_user_file(
-            target, lambda partial: backup_database(self.db_path, key, partial), database=self.db_path
+            target, lambda partial: backup_database(self.db_path, key, partial, stop=stop), database=self.db_path
         )
         envelope = dataclasses.replace(self.envelope(), failed_unlocks=())
         write_user_file(key_target, keys.to_json(envelope).encode("utf-8"), database=self.db_path)

@@ -327,11 +327,13 @@ class SafetyMenu(QObject):
 
     def backup_to_file(self, target: Path | str) -> None:
         """A verified backup with its key file at ``target``, made on a worker thread (then logged)."""
+        key = self.database.key
         self.tasks.run(
-            functools.partial(self.safety.backup_to, self.database.key, Path(target)),
+            lambda token: self.safety.backup_to(key, Path(target), stop=token.check),
             on_done=self._backed_up,
             label=self.tr("De reservekopie wordt gemaakt en gecontroleerd…"),
             parent=self.window,
+            cancellable=True,
         )
 
     def _backed_up(self, _written: Path) -> None:

@@ -24,11 +24,11 @@ from clientsteun.domain.errors import (
     KeyMismatch,
     WrongPassphrase,
 )
-from clientsteun.domain.model import ClientInput
+from clientsteun.domain.model import ClientInput, ConversationInput
 from clientsteun.services.safety import SafetyService
 from clientsteun.store import schema
 from clientsteun.store.connection import take_lock
-from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
+from tests.conftest import FAST_KDF, NOW, PASSPHRASE, FakeClock
 
 NEW_PASSPHRASE = "groene giraffe zingt luid"
 OTHER_KEY = bytes(range(1, 33))
@@ -208,3 +208,30 @@ def test_an_encryption_that_could_not_run_leaves_no_line(tmp_path: Path, catalog
     services = safety.open_services(key, catalog)  # free again: encrypted now, and logged once
     with contextlib.closing(services):
         assert [entry.action for entry in services.audit.entries()] == [AuditAction.ENCRYPTED]
+
+
+class Stop(Exception):
+    """What the task helper's token raises when the user cancels."""
+
+
+def test_a_cancelled_backup_writes_and_logs_nothing(setting: Setting) -> None:
+    services = setting.safety.open_services(setting.key, setting.catalog)
+    with contextlib.closing(services):  # enough pages that the copy takes more than one step
+        for number in range(20):
+            notes = f"Gesprek {number}: " + "de inwoner vertelt over de brief van de gemeente. " * 1800
+            services.conversations.save_conversation(None, ConversationInput(1, NOW.date(), "other", notes=notes))
+    steps: list[int] = []
+
+    def stop_at_the_second_step() -> None:
+        steps.append(1)
+        if len(steps) == 2:
+            raise Stop
+
+    usb = setting.folder / "usb"
+    with pytest.raises(Stop):
+        setting.safety.backup_to(setting.key, usb / "kopie.db", stop=stop_at_the_second_step)
+    assert list(usb.iterdir()) == [], "no copy, no key file, no temporary file"
+    assert setting.log() == []
+    setting.safety.backup_to(setting.key, usb / "kopie.db", stop=lambda: None)  # not stopped: done in steps
+    assert sorted(path.name for path in usb.iterdir()) == ["kopie.db", "kopie.db.key"]
+    assert setting.log() == [AuditAction.BACKUP]
