@@ -4,6 +4,7 @@
     ./dev bench --quick             # 1,000 residents, 20,000 conversations: a smoke run
     ./dev bench --only filter,search --markdown
     ./dev bench --only routes       # the agenda, a route's detail and a resident's routes
+    ./dev bench --only refresh      # the window's refresh after saving a route step
 
 Each figure has a baseline measured in the same run, so the ratio holds across machines even when
 the milliseconds do not.  See docs/benchmarks.md for what is measured and the latest figures.
@@ -35,13 +36,14 @@ from clientsteun.services import Services
 
 import bench_dossier
 import bench_filter
+import bench_refresh
 import bench_routes
 import bench_search
 import bench_start
 from dataset import FULL, QUICK, Dataset, ensure_dataset, fixed_clock
 from measure import Outcome, markdown_table, results_table
 
-BENCHMARKS = ("start", "filter", "search", "dossier", "routes")
+BENCHMARKS = ("start", "filter", "search", "dossier", "routes", "refresh")
 # Said by Qt's offscreen plugin whenever a window is shown; it means nothing for these figures.
 QT_NOISE = ("This plugin does not support propagateSizeHints()",)
 
@@ -141,7 +143,7 @@ def run_benchmarks(args: argparse.Namespace, dataset: Dataset) -> list[Outcome]:
     sys.stdout.flush()
     if "start" in args.chosen:
         report(bench_start.run(dataset, args.runs or (3 if quick else 7), args.start_platform))
-    if set(args.chosen) & {"filter", "search", "dossier", "routes"}:
+    if set(args.chosen) & {"filter", "search", "dossier", "routes", "refresh"}:
         quiet_qt_noise()
         app = make_application([sys.argv[0]])
         database = dataset.vault.open(dataset.key)  # exclusive, as the app holds it
@@ -155,6 +157,8 @@ def run_benchmarks(args: argparse.Namespace, dataset: Dataset) -> list[Outcome]:
                 report(bench_dossier.run(app, services, dataset, repeats))
             if "routes" in args.chosen:
                 report(bench_routes.run(services, dataset, repeats))
+            if "refresh" in args.chosen:
+                report(bench_refresh.run(app, services, dataset, repeats))
         finally:
             services.close()
     return outcomes

@@ -11,7 +11,8 @@ from clientsteun.domain.routes import Signal
 
 @dataclass(frozen=True)
 class DossierRoutes:
-    """The dossier's tabs of routes and signals."""
+    """The dossier's tabs of routes and signals.  The routes are read without their evidence and
+    documents (``Route.evidence`` and ``documents`` are empty): the tab shows where each stands."""
 
     routes: tuple[RouteView, ...]  # oldest first
     signals: tuple[Signal, ...]  # newest first

@@ -45,5 +45,5 @@ class DossierService(Service):
             return self._routes(session, client_id)
 
     def _routes(self, session: Session, client_id: int) -> DossierRoutes:
-        views = read_route_views(session, client_id, self._catalog, self.today(), self._due_soon_days())
+        views = read_route_views(session, client_id, self._catalog, self.today(), self._due_soon_days(), efforts=False)
         return DossierRoutes(tuple(views), read_signals(session, client_id))

@@ -89,7 +89,8 @@ def agreement(row: AgreementRow) -> Agreement:
     return Agreement(row.id, data, row.created_on, row.done_on)
 
 
-def route(row: RouteRow, links: tuple[RouteLink, ...] = ()) -> Route:
+def route(row: RouteRow, links: tuple[RouteLink, ...] = (), *, efforts: bool = True) -> Route:
+    """``efforts=False`` leaves the evidence and documents out, unread: for a list of where routes stand."""
     data = RouteInput(
         client_id=row.client_id,
         kind=row.kind,
@@ -108,8 +109,8 @@ def route(row: RouteRow, links: tuple[RouteLink, ...] = ()) -> Route:
         id=row.id,
         data=data,
         steps=tuple(step(s) for s in row.steps),
-        evidence=tuple(evidence(e) for e in row.evidence),
-        documents={d.code: d.collected_on for d in row.documents},
+        evidence=tuple(evidence(e) for e in row.evidence) if efforts else (),
+        documents={d.code: d.collected_on for d in row.documents} if efforts else {},
         links=links,
     )
 

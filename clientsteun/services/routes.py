@@ -50,14 +50,11 @@ from clientsteun.store.tables import (
 ROUTE_CHANGE = Area.ROUTE | Area.ROUTES | Area.AGENDA
 
 
-def route_query() -> Select[RouteRow]:
-    """Routes with everything a RouteView needs, loaded in a few queries."""
-    return select(RouteRow).options(
-        selectinload(RouteRow.circumstances),
-        selectinload(RouteRow.steps),
-        selectinload(RouteRow.evidence),
-        selectinload(RouteRow.documents),
-    )
+def route_query(*, efforts: bool = True) -> Select[RouteRow]:
+    """Routes with everything a RouteView needs, loaded in a few queries; ``efforts``: their evidence
+    and documents too."""
+    query = select(RouteRow).options(selectinload(RouteRow.circumstances), selectinload(RouteRow.steps))
+    return query.options(selectinload(RouteRow.evidence), selectinload(RouteRow.documents)) if efforts else query
 
 
 class RouteService(Service):
@@ -354,14 +351,15 @@ class RouteService(Service):
 
 
 def read_route_views(
-    session: Session, client_id: int, catalog: RouteCatalog, today: date, due_soon_days: int
+    session: Session, client_id: int, catalog: RouteCatalog, today: date, due_soon_days: int, *, efforts: bool = True
 ) -> list[RouteView]:
-    """The resident's routes, oldest first, each with its progress and deadlines."""
+    """The resident's routes, oldest first, each with its progress and deadlines; ``efforts=False``
+    leaves their evidence and documents out (unread), which neither progress nor deadlines use."""
     rows = session.scalars(
-        route_query().where(RouteRow.client_id == client_id).order_by(RouteRow.created_at, RouteRow.id)
+        route_query(efforts=efforts).where(RouteRow.client_id == client_id).order_by(RouteRow.created_at, RouteRow.id)
     ).all()
     links = read_links(session, [row.id for row in rows])
-    routes = [mapping.route(row, tuple(links.get(row.id, ()))) for row in rows]
+    routes = [mapping.route(row, tuple(links.get(row.id, ())), efforts=efforts) for row in rows]
     answering = answering_steps(routes, {link for route in routes for link in route.links})
     return [view_route(route, catalog, today, due_soon_days, answering.get(route.id, ())) for route in routes]
 

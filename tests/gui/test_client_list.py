@@ -108,6 +108,53 @@ def test_sorted_and_filtered_view_passes_the_model_tester(
     assert panel.model.rowCount() == 4
 
 
+@pytest.mark.qt_log_level_fail("WARNING")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize("force_py", [False, True], ids=["qt-tester", "python-tester"])
+def test_one_row_put_moved_or_removed_passes_the_model_tester_and_keeps_the_resident_on_screen(
+    qtbot: QtBot,
+    panel: ClientListPanel,
+    model_tester: ModelTester,
+    services: Services,
+    residents: dict[str, int],
+    force_py: bool,
+) -> None:
+    model_tester.check(panel.model, force_py=force_py)
+    bram = residents["Bram Oosterhout"]
+    panel.select_client(bram)
+    assert names(panel) == ["Anouk Verbeek", "Bram Oosterhout", "Daan Kortenhoeven", "Chantal Meijering"]
+    shown: list[int] = []
+    panel.client_selected.connect(shown.append)
+
+    add_conversation(services, residents["Daan Kortenhoeven"], date(2026, 11, 20), "Terug van vakantie.")
+    panel.put_client(row_for(services, residents["Daan Kortenhoeven"]))  # moves to the top: last contact
+    assert names(panel) == ["Daan Kortenhoeven", "Anouk Verbeek", "Bram Oosterhout", "Chantal Meijering"]
+    qtbot.keyClicks(panel.filter_edit, "utrecht")
+    assert names(panel) == ["Anouk Verbeek", "Chantal Meijering"]
+    services.clients.update_client(bram, ClientInput("Bram Oosterhout", municipality="Utrecht"))
+    panel.put_client(row_for(services, bram))  # now passes the filter: in at its place in the order
+    assert names(panel) == ["Anouk Verbeek", "Bram Oosterhout", "Chantal Meijering"]
+    services.clients.update_client(residents["Anouk Verbeek"], ClientInput("Anouk Verbeek", municipality="Ede"))
+    panel.put_client(row_for(services, residents["Anouk Verbeek"]))  # no longer passes it: out
+    assert names(panel) == ["Bram Oosterhout", "Chantal Meijering"]
+    new = add_resident(services, "Emma Fictief", "Utrecht")
+    panel.put_client(row_for(services, new.id))  # a new resident, no contact yet: last
+    assert names(panel) == ["Bram Oosterhout", "Chantal Meijering", "Emma Fictief"]
+    panel.remove_client(residents["Chantal Meijering"])
+    assert names(panel) == ["Bram Oosterhout", "Emma Fictief"]
+    assert panel.current_client_id() == bram  # the resident on screen stayed selected throughout
+    assert shown == []  # and no other resident was announced
+    assert len(panel.clients()) == 4
+    panel.remove_client(bram)  # the one on screen: nothing is selected after, nobody announced
+    assert panel.current_client_id() is None and shown == []
+
+
+def row_for(services: Services, client_id: int) -> ClientSummary:
+    row = services.clients.list_row(client_id)
+    assert row is not None
+    return row
+
+
 def test_filter_as_you_type_on_name(
     qtbot: QtBot, panel: ClientListPanel, services: Services, residents: dict[str, int]
 ) -> None:

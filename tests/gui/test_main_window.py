@@ -303,8 +303,8 @@ def test_saving_a_route_step_refreshes_the_route_and_the_dossier_not_the_residen
 
     assert list_events.seen == []  # a step cannot change the residents list
     assert timeline_events.seen == []  # nor the rest of the dossier
-    assert routes_events.seen == ["reset"]
-    assert step_events.seen == ["reset"]
+    assert routes_events.seen == ["changed 0"]  # the same route, shown anew in its row
+    assert step_events.seen == ["reset"]  # a step more
     assert route_window.step_model.rowCount() == 1
     assert window.dossier.routes_tab.model.index(0, 1).data() == "Loopt: Aanvraag ingediend"
     route_window.close()

@@ -14,7 +14,6 @@ from sqlalchemy import event, func, select, text
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.changes import Area, Changes
-from clientsteun.domain.dossier import DossierRoutes
 from clientsteun.domain.errors import InvalidInput, NotFound
 from clientsteun.domain.model import (
     AgreementInput,
@@ -29,7 +28,7 @@ from clientsteun.domain.model import (
     TimelineKind,
 )
 from clientsteun.domain.model import Consent as ConsentValue
-from clientsteun.domain.routes import RouteInput, SignalInput, StepInput
+from clientsteun.domain.routes import EvidenceInput, RouteInput, SignalInput, StepInput
 from clientsteun.services import Services
 from clientsteun.store.database import open_database
 from clientsteun.store.tables import (
@@ -772,11 +771,14 @@ def test_the_dossier_opens_with_one_read_of_what_the_screen_shows(services: Serv
     _agree(services, client.id, date(2026, 9, 15), conversation_id=short)
     route = services.routes.save_route(None, RouteInput(client.id, "wmo", "Wmo"))
     services.routes.save_step(None, StepInput(route.id, date(2026, 11, 2), "applied"))
+    services.routes.save_evidence(None, EvidenceInput(route.id, date(2026, 11, 1), "Formulier ingevuld"))
+    services.routes.set_document(route.id, "income_statement", date(2026, 11, 1))
     services.routes.save_signal(None, SignalInput(client.id, TODAY, "no_response", "Geen reactie"))
 
     with statements(services) as sent:
         view = services.dossier.open(client.id)
     assert not reads_whole_notes(sent)
+    assert not any("route_evidence" in sql or "route_documents" in sql for sql in sent)
     assert [sql for sql in sent if sql.startswith("BEGIN")] == ["BEGIN"]  # one transaction
     with statements(services) as sent:
         full = services.clients.get_dossier(client.id)
@@ -788,9 +790,13 @@ def test_the_dossier_opens_with_one_read_of_what_the_screen_shows(services: Serv
         ConversationLine(short, date(2026, 9, 1), "other", "Laatste gesprek"),
         ConversationLine(long, date(2026, 2, 1), "home_visit", "Verslag één 🙂"),
     )
-    assert view.routes == DossierRoutes(
-        tuple(services.routes.list_routes(client.id)), tuple(services.routes.list_signals(client.id))
-    )
+    # The routes as the route service lists them, without their evidence and documents (not read).
+    listed, shown = services.routes.list_routes(client.id), view.routes.routes
+    assert len(listed[0].route.evidence) == 1 and listed[0].route.documents
+    assert shown[0].route.evidence == () and shown[0].route.documents == {}
+    without_efforts = replace(listed[0].route, evidence=(), documents={})
+    assert shown == (replace(listed[0], route=without_efforts),)
+    assert view.routes.signals == tuple(services.routes.list_signals(client.id))
     assert services.dossier.routes(client.id) == view.routes
     with pytest.raises(NotFound):
         services.dossier.open(999)

@@ -38,6 +38,7 @@ class AgreementsTab(QWidget):
                 Column(tr("Klaar op"), lambda a: format_date(a.done_on)),
             ],
             muted=lambda a: a.done_on is not None,
+            key=lambda a: a.id,
             parent=self,
         )
         self.view = make_table(self.model, stretch=0, accessible_name=self.tr("Afspraken"))

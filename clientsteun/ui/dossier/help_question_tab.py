@@ -34,6 +34,7 @@ class HelpQuestionTab(QWidget):
                 Column(tr("Wat er wordt gevraagd"), lambda q: first_line(q.asked)),
                 Column(tr("Wat de inwoner echt wil"), lambda q: first_line(q.really_wants)),
             ],
+            key=lambda q: q.id,
             parent=self,
         )
         self.view = make_table(self.model, stretch=2, accessible_name=self.tr("Versies van de hulpvraag"))

@@ -47,6 +47,7 @@ class RoutesTab(QWidget):
                 ),
                 Column(tr("Instantie"), lambda v: v.route.data.organisation),
             ],
+            key=lambda v: v.route.id,
             parent=self,
         )
         self.view = make_table(self.model, stretch=0, accessible_name=self.tr("Routes"))

@@ -33,6 +33,7 @@ class SignalsTab(QWidget):
                 Column(tr("Omschrijving"), lambda s: first_line(s.data.description)),
                 Column(tr("Mag in rapportage"), lambda s: tr("ja") if s.data.shareable else tr("nee")),
             ],
+            key=lambda s: s.id,
             parent=self,
         )
         self.view = make_table(self.model, stretch=3, accessible_name=self.tr("Signalen"))

@@ -29,6 +29,7 @@ class TimelineTab(QWidget):
                 Column(tr("Wat"), self._kind_name),
                 Column(tr("Omschrijving"), lambda e: e.text),
             ],
+            key=lambda e: (e.kind, e.ref_id),
             parent=self,
         )
         self.view = make_table(self.model, stretch=2, accessible_name=self.tr("Tijdlijn"))

@@ -65,6 +65,7 @@ class ClientListPanel(QWidget):
             client_columns(),
             muted=lambda c: c.status is ClientStatus.CLOSED,
             filter_text=lambda c: f"{c.display_name}\n{c.name}\n{c.municipality}",
+            key=lambda c: c.id,
             parent=self,
         )
         self.filter_edit = QLineEdit()
@@ -120,6 +121,8 @@ class ClientListPanel(QWidget):
                 self.model.put_row(row, lambda each: each.id == row.id)
             else:
                 self.model.remove_row(lambda each: each.id == row.id)
+        if row.id == self._shown_id:
+            self._select_visible(row.id)  # back in view (it passes the filter again), or still there
 
     def remove_client(self, client_id: int) -> None:
         """A resident who is gone; when they were on screen, nothing is selected after."""

@@ -136,7 +136,7 @@ class EvidencePanel(QWidget):
         self.catalog = services.catalog.routes
         self.clock = clock
         self.route: Route | None = None
-        self.model: RowTableModel[Evidence] = RowTableModel(evidence_columns(), parent=self)
+        self.model: RowTableModel[Evidence] = RowTableModel(evidence_columns(), key=lambda e: e.id, parent=self)
         self.view = make_table(self.model, stretch=1, accessible_name=self.tr("Bewijs"))
         self.view.doubleClicked.connect(self.edit_evidence)
         self.documents = QListWidget()

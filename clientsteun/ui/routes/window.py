@@ -116,15 +116,19 @@ class RouteWindow(QDialog):
         banner_layout.addWidget(button(self.tr("Signaal vastleggen…"), self.record_circle_signal))
 
         self.step_model: RowTableModel[Step] = RowTableModel(
-            step_columns(routes), muted=lambda s: s.data.state is StepState.NOT_NEEDED, parent=self
+            step_columns(routes), muted=lambda s: s.data.state is StepState.NOT_NEEDED, key=lambda s: s.id, parent=self
         )
         self.deadline_model: RowTableModel[Deadline] = RowTableModel(
             deadline_columns(self.today), muted=lambda d: d.state is DeadlineState.MET, parent=self
         )
         self.link_model: RowTableModel[RouteLink] = RowTableModel(
-            [Column(tr("Koppeling"), lambda link: link_text(link, self.route_id, self.detail.siblings))], parent=self
+            [Column(tr("Koppeling"), lambda link: link_text(link, self.route_id, self.detail.siblings))],
+            key=lambda link: link.id,
+            parent=self,
         )
-        self.signal_model: RowTableModel[RouteSignal] = RowTableModel(signal_columns(routes), parent=self)
+        self.signal_model: RowTableModel[RouteSignal] = RowTableModel(
+            signal_columns(routes), key=lambda s: s.id, parent=self
+        )
         self.step_view = make_table(self.step_model, stretch=4, accessible_name=self.tr("Stappen"))
         self.step_view.doubleClicked.connect(self.edit_step)
         self.deadline_view = make_table(self.deadline_model, stretch=1, accessible_name=self.tr("Termijnen"))

@@ -39,7 +39,8 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     """Rows of immutable values; ``muted`` greys a whole row (closed, done).
 
     With ``filter_text``, ``set_filter`` shows only the rows whose text contains every word typed,
-    ignoring case and accents.
+    ignoring case and accents.  With ``key`` (what makes a row the same row, such as its id), new
+    rows that are the same rows in the same order only redraw those that changed, without a reset.
     """
 
     def __init__(
@@ -48,26 +49,44 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         *,
         muted: Callable[[T], bool] | None = None,
         filter_text: Callable[[T], str] | None = None,
+        key: Callable[[T], object] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self._all: list[tuple[str, T]] = []  # (folded filter text, row), in the current sort order
         self._rows: list[T] = []  # the rows shown
+        self._given: tuple[T, ...] | None = None  # what ``set_rows`` was last given, while nothing else changed
         self._words: tuple[str, ...] = ()  # the filter, folded
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._muted = muted
         self._filter_text = filter_text
+        self._key = key
         self._bold = QFont()
         self._bold.setBold(True)
 
     # -- content -------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        """Show ``rows``; the same rows again change nothing (no reset: the view is not laid out anew)."""
+        given = tuple(rows)
+        if given == self._given:
+            return
+        self._given = given
         text = self._filter_text
         self._all = [(fold(text(row)) if text else "", row) for row in rows]
         self._sort_all()
-        self._show()
+        shown = [row for text, row in self._all if self._passes(text)]
+        key = self._key
+        if key is None or len(shown) != len(self._rows) or [key(row) for row in shown] != [key(r) for r in self._rows]:
+            self.beginResetModel()
+            self._rows = shown
+            self.endResetModel()
+            return
+        changed = [number for number, (new, old) in enumerate(zip(shown, self._rows, strict=True)) if new != old]
+        self._rows = shown
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.columns) - 1))
 
     def set_filter(self, text: str) -> None:
         words = tuple(fold(text).split())
@@ -98,6 +117,7 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
     def put_row(self, row: T, same: Callable[[T], bool]) -> None:
         """Put ``row`` in place of the row ``same`` picks, or add it, in sort order and through the
         filter, without a reset: a view keeps its selection and scroll position and redraws one row."""
+        self._given = None
         text = fold(self._filter_text(row)) if self._filter_text else ""
         old = next((number for number, (_, each) in enumerate(self._all) if same(each)), None)
         if old is not None:
@@ -127,6 +147,7 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def remove_row(self, same: Callable[[T], bool]) -> None:
         """Take out the row ``same`` picks, without a reset."""
+        self._given = None
         self._all = [(text, each) for text, each in self._all if not same(each)]
         shown = next((number for number, each in enumerate(self._rows) if same(each)), None)
         if shown is not None:
