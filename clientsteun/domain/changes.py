@@ -21,7 +21,8 @@ class Area(enum.Flag):
     AGREEMENTS = enum.auto()
     ROUTES = enum.auto()  # the dossier's list of routes
     SIGNALS = enum.auto()  # the dossier's signals
-    ROUTE = enum.auto()  # one route's window: steps, deadlines, evidence, documents, links, its signals
+    ROUTE = enum.auto()  # one route's window: its details, steps, deadlines, links and signals
+    EVIDENCE = enum.auto()  # one route's evidence and documents (a tab of its window)
     AGENDA = enum.auto()  # deadlines, planned steps and agreements of all residents
 
 

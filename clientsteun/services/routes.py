@@ -75,12 +75,15 @@ class RouteService(Service):
             get_row(session, ClientRow, client_id)
             return read_route_views(session, client_id, self._catalog, self.today(), self._due_soon_days())
 
-    def get_route(self, route_id: int) -> RouteDetail:
+    def get_route(self, route_id: int, *, efforts: bool = True) -> RouteDetail:
+        """The route with its deadlines, the resident's other routes, its signals and the circle it
+        waits in; ``efforts=False`` leaves its evidence and documents out (unread)."""
         with self._db.transaction() as session:
-            row = session.scalars(route_query().where(RouteRow.id == route_id)).first()
+            row = session.scalars(route_query(efforts=efforts).where(RouteRow.id == route_id)).first()
             if row is None:
                 raise NotFound(detail=f"routes {route_id}")
-            route = mapping.route(row, tuple(read_links(session, [route_id]).get(route_id, ())))
+            links = tuple(read_links(session, [route_id]).get(route_id, ()))
+            route = mapping.route(row, links, efforts=efforts)
             children = [link.from_route for link in route.links if link.kind is LinkKind.BELONGS_TO]
             answering = [
                 mapping.step(step)
@@ -161,7 +164,7 @@ class RouteService(Service):
             row.updated_at = now
             session.flush()
             route = mapping.route(row, tuple(read_links(session, [row.id]).get(row.id, ())))
-        self._announce(ROUTE_CHANGE, data.client_id, route.id)
+        self._announce(ROUTE_CHANGE | Area.EVIDENCE, data.client_id, route.id)  # its kind names the documents
         return route
 
     def delete_route(self, route_id: int) -> None:
@@ -170,7 +173,7 @@ class RouteService(Service):
             row = get_row(session, RouteRow, route_id)
             client_id = row.client_id
             session.delete(row)
-        self._announce(ROUTE_CHANGE | Area.SIGNALS, client_id, route_id)
+        self._announce(ROUTE_CHANGE | Area.EVIDENCE | Area.SIGNALS, client_id, route_id)
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -249,7 +252,7 @@ class RouteService(Service):
                 )
             session.flush()
             evidence = mapping.evidence(row)
-        self._announce(Area.ROUTE, client_id, data.route_id)  # evidence shows in the route's window only
+        self._announce(Area.EVIDENCE, client_id, data.route_id)  # evidence shows in the route's window only
         return evidence
 
     def delete_evidence(self, evidence_id: int) -> None:
@@ -258,7 +261,7 @@ class RouteService(Service):
             route = get_row(session, RouteRow, row.route_id)
             client_id, route_id = route.client_id, route.id
             session.delete(row)
-        self._announce(Area.ROUTE, client_id, route_id)
+        self._announce(Area.EVIDENCE, client_id, route_id)
 
     def set_document(self, route_id: int, code: str, collected_on: date | None) -> None:
         """Mark a document of the checklist collected on a date, or not collected with None."""
@@ -274,7 +277,7 @@ class RouteService(Service):
                 session.add(RouteDocumentRow(route_id=route_id, code=code, collected_on=collected_on))
             else:
                 row.collected_on = collected_on
-        self._announce(Area.ROUTE, client_id, route_id)
+        self._announce(Area.EVIDENCE, client_id, route_id)
 
     # -- links ---------------------------------------------------------------------------------
 

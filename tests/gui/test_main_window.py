@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.errors import NotFound
 from clientsteun.domain.model import Client, ConversationInput
-from clientsteun.domain.routes import RouteInput, StepInput
+from clientsteun.domain.routes import EvidenceInput, RouteInput, StepInput
 from clientsteun.services import Services
 from clientsteun.services.clients import ClientService
 from clientsteun.ui.agenda import AgendaDialog
@@ -292,21 +292,29 @@ def test_saving_a_route_step_refreshes_the_route_and_the_dossier_not_the_residen
     qtbot: QtBot, window: MainWindow, services: Services, resident: Client
 ) -> None:
     route = services.routes.save_route(None, RouteInput(resident.id, "wmo", "Wmo", organisation="Wmo-loket"))
+    services.routes.save_evidence(None, EvidenceInput(route.id, date(2026, 11, 1), "Formulier opgevraagd"))
     route_window = window.routes.make_route_window(route.id)  # a child of the window, deleted when closed
     route_window.show()
     list_events = ModelEvents(window.client_list.model)
     routes_events = ModelEvents(window.dossier.routes_tab.model)
     timeline_events = ModelEvents(window.dossier.timeline_tab.model)
     step_events = ModelEvents(route_window.step_model)
+    evidence_events = ModelEvents(route_window.evidence.model)
 
     services.routes.save_step(None, StepInput(route.id, date(2026, 11, 2), "applied"))
 
     assert list_events.seen == []  # a step cannot change the residents list
     assert timeline_events.seen == []  # nor the rest of the dossier
+    assert evidence_events.seen == []  # nor the route's evidence, which is not read again
+    assert route_window.evidence.model.rowCount() == 1
     assert routes_events.seen == ["changed 0"]  # the same route, shown anew in its row
     assert step_events.seen == ["reset"]  # a step more
     assert route_window.step_model.rowCount() == 1
     assert window.dossier.routes_tab.model.index(0, 1).data() == "Loopt: Aanvraag ingediend"
+
+    services.routes.save_evidence(None, EvidenceInput(route.id, date(2026, 11, 3), "Brief gestuurd"))
+    assert evidence_events.seen == ["reset"] and route_window.evidence.model.rowCount() == 2
+    assert routes_events.seen == ["changed 0"]  # the dossier does not show evidence
     route_window.close()
     assert window.routes.route_window is None
 

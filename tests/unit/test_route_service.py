@@ -759,20 +759,21 @@ def test_route_writes_announce_what_they_changed_after_the_commit(services: Serv
     services.routes.delete_route(other.id)
 
     steps = Area.ROUTE | Area.ROUTES | Area.AGENDA  # a step starts and meets deadlines
+    routes = steps | Area.EVIDENCE  # the kind of route names the documents of its checklist
     signals = Area.SIGNALS | Area.ROUTE
     assert heard == [
+        Changes(routes, client, route.id),
+        Changes(routes, client, other.id),
         Changes(steps, client, route.id),
-        Changes(steps, client, other.id),
         Changes(steps, client, route.id),
-        Changes(steps, client, route.id),
-        Changes(Area.ROUTE, client, route.id),  # evidence and documents: only the route's window shows them
-        Changes(Area.ROUTE, client, route.id),
-        Changes(Area.ROUTE, client, route.id),
+        Changes(Area.EVIDENCE, client, route.id),  # evidence and documents: only the route's window shows them
+        Changes(Area.EVIDENCE, client, route.id),
+        Changes(Area.EVIDENCE, client, route.id),
         Changes(steps, client),  # a link changes both routes
         Changes(steps, client),
         Changes(signals, client, route.id),
         Changes(signals, client, route.id),
-        Changes(steps | Area.SIGNALS, client, other.id),  # its signals stay, without the route
+        Changes(routes | Area.SIGNALS, client, other.id),  # its signals stay, without the route
     ]
     assert not any(change.touches(Area.RESIDENTS) for change in heard)  # no route write changes the list
 

@@ -57,11 +57,11 @@ class RoutesController(QObject):
         window = self.route_window
         if (
             window is not None
-            and changes.touches(Area.ROUTE)
+            and changes.touches(Area.ROUTE | Area.EVIDENCE)
             and changes.client_id == window.route.client_id
             and changes.route_id in (None, window.route_id)
         ):
-            window.reload()
+            window.reload(efforts=changes.touches(Area.EVIDENCE))
         if self.agenda is not None and changes.touches(Area.AGENDA):
             self.agenda.refresh()
 

@@ -205,13 +205,16 @@ class RouteWindow(QDialog):
 
     @property
     def route(self) -> Route:
+        """The route as last read; its evidence and documents are in ``evidence.route``."""
         return self.detail.view.route
 
     @guarded
-    def reload(self) -> None:
-        self.show_detail(self.services.routes.get_route(self.route_id))
+    def reload(self, *, efforts: bool = True) -> None:
+        """Read the route again; ``efforts=False``: all but its evidence and documents, which stay as shown."""
+        self.show_detail(self.services.routes.get_route(self.route_id, efforts=efforts), efforts=efforts)
 
-    def show_detail(self, detail: RouteDetail) -> None:
+    def show_detail(self, detail: RouteDetail, *, efforts: bool = True) -> None:
+        """Show the route; ``efforts``: ``detail`` holds its evidence and documents, for the tab "Bewijs"."""
         self.detail = detail
         view, route, routes = detail.view, detail.view.route, self.catalog.routes
         data = route.data
@@ -239,7 +242,8 @@ class RouteWindow(QDialog):
         self.tabs.setTabText(
             0, self.tr("{tab} ({n} verlopen)").format(tab=steps_title, n=late) if late else steps_title
         )
-        self.evidence.show_route(route)
+        if efforts:
+            self.evidence.show_route(route)
         self.link_model.set_rows(route.links)
         self.signal_model.set_rows(detail.signals)
         if not self._test_changed():  # never overwrite what is being typed
