@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
+from clientsteun.domain.changes import DOSSIER, DOSSIER_MAIN, Area, Changes
 from clientsteun.domain.errors import CatalogError, ClientsteunError, InvalidInput, NotFound
 from clientsteun.domain.model import (
     MAX_NAME,
@@ -16,13 +17,17 @@ from clientsteun.domain.model import (
     Client,
     ClientInput,
     ConsentState,
+    Conversation,
     ConversationInput,
+    ConversationLine,
     HelpQuestionInput,
     NetworkMember,
 )
 from clientsteun.domain.model import Consent as ConsentValue
+from clientsteun.domain.timeline import NOTE_HEAD, build_timeline, conversation_line
 
 DAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 10, 30)
 
 
 @pytest.mark.parametrize("name", ["", "   ", "\n\t"])
@@ -105,9 +110,7 @@ def test_client_validation_checks_the_consent_too() -> None:
         (date(2026, 3, 1), date(2026, 6, 1), date(2026, 7, 1), ConsentState.WITHDRAWN),
     ],
 )
-def test_consent_state(
-    valid_until: date | None, withdrawn_on: date | None, today: date, state: ConsentState
-) -> None:
+def test_consent_state(valid_until: date | None, withdrawn_on: date | None, today: date, state: ConsentState) -> None:
     consent = ConsentValue(date(2026, 1, 1), valid_until=valid_until, withdrawn_on=withdrawn_on)
     assert consent.state(today) is state
 
@@ -192,17 +195,32 @@ def test_domain_values_are_immutable() -> None:
 def test_errors_carry_a_dutch_message_and_a_separate_detail() -> None:
     error = NotFound(detail="clients 42")
     assert isinstance(error, ClientsteunError)
-    assert (
-        error.message
-        == str(error)
-        == "Dit gegeven bestaat niet (meer). Het is misschien verwijderd."
-    )
+    assert error.message == str(error) == "Dit gegeven bestaat niet (meer). Het is misschien verwijderd."
     assert error.detail == "clients 42"
 
 
 def test_catalog_error_names_file_entry_and_problem() -> None:
     error = CatalogError("/tmp/dossier.toml", "medium phone", "'name' ontbreekt of is leeg")
-    assert error.message == (
-        "Catalogusbestand /tmp/dossier.toml, onderdeel medium phone: 'name' ontbreekt of is leeg"
-    )
+    assert error.message == ("Catalogusbestand /tmp/dossier.toml, onderdeel medium phone: 'name' ontbreekt of is leeg")
     assert (error.file, error.entry) == ("/tmp/dossier.toml", "medium phone")
+
+
+def test_a_change_touches_the_areas_it_names() -> None:
+    step = Changes(Area.ROUTE | Area.ROUTES | Area.AGENDA, client_id=3, route_id=7)
+    assert step.touches(Area.ROUTES) and step.touches(Area.RESIDENTS | Area.AGENDA)
+    assert not step.touches(Area.RESIDENTS) and not step.touches(DOSSIER_MAIN)
+    assert not step.touches(Area.EVIDENCE)  # a step leaves a route's evidence as it is
+    assert DOSSIER == DOSSIER_MAIN | Area.ROUTES | Area.SIGNALS
+    assert not Changes(Area.NONE, 3).touches(DOSSIER | Area.RESIDENTS | Area.ROUTE | Area.EVIDENCE | Area.AGENDA)
+
+
+def test_the_timeline_shows_the_first_line_of_a_notes_first_1000_characters() -> None:
+    client = Client(1, ClientInput("Noor"))
+    short = Conversation(5, ConversationInput(1, DAY, "home_visit", notes="\n  Eerste regel  \nTweede"), NOW)
+    late = Conversation(6, ConversationInput(1, DAY, "other", notes=" " * 999 + "\nLaat begonnen"), NOW)
+    assert conversation_line(short) == ConversationLine(5, DAY, "home_visit", "Eerste regel")
+    assert conversation_line(late).first_line == ""  # it starts after the first 1,000 characters
+    lines = [conversation_line(c) for c in (short, late)]
+    assert build_timeline(client, [], lines, []) == build_timeline(client, [], [short, late], [])
+    assert [entry.text for entry in build_timeline(client, [], lines, [])] == ["", "Eerste regel"]
+    assert NOTE_HEAD == 1000
