@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -155,6 +156,8 @@ class Covers:
 
     def remove(self) -> None:
         for window, cover, title in self._covered:
+            if not shiboken6.isValid(window) or not shiboken6.isValid(cover):
+                continue  # that window was closed and deleted while locked
             cover.hide()
             cover.deleteLater()
             window.setWindowTitle(title)
