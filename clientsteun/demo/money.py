@@ -126,14 +126,16 @@ def assistance(writer: RouteWriter, r: Resident, kind: str, *, sure: bool = Fals
     route.collect(0.7)
     route.step(applied, "applied", note="Aanvraag ingediend via de website van de gemeente.")
     route.step(route.days(7, 21), "info_requested", note="Gemeente vraagt de bankafschriften van drie maanden.")
+    asked = route.last
     route.step(
         route.days(3, 20),
         "info_supplied",
         note="Bankafschriften ingeleverd bij het loket; ontvangstbewijs gekregen.",
     )
+    waited = route.last - asked  # the term stood still meanwhile (Awb 4:15)
     if not special:
         route.step(route.days(5, 15), "conversation", note="Gesprek met de klantmanager.", plan=True)
-    due = applied + timedelta(weeks=8)
+    due = applied + timedelta(weeks=8) + waited
     if not late and rng.random() < 0.2:
         route.step(
             applied + timedelta(days=rng.randint(40, 55)),

@@ -1,13 +1,14 @@
 """Dutch days off for legal terms: weekends and the holidays of the Algemene termijnenwet (Atw).
 
 The holidays are computed from the year (art. 3 Atw: New Year's Day, Good Friday, Easter Monday,
-King's Day, 5 May, Ascension Day, Whit Monday, Christmas and Boxing Day).  Days that a royal decree
-adds for a few years (such as a Friday after Ascension Day) are not law in code: they come from the
-catalog as ``extra_days``.
+King's Day, 5 May, Ascension Day, Whit Monday, Christmas and Boxing Day).  Days that a decree
+treats as holidays for a few years (art. 3 lid 3, such as a Friday after Ascension Day) are not law
+in code: they come from the catalog's decrees.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -54,14 +55,43 @@ def holidays(year: int) -> dict[date, str]:
 
 
 @dataclass(frozen=True)
+class Decree:
+    """A decree that treats some days as holidays for legal terms (Atw art. 3 lid 3), as the catalog lists it."""
+
+    name: str
+    days: frozenset[date]
+    years: frozenset[int]  # the years it covers, also one in which it names no day
+    source: str = ""  # where it was published
+    checked: bool = False  # a coordinator compared the days with the published text; else "controleer"
+
+
+@dataclass(frozen=True)
 class WorkCalendar:
-    """Which days count for a legal term; ``extra_days`` are days a royal decree treats as holidays."""
+    """Which days count for a legal term; ``extra_days`` are days a decree treats as holidays.
+
+    ``unchecked_days`` are the extra days of decrees nobody has compared with the published text yet.
+    """
 
     extra_days: frozenset[date] = field(default_factory=frozenset)
+    unchecked_days: frozenset[date] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, decrees: Iterable[Decree]) -> WorkCalendar:
+        decrees = tuple(decrees)
+        return cls(
+            frozenset().union(*(d.days for d in decrees)),
+            frozenset().union(*(d.days for d in decrees if not d.checked)),
+        )
+
+    def without_extra_days(self, *, unchecked_only: bool = False) -> WorkCalendar:
+        """The calendar without the decree's days (only the unchecked ones when ``unchecked_only``)."""
+        if unchecked_only:
+            return WorkCalendar(self.extra_days - self.unchecked_days)
+        return WorkCalendar()
 
     def holiday_name(self, day: date) -> str | None:
         if day in self.extra_days:
-            return "Vrije dag bij koninklijk besluit"
+            return "Gelijkgesteld met een feestdag (Atw art. 3 lid 3)"
         return holidays(day.year).get(day)
 
     def is_free(self, day: date) -> bool:

@@ -3,11 +3,14 @@
 A deadline rule says which step starts a term ("after = 'decision'") or which other deadline
 ("after_rule = 'objection_term'"), how long the term is, who must act, and which steps meet it.
 Rules may apply to some route kinds only, to some decision outcomes only, or only when a
-circumstance holds ("eviction threatens"), so the law lives in data a coordinator can check.
+circumstance holds ("eviction threatens"), so the law lives in data a coordinator can check.  A term
+that a local by-law sets can differ per municipality (``[[municipal_term]]``); the days a decree
+treats as holidays are listed per decree (``[[decree]]``).
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,7 +19,7 @@ from typing import Any
 
 from clientsteun.domain.catalog_reader import CatalogItem, EntryReader, name_of, read_toml
 from clientsteun.domain.errors import CatalogError
-from clientsteun.domain.holidays import WorkCalendar
+from clientsteun.domain.holidays import Decree, WorkCalendar
 from clientsteun.domain.routes import DECISION_OUTCOMES, Actor, Outcome, StepKind
 from clientsteun.domain.terms import Term
 
@@ -34,6 +37,14 @@ class RouteKind:
     life_domain: str = ""  # offered as the goal when no help question is chosen
 
 
+class CountsFrom(enum.StrEnum):
+    """Which date of the step that starts a term the law counts from."""
+
+    DATE = "date"  # the day of the step itself (a conversation; the resident's own melding)
+    SENT = "sent"  # the day a letter was sent (bekendmaking of a decision, Awb 6:8)
+    RECEIVED = "received"  # the day a letter was received (an application, Awb 4:13; a notice, 4:17)
+
+
 @dataclass(frozen=True)
 class DeadlineRule:
     code: str
@@ -48,10 +59,18 @@ class DeadlineRule:
     requires: tuple[str, ...] = ()  # only when one of these steps was done (since the start)
     when: str = ""  # only when this circumstance holds
     unless: str = ""  # not when this circumstance holds
-    extension: Term | None = None  # added once when the authority extends (a step that ``extends``)
+    extension: Term | None = None  # the authority extends (a step that ``extends``) without naming a date
     atw: bool = True  # a term from a formal law or order in council: the Algemene termijnenwet applies
     law: str = ""
     advice: str = ""  # what the resident can do when the deadline has passed
+    counts_from: CountsFrom = CountsFrom.DATE
+    first: bool = False  # the oldest step done of ``after_step`` starts the term, not the newest
+    extension_max: bool = False  # ``extension`` is the longest the law allows, not a suggestion (Awb 4:14)
+    suspension: str = ""  # the law by which a request for information suspends the term; empty: none
+    consent: str = ""  # the law by which the resident can agree to a later date; empty: not possible
+    by_law: bool = False  # a local by-law sets the term: it differs per municipality (``municipal_term``)
+    at_most: Term | None = None  # the longest term a by-law may set
+    works_after: tuple[str, ...] = ()  # the step works only once one of these terms passed (Awb 4:17 lid 3)
 
     def applies(self, kind: str, circumstances: frozenset[str] | set[str]) -> bool:
         if self.kinds and kind not in self.kinds:
@@ -62,6 +81,21 @@ class DeadlineRule:
 
 
 @dataclass(frozen=True)
+class MunicipalTerm:
+    """A by-law's term in one municipality, as a coordinator filled it in."""
+
+    rule: str
+    municipality: str
+    term: Term
+    law: str = ""  # the by-law and its article
+    atw: bool = False  # the by-law applies the Algemene termijnenwet itself
+
+
+def municipality_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
 class RouteCatalog:
     kinds: tuple[RouteKind, ...]
     step_kinds: Mapping[str, StepKind]  # in catalog order
@@ -69,17 +103,31 @@ class RouteCatalog:
     documents: Mapping[str, CatalogItem]
     signal_themes: tuple[CatalogItem, ...]
     rules: tuple[DeadlineRule, ...]  # a rule comes after the rules it refers to
-    days_off: WorkCalendar = field(default_factory=WorkCalendar)
+    decrees: tuple[Decree, ...] = ()
+    municipal_terms: Mapping[tuple[str, str], MunicipalTerm] = field(default_factory=dict)  # by rule and key
     # Looked up for every route on every agenda: worked out once.
+    days_off: WorkCalendar = field(init=False, repr=False, compare=False)
     ending_steps: frozenset[str] = field(init=False, repr=False, compare=False)
-    extending_steps: frozenset[str] = field(init=False, repr=False, compare=False)
     _rules_by_kind: dict[str, tuple[DeadlineRule, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         steps = self.step_kinds.values()
+        object.__setattr__(self, "days_off", WorkCalendar.of(self.decrees))
         object.__setattr__(self, "ending_steps", frozenset(s.code for s in steps if s.ends))
-        object.__setattr__(self, "extending_steps", frozenset(s.code for s in steps if s.extends))
         object.__setattr__(self, "_rules_by_kind", {})
+
+    def rule(self, code: str) -> DeadlineRule | None:
+        return next((rule for rule in self.rules if rule.code == code), None)
+
+    def municipal_term(self, rule: DeadlineRule, municipality: str) -> MunicipalTerm | None:
+        """The term the municipality's by-law sets for ``rule``, where the catalog has it."""
+        if not rule.by_law or not municipality.strip():
+            return None
+        return self.municipal_terms.get((rule.code, municipality_key(municipality)))
+
+    def has_decree_for(self, year: int) -> bool:
+        """Whether a decree in the catalog covers ``year`` (so its days equal to holidays are known)."""
+        return any(year in decree.years for decree in self.decrees)
 
     def kind(self, code: str) -> RouteKind:
         """The kind; a code the catalog no longer knows shows as itself, with no rules."""
@@ -115,6 +163,9 @@ def load_route_catalog(folder: Path, life_domains: set[str]) -> RouteCatalog:
             decision=reader.flag(entry, "decision", where),
             ends=reader.flag(entry, "ends", where),
             extends=reader.flag(entry, "extends", where),
+            suspends=reader.flag(entry, "suspends", where),
+            resumes=reader.flag(entry, "resumes", where),
+            consents=reader.flag(entry, "consents", where),
         )
         for entry, where, code, name, description in reader.items("step_kind")
     }  # fmt: skip
@@ -144,7 +195,8 @@ def load_route_catalog(folder: Path, life_domains: set[str]) -> RouteCatalog:
         documents=documents,
         signal_themes=themes,
         rules=rules,
-        days_off=WorkCalendar(_extra_days(reader)),
+        decrees=_decrees(reader),
+        municipal_terms=_municipal_terms(reader, rules),
     )
 
 
@@ -181,6 +233,23 @@ def _read_rules(
         extension = _term(reader, entry, "extension", where) if "extension" in entry else None
         if extension is not None and extension.unit is not term.unit:
             raise CatalogError(reader.file, where, "'extension' moet dezelfde eenheid hebben als 'term'")
+        counts_from = reader.optional(entry, "counts_from", where) or CountsFrom.DATE.value
+        if counts_from not in {c.value for c in CountsFrom}:
+            raise CatalogError(
+                reader.file, where, "'counts_from' moet 'date' (de dag van de stap), 'sent' (verzonden) of "
+                "'received' (ontvangen) zijn",
+            )  # fmt: skip
+        if after_rule and counts_from != CountsFrom.DATE:
+            raise CatalogError(reader.file, where, "'counts_from' hoort bij 'after' (een stap), niet bij 'after_rule'")
+        by_law = reader.flag(entry, "by_law", where)
+        at_most = _term(reader, entry, "at_most", where) if "at_most" in entry else None
+        if at_most is not None and not by_law:
+            raise CatalogError(
+                reader.file, where, "'at_most' hoort alleen bij een termijn uit een verordening (by_law)"
+            )
+        if at_most is not None and _longer(term, at_most):
+            raise CatalogError(reader.file, where, f"'term' is langer dan 'at_most' ({at_most})")
+        works_after = reader.codes(entry, "works_after", where, rules, "termijn (noem die eerder in het bestand)")
         rules[code] = DeadlineRule(
             code=code,
             name=name,
@@ -195,11 +264,27 @@ def _read_rules(
             when=condition["when"],
             unless=condition["unless"],
             extension=extension,
-            atw=reader.flag(entry, "atw", where, default=True),
+            atw=reader.flag(entry, "atw", where, default=not by_law),
             law=reader.optional(entry, "law", where),
             advice=reader.optional(entry, "advice", where),
+            counts_from=CountsFrom(counts_from),
+            first=reader.flag(entry, "first", where),
+            extension_max=reader.flag(entry, "extension_max", where),
+            suspension=reader.optional(entry, "suspension", where),
+            consent=reader.optional(entry, "consent", where),
+            by_law=by_law,
+            at_most=at_most,
+            works_after=works_after,
         )
     return tuple(rules.values())
+
+
+def _longer(term: Term, limit: Term) -> bool:
+    if term.unit is limit.unit:
+        return term.amount > limit.amount
+    if term.days is None or limit.days is None:
+        return True  # months against days: cannot be compared, so write both in one unit
+    return term.days > limit.days
 
 
 def _term(reader: EntryReader, entry: dict[str, Any], key: str, where: str) -> Term:
@@ -209,10 +294,70 @@ def _term(reader: EntryReader, entry: dict[str, Any], key: str, where: str) -> T
         raise CatalogError(reader.file, where, f"'{key}': {error}") from None
 
 
-def _extra_days(reader: EntryReader) -> frozenset[date]:
-    days = reader.raw.get("extra_days_off", [])
-    if not isinstance(days, list) or not all(isinstance(day, date) and not isinstance(day, datetime) for day in days):
+def _decrees(reader: EntryReader) -> tuple[Decree, ...]:
+    """The ``[[decree]]`` entries; a list ``extra_days_off`` of older copies counts as one unchecked decree."""
+    decrees = []
+    entries = reader.raw.get("decree", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise CatalogError(reader.file, "decree", "schrijf elk besluit als een eigen [[decree]]")
+    for number, entry in enumerate(entries, start=1):
+        name = reader.required(entry, "name", f"decree nr. {number}")
+        where = f"decree {name}"
+        days = _dates(reader, entry.get("days", []), where, "days")
+        years = entry.get("years", [])
+        if not isinstance(years, list) or not years or not all(type(year) is int for year in years):
+            raise CatalogError(
+                reader.file, where, "'years' moet een lijst met jaartallen zijn, zoals [2026, 2027, 2028]"
+            )
+        outside = sorted(day for day in days if day.year not in years)
+        if outside:
+            raise CatalogError(reader.file, where, f"{outside[0].isoformat()} valt buiten de jaren in 'years'")
+        decrees.append(
+            Decree(
+                name, days, frozenset(years),
+                source=reader.optional(entry, "source", where),
+                checked=reader.flag(entry, "checked", where),
+            )
+        )  # fmt: skip
+    if "extra_days_off" in reader.raw:
+        days = _dates(reader, reader.raw["extra_days_off"], "extra_days_off", "")
+        if days:
+            decrees.append(Decree("extra_days_off", days, frozenset(day.year for day in days)))
+    return tuple(decrees)
+
+
+def _dates(reader: EntryReader, value: object, where: str, key: str) -> frozenset[date]:
+    if not isinstance(value, list) or not all(isinstance(day, date) and not isinstance(day, datetime) for day in value):
+        label = f"'{key}' moet" if key else "moet"
         raise CatalogError(
-            reader.file, "extra_days_off", "moet een lijst met datums zijn, zoals [2027-05-07] (jaar-maand-dag)"
+            reader.file, where, f"{label} een lijst met datums zijn, zoals [2027-05-07] (jaar-maand-dag)"
         )
-    return frozenset(days)
+    return frozenset(value)
+
+
+def _municipal_terms(reader: EntryReader, rules: tuple[DeadlineRule, ...]) -> dict[tuple[str, str], MunicipalTerm]:
+    by_code = {rule.code: rule for rule in rules}
+    found: dict[tuple[str, str], MunicipalTerm] = {}
+    entries = reader.raw.get("municipal_term", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise CatalogError(reader.file, "municipal_term", "schrijf elke termijn als een eigen [[municipal_term]]")
+    for number, entry in enumerate(entries, start=1):
+        where = f"municipal_term nr. {number}"
+        code = reader.required(entry, "rule", where)
+        municipality = reader.required(entry, "municipality", where).strip()
+        where = f"municipal_term {code} {municipality}"
+        rule = by_code.get(code)
+        if rule is None or not rule.by_law:
+            raise CatalogError(reader.file, where, f"'rule': '{code}' is geen termijn uit een verordening (by_law)")
+        term = _term(reader, entry, "term", where)
+        if rule.at_most is not None and _longer(term, rule.at_most):
+            raise CatalogError(reader.file, where, f"'term' is langer dan de wet toestaat ({rule.at_most})")
+        key = (code, municipality_key(municipality))
+        if key in found:
+            raise CatalogError(reader.file, where, "deze gemeente staat twee keer bij deze termijn")
+        found[key] = MunicipalTerm(
+            code, municipality, term,
+            law=reader.optional(entry, "law", where),
+            atw=reader.flag(entry, "atw", where),
+        )  # fmt: skip
+    return found

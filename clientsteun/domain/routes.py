@@ -82,7 +82,10 @@ class StepKind(CatalogItem):
 
     decision: bool = False  # has an outcome: granted, partly granted, refused
     ends: bool = False  # ends the route (withdrawn)
-    extends: bool = False  # the authority extends its term (verdaging)
+    extends: bool = False  # the authority extends its term (verdaging); its letter names the new date
+    suspends: bool = False  # the authority asks for information: its term stands still (Awb 4:15, 7:10 lid 2)
+    resumes: bool = False  # the information is supplied: the term runs again
+    consents: bool = False  # the resident agrees to a later date (Awb 7:10 lid 4, 9:11 lid 3)
 
 
 @dataclass(frozen=True)
@@ -112,22 +115,59 @@ class RouteInput:
         )
 
 
+FUTURE_STEP = QT_TRANSLATE_NOOP(
+    "errors", "Een stap die al is gebeurd, kan niet in de toekomst liggen. Kies ‘gepland’ of een andere datum."
+)
+
+
 @dataclass(frozen=True)
 class StepInput:
     route_id: int
-    on: date
+    on: date  # the date of the step; for a letter, the date on the letter
     kind: str
     state: StepState = StepState.DONE
     outcome: Outcome | None = None  # only for a decision
     reason: str = ""  # the reason given, for a refusal above all
     note: str = ""
+    sent_on: date | None = None  # a letter posted on another day than its date (by post: see ``deadlines``)
+    received_on: date | None = None  # the day the letter was received, where known
+    new_due_on: date | None = None  # the date a letter names: a new term (verdaging), agreed delay, or reply-by date
 
-    def validated(self) -> StepInput:
+    def validated(self, today: date | None = None) -> StepInput:
+        """Checked and cleaned; with ``today``, a step done cannot lie in the future."""
         if not self.kind:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Kies wat voor stap het is."))
+        if not isinstance(self.on, date):
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Vul de datum van de stap in."))
         if self.outcome is not None and self.outcome not in DECISION_OUTCOMES:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Een besluit is toegekend, deels toegekend of afgewezen."))
+        if self.sent_on is not None and self.sent_on < self.on:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "De brief kan niet zijn verstuurd vóór de datum van de brief.")
+            )
+        if self.received_on is not None and self.received_on < (self.sent_on or self.on):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "De brief kan niet zijn ontvangen vóór hij is verstuurd of gedateerd.")
+            )
+        if self.new_due_on is not None and self.new_due_on <= self.on:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "De nieuwe datum in de brief moet na de datum van de stap liggen.")
+            )
+        if today is not None and self.state is StepState.DONE:
+            if self.on > today:
+                raise InvalidInput(FUTURE_STEP)
+            if max(self.sent_on or self.on, self.received_on or self.on) > today:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Een brief die al is verstuurd of ontvangen, kan dat niet in de toekomst zijn."
+                    )
+                )
         return replace(self, reason=clean_text(self.reason.strip()), note=clean_text(self.note.strip()))
+
+    @property
+    def earliest_receipt(self) -> date:
+        """The first day the letter can have been received: the day received, else the day sent or dated."""
+        return self.received_on or self.sent_on or self.on
 
 
 @dataclass(frozen=True)

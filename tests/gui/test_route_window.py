@@ -114,7 +114,7 @@ def test_route_form_explains_the_kind_and_saves_a_new_route(
     choose(dialog, "kind_edit", "debt_counselling")
     assert dialog.title_edit.text() == "Schuldhulpverlening"  # the kind's name while nothing else was typed
     assert "eerste gesprek" in dialog.explanation_label.text()
-    assert dialog.law_label.text() == "Wet gemeentelijke schuldhulpverlening, art. 4"
+    assert dialog.law_label.text() == "Wet gemeentelijke schuldhulpverlening, art. 4 en 4a"
     assert dialog.goal_edit.currentData() == "domain:finances"  # the kind's area of life
     assert list(dialog.circumstance_checks) == ["threat", "committee"]  # what changes a term of this kind
     dialog.circumstance_checks["committee"].setChecked(True)

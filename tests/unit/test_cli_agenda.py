@@ -254,7 +254,7 @@ def _choose_catalog(tmp_path: Path, change: tuple[str, str]) -> None:
     settings.write_text(f"[catalog]\nfolder={folder}\n", encoding="utf-8")
 
 
-URGENCY_TERM = 'kinds = ["housing_urgency"]\nafter = "applied"\nterm = "8 weken"'
+URGENCY_TERM = 'kinds = ["housing_urgency"]\nafter = "applied"\ncounts_from = "received"\nterm = "8 weken"'
 
 
 def test_deadlines_follow_the_catalog_chosen_in_the_settings(tmp_path: Path, agenda_db: tuple[Path, Agenda]) -> None:

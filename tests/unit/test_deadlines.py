@@ -83,19 +83,22 @@ class Case:
 
 
 CASES = [
-    # Wmo 2015 art. 2.3.2: investigation within 6 weeks of the melding.
+    # Steps here have one date: a term that counts from receipt counts from it (handed in that day).
+    # Wmo 2015 art. 2.3.2 lid 1: investigation within 6 weeks of the melding.
     Case("wmo_investigation", "wmo", (("reported", date(2026, 9, 7)),), date(2026, 9, 7), date(2026, 10, 19),
          date(2026, 10, 19)),
     Case("wmo_investigation", "wmo", (("reported", date(2026, 11, 13)),), date(2026, 11, 13), date(2026, 12, 25),
          date(2026, 12, 28)),  # Christmas, Boxing Day and Sunday: Monday
-    # A personal plan within 7 days of the melding.
+    # Wmo 2015 art. 2.3.2 lid 2: a personal plan within 7 days of the melding.
     Case("wmo_personal_plan", "wmo", (("reported", date(2026, 12, 18)),), date(2026, 12, 18), date(2026, 12, 25),
          date(2026, 12, 28)),
     Case("wmo_personal_plan", "wmo", (("reported", date(2026, 9, 7)),), date(2026, 9, 7), date(2026, 9, 14),
          date(2026, 9, 14)),
-    # Wmo 2015 art. 2.3.5: decision 2 weeks after the aanvraag.
+    # Wmo 2015 art. 2.3.5 lid 2: decision 2 weeks after the aanvraag; Awb 4:14 extension (2 weeks suggested).
     Case("wmo_decision", "wmo", (("applied", date(2026, 4, 21)),), date(2026, 4, 21), date(2026, 5, 5),
          date(2026, 5, 6)),  # 5 May is a holiday every year
+    Case("wmo_decision", "wmo", (("applied", date(2026, 11, 16)), ("extension", date(2026, 11, 20))),
+         date(2026, 11, 16), date(2026, 12, 14), date(2026, 12, 14), extended=True),
     # Wgs art. 4: first conversation within 4 weeks, or 3 working days when something threatens.
     Case("debt_first_conversation", "debt_counselling", (("applied", date(2026, 12, 2)),), date(2026, 12, 2),
          date(2026, 12, 30), date(2026, 12, 30)),
@@ -103,6 +106,12 @@ CASES = [
          date(2026, 12, 24), date(2026, 12, 30), date(2026, 12, 30), circumstances=("threat",)),
     Case("debt_first_conversation_urgent", "debt_counselling", (("applied", date(2026, 11, 20)),),
          date(2026, 11, 20), date(2026, 11, 25), date(2026, 11, 25), circumstances=("threat",)),
+    # Wgs art. 4a lid 3: the decision within the ordinance's term, at most 8 weeks after the FIRST conversation.
+    Case("debt_decision", "debt_counselling",
+         (("applied", date(2026, 9, 1)), ("conversation", date(2026, 9, 10)), ("conversation", date(2026, 10, 1))),
+         date(2026, 9, 10), date(2026, 11, 5), date(2026, 11, 5)),
+    Case("debt_decision", "debt_counselling", (("conversation", date(2026, 9, 12)),), date(2026, 9, 12),
+         date(2026, 11, 7), date(2026, 11, 9)),  # no ordinance known: the later reading, with the Atw
     # Awb art. 4:13: 8 weeks for bijstand, bijzondere bijstand and jeugdhulp; 8 more after an extension.
     Case("decision_8_weeks", "social_assistance", (("applied", date(2026, 2, 9)),), date(2026, 2, 9),
          date(2026, 4, 6), date(2026, 4, 7)),  # Easter Monday: Tuesday
@@ -110,23 +119,32 @@ CASES = [
          date(2026, 11, 30), date(2026, 11, 30)),
     Case("decision_8_weeks", "youth_care", (("applied", date(2026, 10, 31)),), date(2026, 10, 31),
          date(2026, 12, 26), date(2026, 12, 28)),
+    # 16 weeks in all is past art. 4 Atw as one term; as two terms, the second runs from the end of the
+    # first (Tuesday 7 April after Easter Monday): the later reading, 2 June, is taken.
     Case("decision_8_weeks", "social_assistance", (("applied", date(2026, 2, 9)), ("extension", date(2026, 3, 30))),
-         date(2026, 2, 9), date(2026, 6, 1), date(2026, 6, 1), extended=True),
+         date(2026, 2, 9), date(2026, 6, 2), date(2026, 6, 2), extended=True),
     Case("decision_8_weeks", "youth_care", (("applied", date(2026, 2, 7)), ("extension", date(2026, 3, 30))),
-         date(2026, 2, 7), date(2026, 5, 30), date(2026, 5, 30), extended=True),  # 16 weeks: past art. 4 Atw
-    # Wlz: 6 weeks, 2 weeks in special circumstances.
+         date(2026, 2, 7), date(2026, 6, 2), date(2026, 6, 2), extended=True),
+    # Participatiewet art. 52 lid 1: an advance within 4 weeks of the application.
+    Case("advance", "social_assistance", (("applied", date(2026, 10, 5)),), date(2026, 10, 5), date(2026, 11, 2),
+         date(2026, 11, 2)),
+    Case("advance", "social_assistance", (("applied", date(2026, 11, 27)),), date(2026, 11, 27), date(2026, 12, 25),
+         date(2026, 12, 28)),
+    # Besluit langdurige zorg art. 3.2.4 lid 1: 6 weeks; lid 2: 2 weeks for someone already in an institution.
     Case("wlz_decision", "wlz", (("applied", date(2026, 3, 16)),), date(2026, 3, 16), date(2026, 4, 27),
          date(2026, 4, 28)),  # King's Day on a Monday
     Case("wlz_decision_special", "wlz", (("applied", date(2026, 4, 30)),), date(2026, 4, 30), date(2026, 5, 14),
-         date(2026, 5, 15), circumstances=("special",)),  # Ascension Day
-    # Urgency: a local by-law, so no Atw: a Saturday or a holiday end stays.
+         date(2026, 5, 18), circumstances=("special",)),  # Ascension Day, then Friday 15 May equal to a holiday
+    # Urgency: the municipality's by-law. Not known here, so the later reading: with the Atw (Awb 4:13).
     Case("urgency_decision", "housing_urgency", (("applied", date(2026, 9, 5)),), date(2026, 9, 5),
-         date(2026, 10, 31), date(2026, 10, 31)),
+         date(2026, 10, 31), date(2026, 11, 2)),
     Case("urgency_decision", "housing_urgency", (("applied", date(2026, 2, 9)),), date(2026, 2, 9),
-         date(2026, 4, 6), date(2026, 4, 6)),
+         date(2026, 4, 6), date(2026, 4, 7)),
     # Awb art. 6:7, 6:8: objection within 6 weeks after a refused or partly granted decision.
     Case("objection_term", "objection", (("decision", date(2026, 2, 23), R),), date(2026, 2, 23),
          date(2026, 4, 6), date(2026, 4, 7)),  # the DOMAIN example: Easter Monday → Tuesday
+    Case("objection_term", "objection", (("decision", date(2027, 3, 25), R),), date(2027, 3, 25),
+         date(2027, 5, 6), date(2027, 5, 10)),  # the issue's example: Ascension Day, Friday by decree → Monday
     Case("objection_term", "social_assistance", (("applied", date(2026, 5, 4)), ("decision", date(2026, 6, 1), P)),
          date(2026, 6, 1), date(2026, 7, 13), date(2026, 7, 13)),
     # Awb art. 7:10: decision on the objection 6 weeks after the END of the objection term.
@@ -143,6 +161,10 @@ CASES = [
     Case("objection_decision_committee", "objection",
          (("decision", date(2026, 6, 1), R), ("objection", date(2026, 6, 20)), ("extension", date(2026, 9, 1))),
          date(2026, 7, 13), date(2026, 11, 16), date(2026, 11, 16), circumstances=("committee",), extended=True),
+    # The issue's example: 12 + 6 weeks end on Christmas Day as one term, on Monday 28 December as two.
+    Case("objection_decision_committee", "objection",
+         (("decision", date(2026, 7, 10), R), ("objection", date(2026, 8, 1)), ("extension", date(2026, 11, 2))),
+         date(2026, 8, 21), date(2026, 12, 25), date(2026, 12, 28), circumstances=("committee",), extended=True),
     # Awb art. 6:7: appeal within 6 weeks after a refused decision on the objection.
     Case("appeal_term", "appeal", (("objection_decision", date(2026, 11, 4), R),), date(2026, 11, 4),
          date(2026, 12, 16), date(2026, 12, 16)),
@@ -150,6 +172,11 @@ CASES = [
          (("decision", date(2026, 6, 1), R), ("objection", date(2026, 6, 20)),
           ("objection_decision", date(2026, 8, 1), P)),
          date(2026, 8, 1), date(2026, 9, 12), date(2026, 9, 14)),  # a Saturday: Monday
+    # Awb art. 6:24 with 6:7: hoger beroep within 6 weeks after the court's judgment.
+    Case("higher_appeal_term", "appeal", (("court_ruling", date(2026, 11, 4), R),), date(2026, 11, 4),
+         date(2026, 12, 16), date(2026, 12, 16)),
+    Case("higher_appeal_term", "appeal", (("court_ruling", date(2027, 3, 25), P),), date(2027, 3, 25),
+         date(2027, 5, 6), date(2027, 5, 10)),
     # Awb art. 9:11: complaint within 6 weeks, 10 with a committee, 4 more after an extension.
     Case("complaint_handling", "complaint", (("complaint", date(2026, 11, 13)),), date(2026, 11, 13),
          date(2026, 12, 25), date(2026, 12, 28)),
@@ -159,8 +186,10 @@ CASES = [
          date(2026, 12, 25), date(2026, 12, 28), circumstances=("committee",)),
     Case("complaint_handling_committee", "complaint",
          (("complaint", date(2026, 10, 16)), ("extension", date(2026, 11, 20))),
-         date(2026, 10, 16), date(2027, 1, 22), date(2027, 1, 22), circumstances=("committee",), extended=True),
-    # Awb art. 4:17: the penalty accrues 2 weeks after the notice of default.
+         date(2026, 10, 16), date(2027, 1, 25), date(2027, 1, 25), circumstances=("committee",), extended=True),
+         # 14 weeks: one term without the Atw ends Friday 22 January; two terms, the first moved past Christmas,
+         # end Monday 25 January: the later reading
+    # Awb art. 4:17: the penalty accrues 2 weeks after the notice of default (sent after the term passed).
     Case("penalty", "social_assistance", (("applied", date(2026, 8, 3)), ("notice_of_default", date(2026, 11, 16))),
          date(2026, 11, 16), date(2026, 11, 30), date(2026, 11, 30)),
     Case("penalty", "objection",
@@ -199,10 +228,12 @@ def test_shipped_rules_say_what_the_domain_brief_says(catalog: Catalog) -> None:
     assert terms == {
         "wmo_investigation": ("6 weken", None),
         "wmo_personal_plan": ("7 dagen", None),
-        "wmo_decision": ("2 weken", None),
+        "wmo_decision": ("2 weken", "2 weken"),
         "debt_first_conversation": ("4 weken", None),
         "debt_first_conversation_urgent": ("3 werkdagen", None),
+        "debt_decision": ("8 weken", None),
         "decision_8_weeks": ("8 weken", "8 weken"),
+        "advance": ("4 weken", None),
         "wlz_decision": ("6 weken", None),
         "wlz_decision_special": ("2 weken", None),
         "urgency_decision": ("8 weken", None),
@@ -210,13 +241,53 @@ def test_shipped_rules_say_what_the_domain_brief_says(catalog: Catalog) -> None:
         "objection_decision": ("6 weken", "6 weken"),
         "objection_decision_committee": ("12 weken", "6 weken"),
         "appeal_term": ("6 weken", None),
+        "higher_appeal_term": ("6 weken", None),
         "complaint_handling": ("6 weken", "4 weken"),
         "complaint_handling_committee": ("10 weken", "4 weken"),
         "penalty": ("2 weken", None),
     }
     residents = {code for code, rule in rules.items() if rule.actor is Actor.RESIDENT}
-    assert residents == {"wmo_personal_plan", "objection_term", "appeal_term"}
-    assert [code for code, rule in rules.items() if not rule.atw] == ["urgency_decision"]
+    assert residents == {"wmo_personal_plan", "objection_term", "appeal_term", "higher_appeal_term"}
+    assert [code for code, rule in rules.items() if rule.by_law] == ["debt_decision", "urgency_decision"]
+    assert [code for code, rule in rules.items() if not rule.atw] == ["debt_decision", "urgency_decision"]
+    laws = {code: rule.law for code, rule in rules.items()}
+    assert laws["wmo_decision"].startswith("Wmo 2015, art. 2.3.5 lid 2")
+    assert laws["wlz_decision"] == "Besluit langdurige zorg, art. 3.2.4 lid 1"
+    assert laws["wlz_decision_special"] == "Besluit langdurige zorg, art. 3.2.4 lid 2"
+    assert (
+        catalog.routes.circumstances["special"].name
+        == "Verblijft al in een instelling vanwege bijzondere omstandigheden"
+    )
+    assert laws["debt_decision"].startswith("Wgs, art. 4a lid 3")
+    assert laws["advance"] == "Participatiewet, art. 52 lid 1"
+    assert laws["higher_appeal_term"] == "Awb art. 6:24 met 6:7"
+    # Who starts counting when (the law names it): receipt for an authority, sending for a decision.
+    counts = {code: rule.counts_from.value for code, rule in rules.items() if not rule.after_rule}
+    assert {code for code, how in counts.items() if how == "sent"} == {
+        "objection_term", "appeal_term", "higher_appeal_term",
+    }  # fmt: skip
+    assert {code for code, how in counts.items() if how == "date"} == {"wmo_personal_plan", "debt_decision"}
+    extension_max = {code for code, rule in rules.items() if rule.extension_max}
+    assert extension_max == {
+        "objection_decision", "objection_decision_committee", "complaint_handling", "complaint_handling_committee",
+    }  # fmt: skip
+    assert {code: rule.suspension for code, rule in rules.items() if rule.suspension} == {
+        "wmo_decision": "Awb art. 4:15",
+        "decision_8_weeks": "Awb art. 4:15",
+        "wlz_decision": "Awb art. 4:15",
+        "wlz_decision_special": "Awb art. 4:15",
+        "urgency_decision": "Awb art. 4:15",
+        "objection_decision": "Awb art. 7:10 lid 2",
+        "objection_decision_committee": "Awb art. 7:10 lid 2",
+    }
+    assert {code: rule.consent for code, rule in rules.items() if rule.consent} == {
+        "objection_decision": "Awb art. 7:10 lid 4",
+        "objection_decision_committee": "Awb art. 7:10 lid 4",
+        "complaint_handling": "Awb art. 9:11 lid 3",
+        "complaint_handling_committee": "Awb art. 9:11 lid 3",
+    }
+    decision_terms = {code for code, rule in rules.items() if rule.actor is Actor.AUTHORITY and "decision" in code}
+    assert set(rules["penalty"].works_after) == decision_terms
     assert set(rules["objection_term"].outcomes) == {R, P}
     assert set(rules["appeal_term"].outcomes) == {R, P}
     assert rules["objection_decision"].after_rule == "objection_term"
@@ -229,8 +300,9 @@ def test_shipped_rules_say_what_the_domain_brief_says(catalog: Catalog) -> None:
 
 def test_objection_term_not_after_a_granted_decision(catalog: Catalog) -> None:
     found = _deadlines(catalog, "social_assistance", ("applied", date(2026, 9, 1)), ("decision", date(2026, 10, 1), G))
-    assert _codes(found) == ["decision_8_weeks"]
-    assert found[0].met_on == date(2026, 10, 1)
+    assert _codes(found) == ["advance", "decision_8_weeks"]
+    assert [d.met_on for d in found] == [date(2026, 10, 1)] * 2
+    assert [d.met_late for d in found] == [True, False]  # no advance within 4 weeks
 
 
 def test_objection_term_after_a_partly_granted_decision(catalog: Catalog) -> None:
@@ -272,7 +344,7 @@ def test_appeal_term_after_refused_or_partly_granted_decision_on_objection_only(
         ("wlz", (), ["wlz_decision"]),
         ("wlz", ("special",), ["wlz_decision_special"]),
         ("wlz", ("threat",), ["wlz_decision"]),  # a circumstance of another rule changes nothing
-        ("social_assistance", (), ["decision_8_weeks"]),
+        ("social_assistance", (), ["advance", "decision_8_weeks"]),
         ("special_assistance", ("committee",), ["decision_8_weeks"]),
         ("youth_care", (), ["decision_8_weeks"]),
         ("housing_urgency", (), ["urgency_decision"]),
@@ -346,7 +418,7 @@ def test_penalty_is_met_by_a_decision_on_the_objection(catalog: Catalog) -> None
 
 
 def test_extension_after_the_deadline_passed_does_not_extend(catalog: Catalog) -> None:
-    applied = ("applied", date(2026, 2, 9))  # due Tuesday 7 April
+    applied = ("applied", date(2026, 2, 9))  # due Tuesday 7 April; extended (two terms) Tuesday 2 June
     late = _one(_deadlines(catalog, "social_assistance", applied, ("extension", date(2026, 4, 8))), "decision_8_weeks")
     assert not late.extended
     assert late.due_on == date(2026, 4, 7)
@@ -354,7 +426,7 @@ def test_extension_after_the_deadline_passed_does_not_extend(catalog: Catalog) -
         _deadlines(catalog, "social_assistance", applied, ("extension", date(2026, 4, 7))), "decision_8_weeks"
     )
     assert on_time.extended
-    assert on_time.due_on == date(2026, 6, 1)
+    assert on_time.due_on == date(2026, 6, 2)
 
 
 def test_extension_before_the_application_does_not_extend(catalog: Catalog) -> None:
@@ -370,14 +442,14 @@ def test_extension_is_added_once(catalog: Catalog) -> None:
         ("extension", date(2026, 3, 1)),
         ("extension", date(2026, 3, 30)),
     )
-    assert _one(found, "decision_8_weeks").due_on == date(2026, 6, 1)
+    assert _one(found, "decision_8_weeks").due_on == date(2026, 6, 2)
 
 
 def test_rules_without_extension_ignore_an_extension_step(catalog: Catalog) -> None:
-    found = _deadlines(catalog, "wmo", ("applied", date(2026, 11, 16)), ("extension", date(2026, 11, 20)))
-    wmo = _one(found, "wmo_decision")
-    assert not wmo.extended
-    assert wmo.due_on == date(2026, 11, 30)
+    found = _deadlines(catalog, "wlz", ("applied", date(2026, 11, 16)), ("extension", date(2026, 11, 20)))
+    wlz = _one(found, "wlz_decision")
+    assert not wlz.extended
+    assert wlz.due_on == date(2026, 12, 28)
 
 
 def test_a_planned_extension_extends_nothing(catalog: Catalog) -> None:
@@ -524,7 +596,7 @@ def test_a_planned_withdrawal_withdraws_nothing(catalog: Catalog) -> None:
         ("applied", date(2026, 10, 5)),
         ("withdrawn", date(2026, 12, 1), None, StepState.PLANNED),
     )
-    assert _codes(found) == ["decision_8_weeks"]
+    assert _codes(found) == ["advance", "decision_8_weeks"]
 
 
 def test_a_step_marked_not_needed_drops_its_deadline(catalog: Catalog) -> None:
@@ -555,7 +627,7 @@ def test_objection_not_needed_drops_the_objection_term(catalog: Catalog) -> None
         ("decision", date(2026, 11, 2), P),
         ("objection", date(2026, 11, 3), None, StepState.NOT_NEEDED),
     )
-    assert _codes(found) == ["decision_8_weeks"]
+    assert _codes(found) == ["advance", "decision_8_weeks"]
 
 
 @pytest.mark.parametrize("state", [StepState.PLANNED, StepState.MISSED, StepState.NOT_NEEDED])
@@ -627,23 +699,16 @@ def test_moved_by_atw(catalog: Catalog) -> None:
     assert catalog.routes.days_off.holiday_name(moved.term_end) == "Tweede Paasdag"
     same = _one(_deadlines(catalog, "objection", ("decision", date(2026, 6, 1), R)), "objection_term")
     assert not same.moved_by_atw
-    local = _one(_deadlines(catalog, "housing_urgency", ("applied", date(2026, 9, 5))), "urgency_decision")
-    assert local.term_end.weekday() == 5
-    assert not local.moved_by_atw
 
 
-def test_catalog_extra_days_move_a_deadline(catalog: Catalog) -> None:
-    routes = replace(
-        catalog.routes, days_off=replace(catalog.routes.days_off, extra_days=frozenset({date(2026, 5, 15)}))
-    )
-    plain = _one(
-        _deadlines(catalog, "wlz", ("applied", date(2026, 4, 30)), circumstances=("special",)), "wlz_decision_special"
-    )
-    extra = _one(
-        _deadlines(routes, "wlz", ("applied", date(2026, 4, 30)), circumstances=("special",)), "wlz_decision_special"
-    )
-    assert plain.due_on == date(2026, 5, 15)
-    assert extra.due_on == date(2026, 5, 18)
+def test_catalog_decree_days_move_a_deadline(catalog: Catalog) -> None:
+    """Atw art. 3 lid 3: Friday 15 May 2026 is equal to a holiday by decree."""
+    plain = replace(catalog.routes, decrees=())
+    steps = (("applied", date(2026, 4, 30)),)
+    without = _one(_deadlines(plain, "wlz", *steps, circumstances=("special",)), "wlz_decision_special")
+    shipped = _one(_deadlines(catalog, "wlz", *steps, circumstances=("special",)), "wlz_decision_special")
+    assert without.due_on == date(2026, 5, 15)
+    assert shipped.due_on == date(2026, 5, 18)
 
 
 def test_a_one_working_day_term_is_not_lengthened_by_atw_art_2(catalog: Catalog) -> None:
@@ -735,12 +800,10 @@ def test_every_rule_ends_after_its_start_and_not_on_a_free_day(catalog: Catalog,
     assert deadline.due_on >= deadline.term_end > deadline.started_on
     assert deadline.extended is extend
     assert deadline.state is not DeadlineState.MET
-    term = rule.term + rule.extension if extend and rule.extension else rule.term
-    if rule.atw and term.within_atw:
-        assert not routes.days_off.is_free(deadline.due_on)
-        assert (deadline.due_on - deadline.term_end).days <= 6
-    else:
-        assert deadline.due_on == deadline.term_end
+    # Every shipped rule ends on a working day: a by-law term of no known municipality takes the reading
+    # with the Atw, and a term extended past 12 weeks the reading of two terms, each under the Atw.
+    assert not routes.days_off.is_free(deadline.due_on)
+    assert (deadline.due_on - deadline.term_end).days <= 6
 
 
 def test_a_refusal_on_an_other_route_starts_no_objection_term(catalog: Catalog) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from clientsteun import paths
 from clientsteun.domain.catalog import DOSSIER_FILE, load_catalog
-from clientsteun.domain.holidays import WorkCalendar, easter_sunday, holidays, kings_day
+from clientsteun.domain.holidays import Decree, WorkCalendar, easter_sunday, holidays, kings_day
 from clientsteun.domain.route_catalog import ROUTES_FILE
 
 PLAIN = WorkCalendar()
@@ -197,32 +197,54 @@ def test_extra_day_is_free_and_named() -> None:
     calendar = WorkCalendar(frozenset({FRIDAY_AFTER_ASCENSION_2027}))
     assert not PLAIN.is_free(FRIDAY_AFTER_ASCENSION_2027)
     assert calendar.is_free(FRIDAY_AFTER_ASCENSION_2027)
-    assert calendar.holiday_name(FRIDAY_AFTER_ASCENSION_2027) == "Vrije dag bij koninklijk besluit"
+    assert calendar.holiday_name(FRIDAY_AFTER_ASCENSION_2027) == "Gelijkgesteld met een feestdag (Atw art. 3 lid 3)"
     # Ascension Thursday 6 May 2027: the next working day is Monday 10 May, not Friday 7 May.
     assert PLAIN.next_working_day(date(2027, 5, 6)) == date(2027, 5, 7)
     assert calendar.next_working_day(date(2027, 5, 6)) == date(2027, 5, 10)
     assert calendar.add_working_days(date(2027, 5, 5), 1) == date(2027, 5, 10)
 
 
-def test_extra_days_come_from_the_catalog_list(tmp_path: Path) -> None:
+def test_a_calendar_of_decrees_knows_which_days_nobody_checked() -> None:
+    checked = Decree("A", frozenset({date(2026, 5, 15)}), frozenset({2026}), checked=True)
+    unchecked = Decree("B", frozenset({FRIDAY_AFTER_ASCENSION_2027}), frozenset({2027}))
+    calendar = WorkCalendar.of([checked, unchecked])
+    assert calendar.extra_days == {date(2026, 5, 15), FRIDAY_AFTER_ASCENSION_2027}
+    assert calendar.unchecked_days == {FRIDAY_AFTER_ASCENSION_2027}
+    assert calendar.without_extra_days(unchecked_only=True) == WorkCalendar(frozenset({date(2026, 5, 15)}))
+    assert calendar.without_extra_days() == PLAIN
+    assert WorkCalendar.of([]) == PLAIN
+
+
+def test_extra_days_of_an_older_copy_still_count(tmp_path: Path) -> None:
+    """Copies made before decrees were listed one by one have a plain list ``extra_days_off``."""
     shipped = paths.catalog_dir()
     shutil.copyfile(shipped / DOSSIER_FILE, tmp_path / DOSSIER_FILE)
     text = (shipped / ROUTES_FILE).read_text(encoding="utf-8")
-    assert text.count("extra_days_off = []") == 1
-    (tmp_path / ROUTES_FILE).write_text(
-        text.replace("extra_days_off = []", "extra_days_off = [2027-05-07, 2028-05-26]"), encoding="utf-8"
-    )
+    (tmp_path / ROUTES_FILE).write_text("extra_days_off = [2029-05-11, 2030-05-31]\n" + text, encoding="utf-8")
     days_off = load_catalog(tmp_path).routes.days_off
-    assert days_off.extra_days == frozenset({FRIDAY_AFTER_ASCENSION_2027, date(2028, 5, 26)})
-    assert days_off.is_free(FRIDAY_AFTER_ASCENSION_2027)
-    assert days_off.is_free(date(2028, 5, 26))
-    assert not days_off.is_free(date(2028, 5, 24))
+    assert days_off.extra_days >= {date(2029, 5, 11), date(2030, 5, 31), FRIDAY_AFTER_ASCENSION_2027}
+    assert days_off.is_free(date(2029, 5, 11))
+    assert days_off.is_free(date(2030, 5, 31))
+    assert not days_off.is_free(date(2029, 5, 9))
 
 
-def test_shipped_catalog_has_no_extra_days() -> None:
-    days_off = load_catalog(paths.catalog_dir()).routes.days_off
-    assert days_off.extra_days == frozenset()
-    assert not days_off.is_free(FRIDAY_AFTER_ASCENSION_2027)
+def test_shipped_catalog_has_the_decree_days_of_2026_to_2028_marked_to_check() -> None:
+    """Atw art. 3 lid 3: the Besluit gelijkstelling (Stcrt. 2025, 24713, as cited: "controleer")."""
+    routes = load_catalog(paths.catalog_dir()).routes
+    assert routes.days_off.extra_days == {
+        date(2026, 1, 2), date(2026, 5, 15), FRIDAY_AFTER_ASCENSION_2027, date(2028, 4, 28), date(2028, 5, 26),
+    }  # fmt: skip
+    assert routes.days_off.unchecked_days == routes.days_off.extra_days
+    (decree,) = routes.decrees
+    assert decree.years == {2026, 2027, 2028}
+    assert not decree.checked
+    assert "24713" in decree.source and "controleer" in decree.source
+    assert all(day.weekday() == 4 for day in decree.days)  # each a Friday next to a holiday
+
+
+@pytest.mark.parametrize(("year", "covered"), [(2025, False), (2026, True), (2027, True), (2028, True), (2029, False)])
+def test_the_catalog_says_which_years_a_decree_covers(year: int, covered: bool) -> None:
+    assert load_catalog(paths.catalog_dir()).routes.has_decree_for(year) is covered
 
 
 # --- counting working days ---------------------------------------------------------------------

@@ -16,6 +16,9 @@ from clientsteun.domain.routes import Actor
 from clientsteun.domain.terms import Term
 
 SHIPPED = (paths.catalog_dir() / ROUTES_FILE).read_text(encoding="utf-8")
+SHIPPED_DECREE_DAYS = frozenset(
+    {date(2026, 1, 2), date(2026, 5, 15), date(2027, 5, 7), date(2028, 4, 28), date(2028, 5, 26)}
+)
 
 # The route kinds of the table "Routes and their legal clocks" in DOMAIN.md, plus "other".
 DOMAIN_KINDS = {
@@ -86,6 +89,9 @@ def test_step_kind_flags(catalog: Catalog) -> None:
     }
     assert {code for code, step in steps.items() if step.ends} == {"withdrawn"}
     assert {code for code, step in steps.items() if step.extends} == {"extension"}
+    assert {code for code, step in steps.items() if step.suspends} == {"info_requested"}
+    assert {code for code, step in steps.items() if step.resumes} == {"info_supplied"}
+    assert {code for code, step in steps.items() if step.consents} == {"delay_agreed"}
 
 
 def test_rules_refer_only_to_earlier_rules(catalog: Catalog) -> None:
@@ -136,6 +142,15 @@ def _changed(old: str, new: str, *, after: str = "") -> str:
 
 def _rule(code: str) -> str:
     return f'[[deadline_rule]]\ncode = "{code}"'
+
+
+def _legacy(days: str) -> str:
+    """The shipped text with the list of extra days older copies have, before the first table."""
+    return f"extra_days_off = {days}\n" + SHIPPED
+
+
+def _municipal(rule: str = "urgency_decision", municipality: str = "Voorbeeldstad", term: str = "10 weken") -> str:
+    return f'\n[[municipal_term]]\nrule = "{rule}"\nmunicipality = "{municipality}"\nterm = "{term}"\n'
 
 
 def test_an_unchanged_copy_loads_like_the_shipped_file(tmp_path: Path, catalog: Catalog) -> None:
@@ -276,22 +291,134 @@ BROKEN = [
         id="unknown route kind in a rule",
     ),
     pytest.param(
-        _changed("atw = false", 'atw = "nee"', after='code = "urgency_decision"'),
-        "deadline_rule urgency_decision",
+        _changed('law = "Wmo 2015, art. 2.3.2 lid 1"', 'atw = "nee"\nlaw = "Wmo 2015, art. 2.3.2 lid 1"'),
+        "deadline_rule wmo_investigation",
         ["'atw'", "true of false"],
         id="atw not a boolean",
     ),
     pytest.param(
-        _changed("extra_days_off = []", 'extra_days_off = ["2027-05-07"]'),
+        _changed("by_law = true", 'by_law = "ja"', after='code = "urgency_decision"'),
+        "deadline_rule urgency_decision",
+        ["'by_law'", "true of false"],
+        id="by_law not a boolean",
+    ),
+    pytest.param(
+        _changed('counts_from = "sent"', 'counts_from = "posted"'),
+        "deadline_rule objection_term",
+        ["'counts_from'", "'date'", "'sent'", "'received'"],
+        id="unknown counts_from",
+    ),
+    pytest.param(
+        _changed('after_rule = "objection_term"', 'after_rule = "objection_term"\ncounts_from = "received"'),
+        "deadline_rule objection_decision",
+        ["'counts_from'", "'after_rule'"],
+        id="counts_from after another term",
+    ),
+    pytest.param(
+        _changed('term = "2 weken"', 'term = "2 weken"\nat_most = "2 weken"', after='code = "wmo_decision"'),
+        "deadline_rule wmo_decision",
+        ["'at_most'", "by_law"],
+        id="at_most without by_law",
+    ),
+    pytest.param(
+        _changed('at_most = "8 weken"', 'at_most = "6 weken"'),
+        "deadline_rule debt_decision",
+        ["'term' is langer dan 'at_most'", "6 weken"],
+        id="term longer than at_most",
+    ),
+    pytest.param(
+        _changed('"debt_decision", "objection_decision"', '"debt_decision", "decision_on_appeal"'),
+        "deadline_rule penalty",
+        ["'works_after'", "onbekende termijn", "'decision_on_appeal'", "eerder"],
+        id="works_after an unknown rule",
+    ),
+    pytest.param(
+        _changed("extension_max = true", 'extension_max = "ja"', after=_rule("objection_decision")),
+        "deadline_rule objection_decision",
+        ["'extension_max'", "true of false"],
+        id="extension_max not a boolean",
+    ),
+    pytest.param(
+        _changed("suspends = true", "suspends = 1", after='code = "info_requested"'),
+        "step_kind info_requested",
+        ["'suspends'", "true of false"],
+        id="suspends not a boolean",
+    ),
+    pytest.param(
+        _legacy('["2027-05-07"]'),
         "extra_days_off",
         ["lijst met datums", "2027-05-07"],
         id="extra_days_off as text",
     ),
     pytest.param(
-        _changed("extra_days_off = []", "extra_days_off = 2027-05-07"),
+        _legacy("2027-05-07"),
         "extra_days_off",
         ["lijst met datums"],
         id="extra_days_off not a list",
+    ),
+    pytest.param(
+        _changed("days = [2026-01-02,", 'days = ["2026-01-02",'),
+        "decree Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+        "met een algemeen erkende feestdag",
+        ["'days'", "lijst met datums"],
+        id="decree day as text",
+    ),
+    pytest.param(
+        _changed("years = [2026, 2027, 2028]", "years = [2026, 2027]"),
+        "decree Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+        "met een algemeen erkende feestdag",
+        ["2028-04-28", "buiten de jaren", "'years'"],
+        id="decree day outside its years",
+    ),
+    pytest.param(
+        _changed("years = [2026, 2027, 2028]\n", ""),
+        "decree Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+        "met een algemeen erkende feestdag",
+        ["'years'", "jaartallen"],
+        id="decree without years",
+    ),
+    pytest.param(
+        _changed("checked = false", 'checked = "nee"'),
+        "decree Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 "
+        "met een algemeen erkende feestdag",
+        ["'checked'", "true of false"],
+        id="decree checked not a boolean",
+    ),
+    pytest.param(
+        _changed('name = "Besluit gelijkstelling', 'title = "Besluit gelijkstelling'),
+        "decree nr. 1",
+        ["'name' ontbreekt"],
+        id="decree without a name",
+    ),
+    pytest.param(
+        SHIPPED + _municipal(rule="wmo_decision"),
+        "municipal_term wmo_decision Voorbeeldstad",
+        ["'wmo_decision'", "geen termijn uit een verordening"],
+        id="municipal term of a rule from a formal law",
+    ),
+    pytest.param(
+        SHIPPED + _municipal(rule="debt_decision", term="10 weken"),
+        "municipal_term debt_decision Voorbeeldstad",
+        ["langer dan de wet toestaat", "8 weken"],
+        id="municipal term longer than the law allows",
+    ),
+    pytest.param(
+        SHIPPED + _municipal(term="tien weken"),
+        "municipal_term urgency_decision Voorbeeldstad",
+        ["'term'", "geen termijn"],
+        id="municipal term not a term",
+    ),
+    pytest.param(
+        SHIPPED + _municipal() + _municipal(municipality=" voorbeeldstad "),
+        "municipal_term urgency_decision voorbeeldstad",
+        ["twee keer"],
+        id="municipality twice for one rule",
+    ),
+    pytest.param(
+        SHIPPED + _municipal(municipality=""),
+        "municipal_term nr. 1",
+        ["'municipality' ontbreekt"],
+        id="municipal term without a municipality",
     ),
     pytest.param(
         _changed('code = "penalty"', 'code = "complaint_handling"'),
@@ -344,7 +471,7 @@ def test_broken_copy_names_file_entry_and_problem(tmp_path: Path, text: str, ent
 
 
 def test_extra_day_written_with_a_time_is_refused_or_counts(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, _changed("extra_days_off = []", "extra_days_off = [2027-05-07T00:00:00]"))
+    folder = _folder(tmp_path, _legacy("[2027-05-07T00:00:00]"))
     try:
         routes = load_catalog(folder).routes
     except CatalogError as error:
@@ -392,7 +519,7 @@ atw = false
 actor = "authority"
 met_by = ["conversation", "no_response"]
 """
-    text = _changed("extra_days_off = []", "extra_days_off = [2027-05-07]") + extra_rule
+    text = _legacy("[2029-05-11]") + extra_rule
     routes = load_catalog(_folder(tmp_path, text)).routes
     rule = routes.rules[-1]
     assert rule.code == "own_agreement"
@@ -402,5 +529,49 @@ met_by = ["conversation", "no_response"]
     assert rule.extension is None
     assert rule.met_by == ("conversation", "no_response")
     assert routes.rules_for("other")[-1] is rule
-    assert routes.days_off.extra_days == frozenset({date(2027, 5, 7)})
-    assert routes.days_off.is_free(date(2027, 5, 7))
+    assert routes.days_off.extra_days == frozenset({date(2029, 5, 11)}) | SHIPPED_DECREE_DAYS
+    assert routes.days_off.is_free(date(2029, 5, 11))
+    legacy = routes.decrees[-1]  # an older copy's list counts as a decree nobody checked
+    assert (legacy.days, legacy.years, legacy.checked) == (frozenset({date(2029, 5, 11)}), frozenset({2029}), False)
+    assert routes.has_decree_for(2029)
+
+
+def test_an_empty_list_of_extra_days_of_an_older_copy_adds_nothing(tmp_path: Path, catalog: Catalog) -> None:
+    assert load_catalog(_folder(tmp_path, _legacy("[]"))).routes == catalog.routes
+
+
+# --- terms per municipality -------------------------------------------------------------------------
+
+
+def test_municipal_terms_are_found_by_rule_and_municipality_in_any_case(tmp_path: Path, catalog: Catalog) -> None:
+    text = SHIPPED + _municipal() + _municipal(rule="debt_decision", municipality="Ander  Dorp", term="6 weken")
+    text += 'law = "Beleidsregels schuldhulp Ander Dorp, art. 3"\natw = true\n'
+    routes = load_catalog(_folder(tmp_path, text)).routes
+    urgency, debt = routes.rule("urgency_decision"), routes.rule("debt_decision")
+    assert urgency is not None and debt is not None
+    found = routes.municipal_term(urgency, "  VOORBEELDSTAD ")
+    assert found is not None
+    assert (found.municipality, found.term, found.atw, found.law) == (
+        "Voorbeeldstad",
+        Term.parse("10 weken"),
+        False,
+        "",
+    )
+    other = routes.municipal_term(debt, "ander dorp")
+    assert other is not None
+    assert (other.term, other.atw, other.law) == (
+        Term.parse("6 weken"),
+        True,
+        "Beleidsregels schuldhulp Ander Dorp, art. 3",
+    )
+    assert routes.municipal_term(urgency, "Ander Dorp") is None
+    assert routes.municipal_term(urgency, "") is None
+    assert catalog.routes.municipal_terms == {}
+
+
+def test_only_by_law_terms_differ_per_municipality(catalog: Catalog) -> None:
+    by_law = {rule.code for rule in catalog.routes.rules if rule.by_law}
+    assert by_law == {"urgency_decision", "debt_decision"}
+    debt = catalog.routes.rule("debt_decision")
+    assert debt is not None and debt.at_most == Term.parse("8 weken")
+    assert all(rule.atw for rule in catalog.routes.rules if not rule.by_law)

@@ -307,7 +307,7 @@ def test_progress_from_not_started_to_decided_keeps_the_refusal_reason(services:
 
 
 def test_deadlines_through_the_service(services: Services, catalog: Catalog, clock: FakeClock) -> None:
-    route = _route(services, _client(services))
+    route = _route(services, _client(services), "special_assistance", "Bijzondere bijstand")  # one term: no advance
     _step(services, route.id, date(2026, 10, 5), "applied")
     deadline = services.routes.get_route(route.id).view.next_deadline
     assert deadline is not None
@@ -677,6 +677,7 @@ def test_agenda_across_residents(services: Services) -> None:
     items = services.agenda.agenda()
     rows = [(item.on, item.kind, item.resident.name, item.what, item.state) for item in items]
     assert rows == [
+        (date(2026, 9, 29), AgendaKind.DEADLINE, "Noor", "Voorschot op de bijstand", DeadlineState.PASSED),
         (date(2026, 10, 27), AgendaKind.DEADLINE, "Noor", "Besluit op de aanvraag", DeadlineState.PASSED),
         (date(2026, 11, 20), AgendaKind.AGREEMENT, "Noor", "Formulier invullen", DeadlineState.PASSED),
         (date(2026, 11, 25), AgendaKind.MEETING, "Noor", "Gesprek", DeadlineState.DUE_SOON),
@@ -685,14 +686,15 @@ def test_agenda_across_residents(services: Services) -> None:
         (date(2027, 1, 4), AgendaKind.DEADLINE, "Sem Bedacht", "Klacht afgehandeld", DeadlineState.UPCOMING),
     ]
     assert [item.on for item in items] == sorted(item.on for item in items)
-    assert [item.overdue for item in items] == [True, True, False, False, False, False]
-    passed = items[0]
+    assert [item.overdue for item in items] == [True, True, True, False, False, False, False]
+    advance, passed = items[:2]
+    assert advance.law == "Participatiewet, art. 52 lid 1" and "voorschot" in advance.advice
     assert (passed.route_id, passed.route_title, passed.actor) == (old.id, "Bijstand", Actor.AUTHORITY)
     assert passed.advice == NOTICE_OF_DEFAULT
     assert passed.law == "Awb art. 4:13 en 4:14"
-    assert items[3].advice == ""
-    assert items[4].who == "Sem" and items[4].route_id is None
-    assert items[2].route_id == wmo.id
+    assert items[4].advice == ""
+    assert items[5].who == "Sem" and items[5].route_id is None
+    assert items[3].route_id == wmo.id
     assert len({item.uid for item in items}) == len(items)
     assert {item.resident.municipality for item in items} == {"Houten", "Zeist"}
     assert all(item.resident.id != closed for item in items)
