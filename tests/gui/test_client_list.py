@@ -147,6 +147,8 @@ def test_one_row_put_moved_or_removed_passes_the_model_tester_and_keeps_the_resi
     assert len(panel.clients()) == 4
     panel.remove_client(bram)  # the one on screen: nothing is selected after, nobody announced
     assert panel.current_client_id() is None and shown == []
+    panel.table.setCurrentIndex(panel.model.index(0, 0))  # the user picks the one left
+    assert shown == [new.id]
 
 
 def row_for(services: Services, client_id: int) -> ClientSummary:

@@ -95,7 +95,7 @@ class ClientListPanel(QWidget):
         """New rows; ``keep_selection`` is selected without announcing it (the caller shows it)."""
         if keep_selection is not None:
             self._shown_id = keep_selection
-        self._all = rows
+        self._all = list(rows)
         self._apply_closed_filter()
         if keep_selection is not None:
             self.select_client(keep_selection)
@@ -130,6 +130,7 @@ class ClientListPanel(QWidget):
         with self._quiet():
             self.model.remove_row(lambda each: each.id == client_id)
             if client_id == self._shown_id:
+                self._shown_id = None
                 self.table.setCurrentIndex(QModelIndex())
                 self.table.clearSelection()
 
