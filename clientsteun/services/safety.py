@@ -30,7 +30,7 @@ from clientsteun.store.backups import Backup as Backup
 from clientsteun.store.backups import restore, verify_file
 from clientsteun.store.connection import SCHEMA_REVISION, open_marker, take_lock, wal_file
 from clientsteun.store.database import Database as Database
-from clientsteun.store.database import check_file, open_database, read_revision
+from clientsteun.store.database import check_file, open_database, read_revision, roll_back_journal
 from clientsteun.store.keys import DEFAULT_KDF, KdfParams
 from clientsteun.store.vault import Vault
 from clientsteun.store.vault import VaultState as VaultState
@@ -218,8 +218,10 @@ class SafetyService:
         return kept
 
     def _log_of_current_file(self, key: bytes) -> list[AuditEntry]:
-        """The audit log of the file about to be replaced, when it can still be read; the file stays as it is."""
+        """The audit log of the file about to be replaced, when it can still be read; its content stays as it is
+        (a rollback journal left by a crash is rolled back first, as any opening would)."""
         try:
+            roll_back_journal(self.db_path, key)
             database = open_database(self.db_path, key, create=False, read_only=True)
         except ClientsteunError:
             return []  # missing or damaged: nothing to carry over

@@ -189,7 +189,9 @@ def _has_known_revision(connection: sqlcipher3.Connection) -> bool:
 # current files go.  The plan exists only once the copy is complete and synced.
 STAGED_SUFFIX = ".restoring"
 PLAN_SUFFIX = ".restore-plan"
-COMPANIONS = ("-wal", "-shm")  # SQLite's files beside a database in WAL mode
+# SQLite's files beside a database: the log and index of WAL mode, and a rollback journal left by a
+# crash outside it.  Each belongs to its database and moves with it.
+COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def aside_name(db_path: Path, label: str, now: datetime | None = None) -> Path:

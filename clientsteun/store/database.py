@@ -125,6 +125,7 @@ def open_database(
         check_file(path)
         wal_missing = exclusive and open_marker(path).exists() and not wal_file(path).exists()
         if not read_only:
+            roll_back_journal(path, key)
             _upgrade(path, key, backup_first)
         engine = make_engine(path, key, read_only=read_only)
         database = Database(path, key, engine, sessionmaker(engine, expire_on_commit=False), lock, wal_missing)
@@ -238,6 +239,25 @@ def is_plaintext(path: Path) -> bool:
     """An unencrypted SQLite file starts with a known header; an encrypted one with random salt."""
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def journal_file(path: Path) -> Path:
+    """SQLite's rollback journal: only left by a crash outside WAL mode (an older file, a copy)."""
+    return path.with_name(path.name + "-journal")
+
+
+def roll_back_journal(path: Path, key: bytes) -> None:
+    """Undo what a transaction interrupted in rollback-journal mode left half written (``-journal``).
+
+    A read-only connection cannot do that and reports the file as read-only; a connection that may
+    write rolls the journal back when it first reads (and drops a journal that is not valid), as
+    SQLite does after any crash.  Nothing happens without a journal.
+    """
+    if not journal_file(path).exists():
+        return
+    with translate_errors(), contextlib.closing(connect(path, key)) as connection:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    log.warning("a rollback journal left by a crash was rolled back")
 
 
 def read_revision(path: Path, key: bytes) -> tuple[int, str | None]:

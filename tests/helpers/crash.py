@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from pathlib import Path
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
-from clientsteun.store.connection import open_marker, wal_file
+from clientsteun.store.connection import connect, open_marker, wal_file
 from clientsteun.store.database import open_database
 
 
@@ -34,3 +35,32 @@ def crash_with_saves_in_the_wal(db_path: Path, key: bytes, catalog: Catalog, nam
     shutil.rmtree(crash)
     open_marker(db_path).touch()
     assert wal_file(db_path).stat().st_size > 0
+
+
+def crash_in_a_rollback_journal(db_path: Path, key: bytes, names: list[str]) -> None:
+    """Leave the files as a crash in rollback-journal mode would: ``names`` half written into the
+    database, with the ``-journal`` that holds the pages as they were (a hot journal).
+
+    The files are copied while the transaction is under way (a small page cache makes SQLite
+    write its pages into the database before the commit) and put back once it was rolled back.
+    """
+    journal = db_path.with_name(db_path.name + "-journal")
+    copies = [db_path.with_name(db_path.name + ".copy"), journal.with_name(journal.name + ".copy")]
+    with contextlib.closing(connect(db_path, key)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA cache_size = 2")
+        connection.execute("BEGIN")
+        for name in names:
+            connection.execute(CLIENT_SQL, (name + " " + "x" * 2000,))
+        assert journal.stat().st_size > 0
+        for original, copy in zip((db_path, journal), copies, strict=True):
+            shutil.copyfile(original, copy)
+        connection.execute("ROLLBACK")
+    for original, copy in zip((db_path, journal), copies, strict=True):
+        os.replace(copy, original)
+
+
+CLIENT_SQL = (
+    "INSERT INTO clients (name, alias, phone, email, address, municipality, status, close_reason, created_at, "
+    "updated_at) VALUES (?, '', '', '', '', '', 'open', '', '2026-11-23 10:00:00', '2026-11-23 10:00:00')"
+)

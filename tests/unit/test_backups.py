@@ -22,7 +22,7 @@ from clientsteun.store.backups import ROTATING, BackupFolder, aside_name, backup
 from clientsteun.store.connection import SQLITE_HEADER, connect, open_marker, wal_file
 from clientsteun.store.database import open_database
 from tests.conftest import NOW, TEST_KEY
-from tests.helpers.crash import crash_with_saves_in_the_wal
+from tests.helpers.crash import crash_in_a_rollback_journal, crash_with_saves_in_the_wal
 
 OTHER_KEY = bytes(range(1, 33))
 CANARY_NAME = "Kanarie Backupvogel"
@@ -374,3 +374,22 @@ def test_an_aside_name_is_new_for_the_file_and_its_log(tmp_path: Path) -> None:
     second.write_bytes(b"file")
     third = aside_name(db, "voor-herstel", NOW)
     assert len({first, second, third}) == 3
+
+
+def test_restore_moves_a_rollback_journal_left_by_a_crash_aside_with_its_file(
+    db_path: Path, services: Services
+) -> None:
+    """Left beside the restored copy, the old file's journal would be rolled back into it."""
+    _fill(services, 1)
+    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+    _fill(services, 1)
+    services.close()
+    crash_in_a_rollback_journal(db_path, TEST_KEY, ["Half Geschreven"])
+    journal = db_path.with_name(db_path.name + "-journal")
+    half_written = journal.read_bytes()
+    aside = restore(db_path, TEST_KEY, backup.path, now=NOW)
+    assert aside is not None and not journal.exists()
+    assert aside.with_name(aside.name + "-journal").read_bytes() == half_written
+    assert verify_file(db_path, TEST_KEY) == []
+    assert _counts(db_path)["clients"] == 1
+    assert _counts(aside)["clients"] == 2, "the kept file rolls its own journal back"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import subprocess
 import sys
@@ -38,6 +39,7 @@ from clientsteun.store.database import (
     SCHEMA_REVISION,
     SQLITE_HEADER,
     connect,
+    journal_file,
     make_engine,
     open_database,
     open_marker,
@@ -48,6 +50,7 @@ from clientsteun.store.database import (
 from clientsteun.store.schema import head_revision
 from clientsteun.store.tables import ClientRow
 from tests.conftest import TEST_KEY
+from tests.helpers.crash import crash_in_a_rollback_journal
 from tests.unit.seeds import build_at_revision
 
 OTHER_KEY = bytes(range(100, 132))
@@ -560,3 +563,17 @@ def test_a_constraint_error_other_than_a_foreign_key_is_not_called_not_found() -
     with pytest.raises(DatabaseProblem) as caught, translate_errors():
         raise sqlcipher3.IntegrityError("NOT NULL constraint failed: clients.name")
     assert not isinstance(caught.value, NotFound)
+
+
+@pytest.mark.parametrize("journal", ["hot", "garbage"])
+def test_a_rollback_journal_left_by_a_crash_is_rolled_back_when_opening(db_path: Path, journal: str) -> None:
+    """Read-only first looks made this 'alleen-lezen'; a connection that may write recovers, as SQLite does."""
+    _make(db_path, "Noor Verzonnen")
+    if journal == "hot":
+        crash_in_a_rollback_journal(db_path, TEST_KEY, [f"Half Geschreven {number}" for number in range(5)])
+    else:
+        journal_file(db_path).write_bytes(os.urandom(3000))
+    database = open_database(db_path, TEST_KEY, exclusive=True, create=False, check=True)
+    database.close()
+    assert not journal_file(db_path).exists()
+    assert _names(db_path) == ["Noor Verzonnen"]
