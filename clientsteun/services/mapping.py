@@ -117,7 +117,11 @@ def route(row: RouteRow, links: tuple[RouteLink, ...] = (), *, efforts: bool = T
 
 def step(row: RouteStepRow) -> Step:
     outcome = Outcome(row.outcome) if row.outcome else None
-    return Step(row.id, StepInput(row.route_id, row.on, row.kind, StepState(row.state), outcome, row.reason, row.note))
+    data = StepInput(
+        row.route_id, row.on, row.kind, StepState(row.state), outcome, row.reason, row.note,
+        sent_on=row.sent_on, received_on=row.received_on, new_due_on=row.new_due_on,
+    )  # fmt: skip
+    return Step(row.id, data)
 
 
 def evidence(row: EvidenceRow) -> Evidence:

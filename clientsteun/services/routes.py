@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import Select, or_, select
@@ -178,21 +179,16 @@ class RouteService(Service):
     # -- steps ---------------------------------------------------------------------------------
 
     def save_step(self, step_id: int | None, data: StepInput) -> Step:
-        data = data.validated()
+        data = data.validated(self.today())
         kind = self._catalog.step_kinds.get(data.kind)
         if kind is None:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Deze soort stap staat niet in de catalogus."))
-        if data.state is StepState.DONE and data.on > self.today():
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "Een stap die al is gebeurd, kan niet in de toekomst liggen. Kies ‘gepland’ of een andere datum.",
-                )
-            )
         if kind.decision and data.state is StepState.DONE and data.outcome is None:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Kies de uitkomst van het besluit."))
         if not kind.decision:
-            data = StepInput(data.route_id, data.on, data.kind, data.state, None, data.reason, data.note)
+            data = replace(data, outcome=None)
+        if not (kind.extends or kind.suspends or kind.consents):
+            data = replace(data, new_due_on=None)  # only these steps name a new date
         with self._db.transaction() as session:
             route = get_row(session, RouteRow, data.route_id)
             row = get_or_add(session, RouteStepRow, step_id, route_id=route.id)
@@ -204,6 +200,9 @@ class RouteService(Service):
             row.outcome = None if data.outcome is None else data.outcome.value
             row.reason = data.reason
             row.note = data.note
+            row.sent_on = data.sent_on
+            row.received_on = data.received_on
+            row.new_due_on = data.new_due_on
             route.updated_at = self.now()
             session.flush()
             step = mapping.step(row)

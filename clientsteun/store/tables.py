@@ -201,6 +201,9 @@ class RouteStepRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    sent_on: Mapped[date | None]  # a letter sent on another day than its date
+    received_on: Mapped[date | None]
+    new_due_on: Mapped[date | None]  # the date a letter names: a new term, an agreed delay, a reply-by date
 
 
 class EvidenceRow(Base):

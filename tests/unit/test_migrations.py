@@ -9,11 +9,16 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.routes import StepInput
+from clientsteun.services import Services
 from clientsteun.store import schema
 from clientsteun.store.backups import BackupFolder, verify_file
 from clientsteun.store.database import (
@@ -24,7 +29,7 @@ from clientsteun.store.database import (
     open_database,
     read_revision,
 )
-from tests.conftest import TEST_KEY
+from tests.conftest import TEST_KEY, FakeClock
 from tests.unit.seeds import build_at_revision, seed_file
 
 REVISIONS = schema.revisions()
@@ -132,6 +137,48 @@ def test_full_text_search_survives_the_upgrade(db_path: Path, revision: str) -> 
         problems = connection.execute("INSERT INTO conversation_fts(conversation_fts) VALUES ('integrity-check')")
         assert problems.fetchall() == []
     assert hits == [(1,)]
+
+
+STEP_DATES = ("sent_on", "received_on", "new_due_on")  # added by 0004
+
+
+@pytest.mark.parametrize("revision", OLDER)
+def test_upgrade_adds_the_step_dates_empty_and_optional(db_path: Path, revision: str) -> None:
+    _at_revision(db_path, revision)
+    open_database(db_path, TEST_KEY, create=False).close()
+    with contextlib.closing(connect(db_path, TEST_KEY, read_only=True)) as connection:
+        columns = {row[1]: row for row in connection.execute("PRAGMA table_info(route_steps)")}
+        counts = connection.execute(
+            "SELECT count(*), count(sent_on), count(received_on), count(new_due_on) FROM route_steps"
+        ).fetchone()
+    assert all(columns[name][2] == "DATE" and columns[name][3] == 0 for name in STEP_DATES)  # type, not null
+    assert counts == ((6 if revision >= "0003" else 0), 0, 0, 0)  # 0003.sql has six steps
+
+
+def test_steps_of_an_upgraded_database_read_without_dates_and_take_them(
+    db_path: Path, catalog: Catalog, clock: FakeClock
+) -> None:
+    _at_revision(db_path, "0003")
+    services = Services.create(open_database(db_path, TEST_KEY, create=False), catalog, clock)
+    try:
+        views = services.routes.list_routes(1) + services.routes.list_routes(3)
+        steps = [step.data for view in views for step in view.route.steps]
+        assert len(steps) == 6
+        assert all((data.sent_on, data.received_on, data.new_due_on) == (None, None, None) for data in steps)
+        objection = next(view for view in views if view.route.id == 2)
+        decision = next(s for s in objection.route.steps if s.data.kind == "decision")
+        dated = replace(decision.data, sent_on=date(2026, 4, 22), received_on=date(2026, 4, 24))
+        assert services.routes.save_step(decision.id, dated).data == dated
+        extension = StepInput(2, date(2026, 8, 1), "extension", new_due_on=date(2026, 9, 30))
+        services.routes.save_step(None, extension)
+        read = services.routes.get_route(2)
+        assert next(s for s in read.view.route.steps if s.id == decision.id).data == dated
+        term = next(d for d in read.view.deadlines if d.rule.code == "objection_term")
+        assert (term.started_on, term.due_on) == (date(2026, 4, 22), date(2026, 6, 3))  # counted from sending
+        decided = next(d for d in read.view.deadlines if d.rule.code == "objection_decision_committee")
+        assert (decided.extended, decided.due_on) == (True, date(2026, 9, 30))  # the date the letter names
+    finally:
+        services.close()
 
 
 # --- killed while upgrading ---------------------------------------------------------------------

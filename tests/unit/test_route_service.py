@@ -235,6 +235,18 @@ def test_a_done_step_in_the_future_is_refused(services: Services) -> None:
         services.routes.save_step(planned.id, StepInput(route.id, planned.data.on, "hearing"))
 
 
+def test_a_steps_letter_dates_are_kept_and_a_new_date_only_where_a_letter_names_one(services: Services) -> None:
+    route = _route(services, _client(services))
+    applied = StepInput(route.id, date(2026, 10, 1), "applied", sent_on=date(2026, 10, 2), new_due_on=date(2026, 12, 1))
+    saved = services.routes.save_step(None, applied)
+    assert (saved.data.sent_on, saved.data.received_on, saved.data.new_due_on) == (date(2026, 10, 2), None, None)
+    extension = StepInput(route.id, date(2026, 11, 10), "extension", new_due_on=date(2027, 1, 15))
+    assert services.routes.save_step(None, extension).data.new_due_on == date(2027, 1, 15)
+    with _refused("Een brief die al is verstuurd of ontvangen, kan dat niet in de toekomst zijn."):
+        services.routes.save_step(None, replace(applied, received_on=TODAY + timedelta(days=1)))
+    assert _rows(services, "route_steps") == 2
+
+
 def test_a_decision_needs_an_outcome_and_other_steps_lose_theirs(services: Services) -> None:
     route = _route(services, _client(services))
     with _refused("Kies de uitkomst van het besluit."):
