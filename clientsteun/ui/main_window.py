@@ -7,6 +7,7 @@ change the services announce to the controllers, which refresh only what the cha
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -29,7 +30,6 @@ from clientsteun.settings import Settings
 from clientsteun.ui.conversations.controller import ConversationsController
 from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.dossier.panel import DossierPanel
-from clientsteun.ui.errors import guarded
 from clientsteun.ui.residents.controller import ResidentsController
 from clientsteun.ui.residents.list_panel import ClientListPanel
 from clientsteun.ui.routes.controller import RoutesController
@@ -157,11 +157,17 @@ class MainWindow(QMainWindow):
 
     # -- what the window offers the safety menu and the start ----------------------------------
 
-    @guarded
     def apply_changes(self, changes: Changes) -> None:
-        """A write was committed: each area refreshes what ``changes`` names, and nothing else."""
-        self.residents.apply(changes)
-        self.routes.apply(changes)
+        """A write was committed: each area refreshes what ``changes`` names, and nothing else.
+
+        A refresh that fails does not make the write fail (it is stored): the error goes to the
+        exception hook instead of back into the service call and the form that made it.
+        """
+        try:
+            self.residents.apply(changes)
+            self.routes.apply(changes)
+        except Exception:
+            sys.excepthook(*sys.exc_info())
 
     def refresh_clients(self, select: int | None = None) -> None:
         """Read the list and the dossier on screen (or ``select`` another) again, after a restore or

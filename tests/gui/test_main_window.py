@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.errors import NotFound
 from clientsteun.domain.model import Client, ConversationInput
-from clientsteun.domain.routes import EvidenceInput, RouteInput, StepInput
+from clientsteun.domain.routes import EvidenceInput, RouteInput, SignalInput, StepInput
 from clientsteun.services import Services
 from clientsteun.services.clients import ClientService
+from clientsteun.services.routes import RouteService
 from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.dossier.dialogs import ClientDialog, CloseDialog
 from clientsteun.ui.main_window import MainWindow
@@ -393,3 +394,22 @@ def test_an_open_agenda_follows_what_is_saved(qtbot: QtBot, window: MainWindow, 
     assert answer.handled
     assert seen == [[], ["Loonstroken opsturen"]]
     assert window.routes.agenda is None
+
+
+def test_a_refresh_that_fails_leaves_the_write_done_and_the_other_views_refreshed(
+    window: MainWindow, services: Services, resident: Client
+) -> None:
+    route = services.routes.save_route(None, RouteInput(resident.id, "wmo", "Wmo"))
+    route_window = window.routes.make_route_window(route.id)
+    route_window.show()
+    # Another program deletes the route behind the window's back: its window cannot be read again.
+    RouteService(services.database, services.clock, services.catalog).delete_route(route.id)
+
+    message = answer_box(StandardButton.Ok)
+    signal = services.routes.save_signal(None, SignalInput(resident.id, date(2026, 11, 20), "no_response", "Stilte"))
+
+    assert message.handled and "bestaat niet (meer)" in message.text
+    assert [s.id for s in services.routes.list_signals(resident.id)] == [signal.id]  # the write stands
+    assert window.dossier.signals_tab.model.rowCount() == 1  # and the dossier shows it
+    assert window.dossier.routes_tab.model.rowCount() == 0
+    route_window.close()
