@@ -18,12 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from clientsteun.domain.catalog_reader import CatalogItem, EntryReader, name_of, read_toml
-from clientsteun.domain.errors import CatalogError
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, CatalogError
 from clientsteun.domain.holidays import Decree, WorkCalendar
 from clientsteun.domain.routes import DECISION_OUTCOMES, Actor, Outcome, StepKind
 from clientsteun.domain.terms import Term
 
 ROUTES_FILE = "routes.toml"
+DECREE_MISSING = QT_TRANSLATE_NOOP(
+    "catalog",
+    "De catalogus noemt nog geen dagen die in {year} met een feestdag zijn gelijkgesteld (Algemene "
+    "termijnenwet, art. 3 lid 3). Zoek het besluit voor {year} op en zet het in de catalogus; tot dan kan een "
+    "termijn rond een brugdag te vroeg uitkomen.",
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,13 @@ class RouteCatalog:
     def has_decree_for(self, year: int) -> bool:
         """Whether a decree in the catalog covers ``year`` (so its days equal to holidays are known)."""
         return any(year in decree.years for decree in self.decrees)
+
+    def missing_decree_year(self, today: date) -> int | None:
+        """This year or next year when no decree in the catalog covers it (the first of them); else None.
+
+        Decrees are announced a few years ahead: a coordinator adds the new one (``DECREE_MISSING``).
+        """
+        return next((year for year in (today.year, today.year + 1) if not self.has_decree_for(year)), None)
 
     def kind(self, code: str) -> RouteKind:
         """The kind; a code the catalog no longer knows shows as itself, with no rules."""

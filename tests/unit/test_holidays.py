@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from clientsteun import paths
 from clientsteun.domain.catalog import DOSSIER_FILE, load_catalog
 from clientsteun.domain.holidays import Decree, WorkCalendar, easter_sunday, holidays, kings_day
-from clientsteun.domain.route_catalog import ROUTES_FILE
+from clientsteun.domain.route_catalog import DECREE_MISSING, ROUTES_FILE
 
 PLAIN = WorkCalendar()
 FRIDAY_AFTER_ASCENSION_2027 = date(2027, 5, 7)
@@ -245,6 +245,19 @@ def test_shipped_catalog_has_the_decree_days_of_2026_to_2028_marked_to_check() -
 @pytest.mark.parametrize(("year", "covered"), [(2025, False), (2026, True), (2027, True), (2028, True), (2029, False)])
 def test_the_catalog_says_which_years_a_decree_covers(year: int, covered: bool) -> None:
     assert load_catalog(paths.catalog_dir()).routes.has_decree_for(year) is covered
+
+
+@pytest.mark.parametrize(
+    ("today", "missing"),
+    [(date(2025, 12, 31), 2025), (date(2026, 1, 1), None), (date(2027, 12, 31), None), (date(2028, 1, 1), 2029),
+     (date(2029, 6, 1), 2029)],
+)  # fmt: skip
+def test_a_coordinator_is_told_when_no_decree_covers_this_or_next_year(today: date, missing: int | None) -> None:
+    routes = load_catalog(paths.catalog_dir()).routes
+    assert routes.missing_decree_year(today) == missing
+    assert DECREE_MISSING.format(year=2029).startswith(
+        "De catalogus noemt nog geen dagen die in 2029 met een feestdag zijn gelijkgesteld"
+    )
 
 
 # --- counting working days ---------------------------------------------------------------------
