@@ -130,7 +130,7 @@ def backup_database(db_path: Path, key: bytes, target: Path, *, stop: Callable[[
     partial.unlink(missing_ok=True)
     try:
         with (
-            translate_errors(),
+            translate_errors(target),
             contextlib.closing(connect(db_path, key)) as source,
             contextlib.closing(connect(partial, key)) as copy,
         ):
@@ -159,7 +159,7 @@ def verify_file(path: Path, key: bytes) -> list[str]:
     if not path.is_file() or path.stat().st_size == 0:
         return ["het bestand is leeg of ontbreekt"]
     try:
-        with translate_errors(), contextlib.closing(connect(path, key)) as connection:
+        with translate_errors(path), contextlib.closing(connect(path, key)) as connection:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check") if row[0] != "ok"]
             problems += [f"versleuteling: {row}" for row in connection.execute("PRAGMA cipher_integrity_check")]
             if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -245,7 +245,7 @@ def restore(
             shutil.copyfile(source, staged)
             if prepare is not None:
                 prepare(staged)
-            with translate_errors(), contextlib.closing(connect(staged, key)) as connection:
+            with translate_errors(staged), contextlib.closing(connect(staged, key)) as connection:
                 connection.execute("PRAGMA journal_mode = DELETE")  # folds and removes its own log
             fsync_file(staged)
             aside = aside_name(db_path, "voor-herstel", now)

@@ -7,6 +7,7 @@ verifies files with it.  No Qt here.
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from clientsteun.store.keys import sqlcipher_key
 APPLICATION_ID = 0x436C5374  # "ClSt" in the SQLite header marks a Clientsteun file
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+FULL_MARGIN = 8 << 20  # an I/O error with less free space than this (bytes) is taken for a full disk
 # The newest schema revision.  Opening an up-to-date file does not load Alembic (about 100 ms of
 # start-up); a unit test checks this equals Alembic's head.
 SCHEMA_REVISION = "0004"
@@ -64,15 +66,28 @@ def connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Co
 
 
 @contextlib.contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn driver errors into typed errors with a plain Dutch message."""
+def translate_errors(path: Path | None = None) -> Iterator[None]:
+    """Turn driver errors into typed errors with a plain Dutch message.
+
+    ``path``, the file worked on, lets an I/O error on a (nearly) full disk be called a full disk:
+    SQLite reports a write that found no space as "disk full", but the shared-memory index of
+    WAL mode that cannot grow as an I/O error, which would otherwise read as damage.
+    """
     try:
         yield
     except (exc.OperationalError, exc.DatabaseError, sqlcipher3.DatabaseError) as error:
-        raise _typed(error) from error
+        raise _typed(error, path) from error
 
 
-def _typed(error: Exception) -> ClientsteunError:
+def disk_nearly_full(folder: Path) -> bool:
+    """Less than ``FULL_MARGIN`` free for this user in ``folder`` (False when it cannot be told)."""
+    try:
+        return shutil.disk_usage(folder).free < FULL_MARGIN
+    except OSError:
+        return False
+
+
+def _typed(error: Exception, path: Path | None = None) -> ClientsteunError:
     raw = str(getattr(error, "orig", error))
     text = raw.lower()
     detail = type(error).__name__ + ": " + raw[:200]
@@ -80,7 +95,7 @@ def _typed(error: Exception) -> ClientsteunError:
         return NotFound(detail=detail)  # a row it refers to was removed meanwhile
     if "locked" in text or "busy" in text:
         return DatabaseBusy(detail=detail)
-    if "full" in text:
+    if "full" in text or ("i/o" in text and path is not None and disk_nearly_full(path.parent)):
         return DiskFull(detail=detail)
     if "readonly" in text or "read-only" in text:
         return ReadOnlyDatabase(detail=detail)

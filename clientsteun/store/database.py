@@ -70,7 +70,7 @@ class Database:
         """One unit of work: commits at the end, rolls back on any error."""
         if not self.key:
             raise AppLocked(detail="database used while locked")
-        with translate_errors(), self.sessions.begin() as session:
+        with translate_errors(self.path), self.sessions.begin() as session:
             yield session
 
     @property
@@ -255,14 +255,14 @@ def roll_back_journal(path: Path, key: bytes) -> None:
     """
     if not journal_file(path).exists():
         return
-    with translate_errors(), contextlib.closing(connect(path, key)) as connection:
+    with translate_errors(path), contextlib.closing(connect(path, key)) as connection:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     log.warning("a rollback journal left by a crash was rolled back")
 
 
 def read_revision(path: Path, key: bytes) -> tuple[int, str | None]:
     """The application id and the Alembic revision of an existing file, read without writing."""
-    with translate_errors(), contextlib.closing(connect(path, key, read_only=True)) as con:
+    with translate_errors(path), contextlib.closing(connect(path, key, read_only=True)) as con:
         application_id = con.execute("PRAGMA application_id").fetchone()[0]
         has_version = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -305,7 +305,7 @@ def _migrate(path: Path, key: bytes) -> None:
 
     engine = make_engine(path, key, foreign_keys=False)
     try:
-        with translate_errors(), engine.begin() as connection:
+        with translate_errors(path), engine.begin() as connection:
             schema.upgrade(connection)
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:

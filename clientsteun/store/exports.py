@@ -1,8 +1,9 @@
 """The one way to write a file the user asked for: an export, a backup, a PDF, a saved attachment.
 
 A target is refused when it is one of the files the app keeps for a database (the database, its
-``-wal``, ``-shm`` and ``-journal``, its ``.lock`` and ``.open`` markers, its key file), anything
-inside its ``backups/`` folder, or not a regular file (a folder, a device, a FIFO).  The content is
+``-wal``, ``-shm`` and ``-journal``, its ``.lock`` and ``.open`` markers, its key file and its
+failed unlock attempts), anything inside its ``backups/`` folder, or not a regular file (a folder,
+a device, a FIFO).  The content is
 written to a new temporary file beside the target (created exclusively, owner-only, synced; the
 folder is made when missing) and only then renamed over it, so a crash or a full disk leaves the
 old file or the new one, never half.
@@ -23,7 +24,7 @@ from clientsteun.store.backups import BackupFolder
 from clientsteun.store.files import sync_folder
 
 # The companions SQLite and the app keep beside a database file, by suffix.
-KEPT_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock", ".open", ".key")
+KEPT_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock", ".open", ".key", ".attempts")
 
 Content = bytes | Callable[[Path], None]  # the bytes, or a function that writes the given path
 

@@ -5,6 +5,7 @@ The files of one database ``clientsteun.db``:
 - ``clientsteun.db`` (with ``-wal`` and ``-shm`` while open): the SQLCipher database;
 - ``clientsteun.db.key``: the key file (see ``store.keys``), with a copy in ``backups/``;
 - ``clientsteun.db.lock``: the instance lock; ``clientsteun.db.open`` while an instance runs;
+- ``clientsteun.db.attempts``: failed unlock attempts not yet in the audit log (``store.attempts``);
 - ``backups/clientsteun-<stamp>-<reason>.db``: verified, encrypted backups.
 """
 
@@ -16,8 +17,9 @@ import enum
 import logging
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from clientsteun.domain.errors import (
     KeyMismatch,
     WrongPassphrase,
 )
-from clientsteun.store import keys
+from clientsteun.store import attempts, keys
 from clientsteun.store.backups import (
     PLAN_SUFFIX,
     STAGED_SUFFIX,
@@ -59,6 +61,8 @@ class VaultState(enum.Enum):
 @dataclass(frozen=True)
 class Vault:
     db_path: Path
+    # Failed unlock attempts that neither the key file nor the side file could take (ISO times).
+    unwritten: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def at(cls, db_path: Path | str) -> Vault:
@@ -67,6 +71,10 @@ class Vault:
     @property
     def key_path(self) -> Path:
         return self.db_path.with_name(self.db_path.name + ".key")
+
+    @property
+    def attempts_path(self) -> Path:
+        return attempts.side_file(self.db_path)
 
     @property
     def backups(self) -> BackupFolder:
@@ -106,18 +114,23 @@ class Vault:
             raise KeyFileDamaged("Er bestaat al een sleutelbestand voor deze database.", detail="key file exists")
         key, envelope, code = keys.create_key(passphrase, with_recovery=with_recovery, kdf=kdf)
         self._write_envelope(envelope)
+        attempts.reserve(self.attempts_path)
         return key, code
 
     def unlock(self, passphrase: str, *, now: datetime | None = None) -> bytes:
-        """The data key; a wrong passphrase is counted in the key file and raises ``WrongPassphrase``."""
+        """The data key; a wrong passphrase is counted (see ``store.attempts``) and raises ``WrongPassphrase``."""
         envelope = self.envelope()
         try:
             return keys.unlock(envelope, passphrase)
         except WrongPassphrase:
             stamp = (now or datetime.now()).replace(microsecond=0).isoformat()
+            kept = attempts.add(self.attempts_path, stamp)
             failed = (*envelope.failed_unlocks, stamp)[-keys.MAX_FAILED_UNLOCKS_KEPT :]
-            with contextlib.suppress(OSError):  # a read-only folder must not hide the real message
+            try:
                 keys.write_envelope(self.key_path, dataclasses.replace(envelope, failed_unlocks=failed))
+            except OSError:  # a full or read-only disk must not hide the real message
+                if not kept:
+                    self.unwritten.append(stamp)
             raise
 
     def unlock_with_recovery(self, code: str) -> bytes:
@@ -142,15 +155,22 @@ class Vault:
         return self.envelope().has_recovery
 
     def failed_unlocks(self) -> tuple[str, ...]:
-        """The failed attempts counted in the key file since they were last logged (ISO times)."""
-        return self.envelope().failed_unlocks
+        """The failed attempts counted since they were last logged (ISO times, oldest first): those of
+        the key file and the side file together (each attempt is in both, or in one when the other
+        was lost), and those neither could take."""
+        counted = Counter(self.envelope().failed_unlocks) | Counter(attempts.read(self.attempts_path))
+        return tuple(sorted((counted + Counter(self.unwritten)).elements()))
 
     def forget_failed_unlocks(self, logged: tuple[str, ...]) -> None:
-        """Remove attempts from the key file once the audit log holds them; later ones stay."""
+        """Remove attempts once the audit log holds them; later ones stay."""
         envelope = self.envelope()
-        left = tuple(stamp for stamp in envelope.failed_unlocks if stamp not in logged)
+        left = _without(envelope.failed_unlocks, logged)
         if left != envelope.failed_unlocks:
             self._write_envelope(dataclasses.replace(envelope, failed_unlocks=left))
+        side = attempts.read(self.attempts_path)
+        if side or not self.attempts_path.exists():
+            attempts.reserve(self.attempts_path, _without(tuple(side), logged))
+        self.unwritten[:] = _without(tuple(self.unwritten), logged)
 
     def adopt(self, envelope: Envelope) -> None:
         """Take the key file that came with a backup (a restore on a new laptop)."""
@@ -166,7 +186,11 @@ class Vault:
         """Open the database with ``key``; an unencrypted one is encrypted first, after a backup."""
         if self.state() is VaultState.PLAINTEXT:
             self.encrypt_plaintext(key)
-        return open_database(self.db_path, key, exclusive=exclusive, create=create, check=check)
+        database = open_database(self.db_path, key, exclusive=exclusive, create=create, check=check)
+        if not self.attempts_path.exists():  # made with the key; one lost or from before is made again
+            with contextlib.suppress(OSError):
+                attempts.reserve(self.attempts_path)
+        return database
 
     def encrypt_plaintext(self, key: bytes) -> None:
         """Encrypt a database made before encryption existed, once.
@@ -182,7 +206,7 @@ class Vault:
             old = self.db_path.with_name(self.db_path.name + ".plaintext-old")
             encrypted.unlink(missing_ok=True)
             with (
-                translate_errors(),
+                translate_errors(self.db_path),
                 contextlib.closing(sqlcipher3.connect(str(self.db_path), isolation_level=None)) as plain,
             ):
                 plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -242,3 +266,15 @@ class Vault:
         envelope = dataclasses.replace(self.envelope(), failed_unlocks=())
         write_user_file(key_target, keys.to_json(envelope).encode("utf-8"), database=self.db_path)
         return written
+
+
+def _without(stamps: tuple[str, ...], logged: tuple[str, ...]) -> tuple[str, ...]:
+    """``stamps`` less one of each in ``logged`` (two attempts can share a second), in their order."""
+    left = Counter(logged)
+    kept = []
+    for stamp in stamps:
+        if left[stamp]:
+            left[stamp] -= 1
+        else:
+            kept.append(stamp)
+    return tuple(kept)

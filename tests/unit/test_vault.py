@@ -26,7 +26,7 @@ from clientsteun.domain.errors import (
 )
 from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
-from clientsteun.store import keys
+from clientsteun.store import attempts, keys
 from clientsteun.store.backups import verify_file
 from clientsteun.store.database import (
     APPLICATION_ID,
@@ -420,3 +420,61 @@ def test_the_key_of_another_database_cannot_open_this_one(vault: Vault, catalog:
     assert caught.value.message
     assert vault.db_path.read_bytes() == before
     assert vault.backups.backups() == []
+
+
+def test_failed_unlocks_survive_a_key_file_deleted_and_put_back_from_its_copy(vault: Vault, catalog: Catalog) -> None:
+    _start(vault, catalog)
+    for second in (1, 2):
+        with pytest.raises(WrongPassphrase):
+            vault.unlock("verkeerd wachtwoord", now=datetime(2026, 11, 23, 8, 0, second))
+    vault.key_path.unlink()  # the copy among the backups holds no attempts
+    assert vault.failed_unlocks() == ("2026-11-23T08:00:01", "2026-11-23T08:00:02")
+    assert vault.envelope().failed_unlocks == ()  # put back from the copy
+    vault.forget_failed_unlocks(("2026-11-23T08:00:01",))
+    assert vault.failed_unlocks() == ("2026-11-23T08:00:02",)
+    assert attempts.read(vault.attempts_path) == ["2026-11-23T08:00:02"]
+
+
+def test_more_failed_unlocks_than_the_key_file_keeps_are_all_counted(vault: Vault, catalog: Catalog) -> None:
+    _start(vault, catalog)
+    moments = [datetime(2026, 11, 23, 8, minute, second) for minute in range(3) for second in range(50)]
+    for moment in moments:
+        with pytest.raises(WrongPassphrase):
+            vault.unlock("verkeerd wachtwoord", now=moment)
+    assert len(vault.envelope().failed_unlocks) == keys.MAX_FAILED_UNLOCKS_KEPT
+    assert vault.failed_unlocks() == tuple(moment.isoformat() for moment in moments)
+
+
+def test_two_failed_unlocks_within_one_second_count_twice(vault: Vault, catalog: Catalog) -> None:
+    _start(vault, catalog)
+    for _ in range(2):
+        with pytest.raises(WrongPassphrase):
+            vault.unlock("verkeerd wachtwoord", now=NOW)
+    assert vault.failed_unlocks() == (NOW.isoformat(),) * 2
+    vault.forget_failed_unlocks((NOW.isoformat(),))
+    assert vault.failed_unlocks() == (NOW.isoformat(),)
+
+
+def test_a_damaged_line_of_the_attempts_file_leaves_the_others_counted(vault: Vault, catalog: Catalog) -> None:
+    _start(vault, catalog)
+    for second in (1, 2, 3):
+        with pytest.raises(WrongPassphrase):
+            vault.unlock("verkeerd wachtwoord", now=datetime(2026, 11, 23, 8, 0, second))
+    vault.key_path.unlink()
+    content = bytearray(vault.attempts_path.read_bytes())
+    content[attempts.SLOT : attempts.SLOT + 4] = b"XXXX"
+    vault.attempts_path.write_bytes(bytes(content))
+    assert vault.failed_unlocks() == ("2026-11-23T08:00:01", "2026-11-23T08:00:03")
+    with pytest.raises(WrongPassphrase):  # written after the damaged line, not over another
+        vault.unlock("verkeerd wachtwoord", now=datetime(2026, 11, 23, 8, 0, 4))
+    assert attempts.read(vault.attempts_path)[-1] == "2026-11-23T08:00:04"
+    assert len(vault.attempts_path.read_bytes()) == attempts.SLOT * attempts.SLOTS
+
+
+def test_the_attempts_file_has_its_room_from_the_start(vault: Vault, catalog: Catalog) -> None:
+    """Its room is taken on the disk when the key is made, so an attempt fits on a full disk later."""
+    _start(vault, catalog)
+    assert vault.attempts_path.read_bytes() == bytes(attempts.SLOT * attempts.SLOTS)
+    vault.attempts_path.unlink()  # lost, or from before: made again at the next opening
+    vault.open(vault.unlock(PASSPHRASE)).close()
+    assert vault.attempts_path.stat().st_size == attempts.SLOT * attempts.SLOTS
