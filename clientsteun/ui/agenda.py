@@ -35,6 +35,7 @@ from clientsteun.services import Services
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.words import actor_word, open_state_text
 from clientsteun.ui.tasks import InlineExecutor, Tasks
+from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
@@ -108,7 +109,7 @@ class AgendaDialog(QDialog):
         self._reading = 0  # the latest computation asked for; an older one that arrives late is dropped
         self.computing = False
         self.setWindowTitle(self.tr("Agenda"))
-        self.resize(1100, 600)
+        fit_on_screen(self, 1100, 600)
 
         self.resident_filter = QComboBox()
         self.resident_filter.setAccessibleName(self.tr("Toon de agenda van"))

@@ -11,6 +11,7 @@ from clientsteun.domain.audit import AuditEntry, first_broken
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.services.audit import AuditService
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
@@ -34,7 +35,7 @@ class AuditLogDialog(QDialog):
         super().__init__(parent)
         self.audit = audit
         self.setWindowTitle(self.tr("Logboek"))
-        self.resize(900, 520)
+        fit_on_screen(self, 900, 520)
         entries = audit.entries()
         broken = first_broken(entries)
         if broken is None:

@@ -36,6 +36,7 @@ from clientsteun.ui.routes.controller import RoutesController
 from clientsteun.ui.safety import SafetyMenu
 from clientsteun.ui.settings_dialog import SettingsDialog
 from clientsteun.ui.tasks import Tasks
+from clientsteun.ui.widgets.screen import restore_on_screen
 
 
 class MainWindow(QMainWindow):
@@ -79,10 +80,7 @@ class MainWindow(QMainWindow):
             refresh=self.refresh_clients,
         )  # fmt: skip
         self._build_actions()
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray(settings.window_geometry))
-        else:
-            self.resize(1280, 800)
+        restore_on_screen(self, settings.window_geometry, 1280, 800)  # remembered, within the screen
         if settings.splitter_state:
             self.splitter.restoreState(QByteArray(settings.splitter_state))
         self._stop_listening: Callable[[], None] | None = services.changes.subscribe(self.apply_changes)

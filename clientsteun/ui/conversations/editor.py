@@ -37,6 +37,7 @@ from clientsteun.domain.text import word_prefix_spans
 from clientsteun.ui.errors import show_error
 from clientsteun.ui.widgets.fields import CheckList, DateField
 from clientsteun.ui.widgets.forms import Unsaved, ask_about_unsaved
+from clientsteun.ui.widgets.screen import fit_on_screen
 
 log = logging.getLogger(__name__)
 HIGHLIGHT = QColor("#ffe082")
@@ -151,7 +152,7 @@ class ConversationEditor(QDialog):
         layout.addLayout(notes_header)
         layout.addWidget(self.notes_edit, 1)
         layout.addLayout(bottom)
-        self.resize(720, 720)
+        fit_on_screen(self, 720, 720)
 
         if draft_id is not None:
             self.status_label.setText(

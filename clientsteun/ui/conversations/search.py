@@ -21,6 +21,7 @@ from clientsteun.domain.dates import format_date
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, SearchHit
 from clientsteun.ui.errors import show_error
+from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
@@ -81,7 +82,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.preview)
         hint = QLabel(self.tr("Dubbelklik op een resultaat om het gesprek te openen."))
         layout.addWidget(hint)
-        self.resize(900, 560)
+        fit_on_screen(self, 900, 560)
 
     def run(self) -> None:
         try:

@@ -35,6 +35,7 @@ from clientsteun.domain.model import (
 )
 from clientsteun.ui.widgets.fields import CheckList, DateField, plain_text
 from clientsteun.ui.widgets.forms import FormDialog
+from clientsteun.ui.widgets.screen import fit_on_screen
 
 
 class ClientDialog(FormDialog[ClientInput]):
@@ -115,7 +116,7 @@ class ClientDialog(FormDialog[ClientInput]):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(self.buttons)
-        self.resize(560, 480)
+        fit_on_screen(self, 560, 480)
 
     def _add_empty_member(self) -> None:
         self._add_member(NetworkMember(""))
@@ -190,7 +191,7 @@ class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(560, 360)
+        fit_on_screen(self, 560, 360)
 
     def build(self) -> HelpQuestionInput:
         recorded = self.date_edit.value()
@@ -220,7 +221,7 @@ class AgreementDialog(FormDialog[AgreementInput]):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(480, 280)
+        fit_on_screen(self, 480, 280)
 
     def build(self) -> AgreementInput:
         return AgreementInput(

@@ -32,6 +32,7 @@ from clientsteun.domain.timeline import first_line
 from clientsteun.services.audit import AuditService
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.words import actor_word, deadline_state_text, outcome_word, progress_text, step_state_word
+from clientsteun.ui.widgets.screen import fit_on_screen
 
 
 class TriedOverviewDialog(QDialog):
@@ -67,7 +68,7 @@ class TriedOverviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(900, 700)
+        fit_on_screen(self, 900, 700)
 
     # -- the text ------------------------------------------------------------------------------
 

@@ -66,6 +66,7 @@ from clientsteun.ui.routes.text import (
 from clientsteun.ui.widgets.buttons import button, button_row
 from clientsteun.ui.widgets.fields import plain_text, text_label
 from clientsteun.ui.widgets.forms import FormDialog, Unsaved, ask_about_unsaved
+from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import WARNING_COLOUR, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import delete_selected, make_table, selected_row
 
@@ -153,7 +154,7 @@ class RouteWindow(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
-        self.resize(1100, 750)
+        fit_on_screen(self, 1100, 750)
         self.show_detail(services.routes.get_route(route_id))
 
     # -- pages ---------------------------------------------------------------------------------

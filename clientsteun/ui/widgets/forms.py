@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QMessageBo
 
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.ui.errors import show_error
+from clientsteun.ui.widgets.screen import fit_on_screen
 
 T = TypeVar("T")
 
@@ -107,4 +108,4 @@ def dialog_layout(dialog: FormDialog[Any], form: QFormLayout, width: int, height
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
     layout.addWidget(dialog.buttons)
-    dialog.resize(width, height)
+    fit_on_screen(dialog, width, height)

@@ -1,0 +1,91 @@
+"""The main window with a resident in it, and every dialog of the app built over it, for the tests that
+check each screen as a whole (it fits a laptop screen, Tab reaches each control, each control is named)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from clientsteun.domain.model import Client, Consent, ConversationInput, HelpQuestionInput
+from clientsteun.domain.routes import RouteInput, SignalInput
+from clientsteun.services import Services
+from clientsteun.settings import Settings
+from clientsteun.ui.agenda import AgendaDialog
+from clientsteun.ui.audit_log import AuditLogDialog
+from clientsteun.ui.conversations.editor import ConversationEditor
+from clientsteun.ui.conversations.search import SearchDialog
+from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
+from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
+from clientsteun.ui.routes.evidence import EvidenceDialog
+from clientsteun.ui.routes.overview import TriedOverviewDialog
+from clientsteun.ui.routes.window import RouteWindow
+from clientsteun.ui.settings_dialog import SettingsDialog
+from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog
+from tests.gui.residents import add_agreement, add_conversation, add_resident
+
+TODAY = date(2026, 11, 23)
+# A laptop screen less its taskbar (48 px) and the window's title bar (32 px): the room a window has.
+SCREENS = {"1366x768": (1366, 768 - 48 - 32), "1280x720": (1280, 720 - 48 - 32)}
+
+
+def nothing(_value: object) -> None:
+    """A save that is never pressed in these tests."""
+
+
+def resident_with_everything(services: Services) -> Client:
+    """A resident with a conversation, an agreement, a help question, two routes and a signal."""
+    client = add_resident(
+        services, "Fenna Voorbeeld-Hoogeveen", "Zwolle", first_contact=date(2026, 10, 1),
+        consent=Consent(given_on=date(2026, 10, 1)),
+    )  # fmt: skip
+    add_conversation(services, client.id, date(2026, 10, 1), "Eerste gesprek over de huur en de schulden.")
+    add_agreement(services, client.id, "Brief van de gemeente meenemen", due_on=date(2026, 11, 1))
+    services.clients.add_help_question(client.id, HelpQuestionInput(date(2026, 10, 1), "Hulp bij de huur"))
+    route = services.routes.save_route(
+        None, RouteInput(client.id, "wmo", "Ingeschreven als woningzoekende bij de corporatie", organisation="Gemeente")
+    )
+    services.routes.save_route(None, RouteInput(client.id, "housing_urgency", "Urgentie", organisation="Gemeente"))
+    services.routes.save_signal(
+        None, SignalInput(client.id, date(2026, 11, 2), "circular", "Wachttijd te lang", route_id=route.id)
+    )
+    return client
+
+
+def dialogs(window: MainWindow, services: Services, settings: Settings, client: Client,
+            tmp_path: Path) -> Iterator[tuple[str, Callable[[], QDialog]]]:  # fmt: skip
+    """Each dialog of the app by name, built (not shown) over the window and ``client``."""
+    catalog = services.catalog
+    routes = services.routes.list_routes(client.id)
+    route = routes[0].route
+    evidence_parent: QWidget = window
+    yield "inwoner", lambda: ClientDialog(catalog, ["Zwolle"], nothing, today=TODAY, parent=window)
+    yield "hulpvraag", lambda: HelpQuestionDialog(nothing, TODAY, parent=window)
+    yield "afspraak", lambda: AgreementDialog(catalog, client.id, nothing, parent=window)
+    yield "sluiten", lambda: CloseDialog(nothing, TODAY, parent=window)
+    yield "gesprek", lambda: ConversationEditor(
+        catalog, client.display_name, ConversationInput(client.id, TODAY, "first_meeting"),
+        conversation_id=None, save=lambda *_a: None, save_draft=lambda *_a: 0, discard_draft=nothing,
+        delete=nothing, autosave_ms=60_000, parent=window,
+    )  # fmt: skip
+    yield "zoeken", lambda: SearchDialog(catalog, lambda _q: [], parent=window)
+    yield "route", lambda: RouteDialog(catalog, client.id, (), nothing, parent=window)
+    yield "stap", lambda: StepDialog(catalog, route.id, route.data.kind, nothing, TODAY, parent=window)
+    yield "koppeling", lambda: LinkDialog({routes[1].route.id: routes[1].route.data.title}, nothing, parent=window)
+    yield "signaal", lambda: SignalDialog(
+        catalog, nothing, SignalInput(client.id, TODAY, "circular", "", route_id=route.id), parent=window
+    )
+    yield "bewijs", lambda: EvidenceDialog(route.id, nothing, TODAY, parent=evidence_parent)
+    yield "routevenster", lambda: RouteWindow(services, services.clock, route.id, window)
+    yield "geprobeerd", lambda: TriedOverviewDialog(
+        client.display_name, routes, catalog.routes, TODAY, services.audit, client.id, window
+    )
+    yield "agenda", lambda: AgendaDialog(services, lambda: TODAY, 7, window)
+    yield "logboek", lambda: AuditLogDialog(services.audit, window)
+    yield "instellingen", lambda: SettingsDialog(settings, window)
+    yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",
+                                                          offer_recovery=True, parent=window)  # fmt: skip
+    yield "herstelsleutel", lambda: RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP", tmp_path / "c.db", window)
