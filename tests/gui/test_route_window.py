@@ -234,6 +234,51 @@ def test_a_wrong_date_in_the_step_form_explains_and_keeps_everything_typed(
     )  # fmt: skip
 
 
+def test_the_step_form_keeps_the_days_sent_and_received_and_the_new_date_a_letter_names(
+    qtbot: QtBot, catalog: Catalog, services: Services, resident: Client
+) -> None:
+    route = add_route(services, resident)
+    today = date(2026, 11, 23)
+    dialog = StepDialog(catalog, route.id, route.data.kind, lambda s: services.routes.save_step(None, s), today)
+    open_dialog(qtbot, dialog)
+    choose(dialog, "kind_edit", "decision")
+    assert not dialog.new_due_edit.isEnabled()  # a decision names no new date
+    choose(dialog, "kind_edit", "extension")
+    assert dialog.new_due_edit.isEnabled()
+    retype(qtbot, dialog.date_edit, "10-11-2026")
+    retype(qtbot, dialog.sent_edit, "11-11-2026")
+    retype(qtbot, dialog.received_edit, "09-11-2026")
+    retype(qtbot, dialog.new_due_edit, "05-01-2027")
+    qtbot.keyClicks(dialog.note_edit, "Verdaagd per brief")
+
+    assert press_save_expecting_error(qtbot, dialog) == (
+        "De brief kan niet zijn ontvangen vóór hij is verstuurd of gedateerd."
+    )
+    typed = [field.text() for field in (dialog.date_edit, dialog.sent_edit, dialog.received_edit, dialog.new_due_edit)]
+    assert typed == ["10-11-2026", "11-11-2026", "09-11-2026", "05-01-2027"]
+    assert dialog.note_edit.toPlainText() == "Verdaagd per brief"
+    retype(qtbot, dialog.received_edit, "31-11-2026")
+    assert press_save_expecting_error(qtbot, dialog) == "Deze datum bestaat niet. Controleer de dag en de maand."
+    assert services.routes.get_route(route.id).view.route.steps == ()
+
+    retype(qtbot, dialog.received_edit, "13-11-2026")
+    press_save(qtbot, dialog)
+    (step,) = services.routes.get_route(route.id).view.route.steps
+    assert (step.data.kind, step.data.on, step.data.sent_on, step.data.received_on, step.data.new_due_on) == (
+        "extension", date(2026, 11, 10), date(2026, 11, 11), date(2026, 11, 13), date(2027, 1, 5)
+    )  # fmt: skip
+
+    edit = StepDialog(catalog, route.id, route.data.kind, lambda s: s, today, step.data)
+    open_dialog(qtbot, edit)
+    assert [edit.sent_edit.text(), edit.received_edit.text(), edit.new_due_edit.text()] == [
+        "11-11-2026", "13-11-2026", "05-01-2027"
+    ]  # fmt: skip
+    choose(edit, "kind_edit", "decision")  # a new date only goes with a step that names one
+    choose(edit, "outcome_edit", Outcome.REFUSED.value)
+    assert not edit.new_due_edit.isEnabled()
+    assert edit.build().new_due_on is None
+
+
 # -- evidence and the checklist -------------------------------------------------------------------------
 
 

@@ -183,23 +183,39 @@ class StepDialog(FormDialog[StepInput]):
         )
         self.reason_edit = plain_text(current.reason, 60)
         self.note_edit = plain_text(current.note, 60)
+        self.sent_edit = DateField(current.sent_on)
+        self.received_edit = DateField(current.received_on)
+        self.new_due_edit = DateField(current.new_due_on)
+        self.sent_edit.setToolTip(self.tr("Alleen invullen als de brief op een andere dag is verstuurd dan de datum."))
+        self.received_edit.setToolTip(self.tr("De dag dat de brief binnenkwam, als u die weet."))
+        self.new_due_edit.setToolTip(self.tr(
+            "Bij verdaging, opschorting of uitstel: de datum die de brief noemt."))  # fmt: skip
         form = QFormLayout()
         form.addRow(self.tr("Datum *"), self.date_edit)
         form.addRow(self.tr("Stap *"), self.kind_edit)
         form.addRow(self.tr("Stand"), self.state_edit)
         form.addRow(self.tr("Uitkomst van het besluit"), self.outcome_edit)
         form.addRow(self.tr("Reden (bij afwijzing)"), self.reason_edit)
+        form.addRow(self.tr("Verstuurd op"), self.sent_edit)
+        form.addRow(self.tr("Ontvangen op"), self.received_edit)
+        form.addRow(self.tr("Nieuwe datum in de brief"), self.new_due_edit)
         form.addRow(self.tr("Notitie"), self.note_edit)
         self.kind_edit.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        dialog_layout(self, form, 520, 400)
+        dialog_layout(self, form, 520, 480)
 
     def is_decision(self) -> bool:
         kind = self.step_kinds.get(self.kind_edit.currentData() or "")
         return kind is not None and kind.decision
 
+    def names_new_date(self) -> bool:
+        """A letter that extends, suspends or agrees a delay names a new date."""
+        kind = self.step_kinds.get(self.kind_edit.currentData() or "")
+        return kind is not None and (kind.extends or kind.suspends or kind.consents)
+
     def _kind_changed(self) -> None:
         self.outcome_edit.setEnabled(self.is_decision())
+        self.new_due_edit.setEnabled(self.names_new_date())
 
     def build(self) -> StepInput:
         on = self.date_edit.value()
@@ -213,6 +229,9 @@ class StepDialog(FormDialog[StepInput]):
             outcome=Outcome(outcome) if outcome else None,
             reason=self.reason_edit.toPlainText(),
             note=self.note_edit.toPlainText(),
+            sent_on=self.sent_edit.value(),
+            received_on=self.received_edit.value(),
+            new_due_on=self.new_due_edit.value() if self.names_new_date() else None,
         )
 
 
