@@ -145,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="controleer de database en de reservekopieën")
     common(check, argparse.SUPPRESS)
+    check.add_argument(
+        "--accept", action="store_true",
+        help="neem de database zoals hij is nadat het logbestand (-wal) na een onverwachte afsluiting "
+        "verdwenen is (de waarschuwing verdwijnt dan)",
+    )  # fmt: skip
 
     audit = commands.add_parser("audit", help="toon het logboek van exports, afdrukken en herstel")
     common(audit, argparse.SUPPRESS)
@@ -421,7 +426,7 @@ def _check(args: argparse.Namespace, db_path: Path) -> int:
         raise NotEncrypted()
     if state is not VaultState.ENCRYPTED:
         raise DatabaseMissing()
-    report = safety.check(safety.unlock(_passphrase(args)))
+    report = safety.check(safety.unlock(_passphrase(args)), accept_lost_wal=args.accept)
     for line in report.lines:
         print(line)
     return 0 if report.sound else 1

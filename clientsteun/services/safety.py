@@ -30,7 +30,7 @@ from clientsteun.store.backups import Backup as Backup
 from clientsteun.store.backups import restore, verify_file
 from clientsteun.store.connection import SCHEMA_REVISION, open_marker, take_lock, wal_file
 from clientsteun.store.database import Database as Database
-from clientsteun.store.database import check_file, open_database, read_revision, roll_back_journal
+from clientsteun.store.database import WalLost, check_file, open_database, read_revision, roll_back_journal
 from clientsteun.store.keys import DEFAULT_KDF, KdfParams
 from clientsteun.store.vault import Vault
 from clientsteun.store.vault import VaultState as VaultState
@@ -109,16 +109,31 @@ class SafetyService:
 
     # -- opening -------------------------------------------------------------------------------
 
-    def open(self, key: bytes, *, create: bool = False) -> Database:
-        """The database, for this instance alone; an unencrypted one is encrypted first."""
-        return self.vault.open(key, create=create)
+    def open(self, key: bytes, *, create: bool = False, accept_lost_wal: bool = False) -> Database:
+        """The database, for this instance alone; an unencrypted one is encrypted first.
+
+        ``accept_lost_wal``: the user chose to go on although the write-ahead log was lost after a
+        crash (``Database.wal_missing``); otherwise that is said again at every opening.
+        """
+        database = self.vault.open(key, create=create)
+        if accept_lost_wal:
+            database.accept_lost_wal()
+        return database
 
     def open_services(
         self, key: bytes, catalog: Catalog, *, create: bool = False, happened: Sequence[Happened] = ()
     ) -> Services:
-        """The database with its services, and the opening logged (``record_opening``)."""
+        """The database with its services, and the opening logged (``record_opening``).
+
+        Refused (``WalLost``) while the write-ahead log is known to be lost after a crash: a command
+        must not read, back up or change that file as if it were complete, nor end the warning.
+        """
         encrypting = self.vault.state() is VaultState.PLAINTEXT
-        services = Services.create(self.open(key, create=create), catalog, self.clock)
+        database = self.open(key, create=create)
+        if database.wal_missing:
+            database.close()  # the crash marker stays
+            raise WalLost(detail="write-ahead log lost after a crash")
+        services = Services.create(database, catalog, self.clock)
         try:
             self.record_opening(services.audit, [*([Happened(AuditAction.ENCRYPTED)] if encrypting else []), *happened])
         except BaseException:
@@ -234,21 +249,22 @@ class SafetyService:
 
     # -- the check -----------------------------------------------------------------------------
 
-    def check(self, key: bytes) -> CheckReport:
+    def check(self, key: bytes, *, accept_lost_wal: bool = False) -> CheckReport:
         """An integrity report in Dutch; ``sound`` is False when the database needs attention.
 
         Runs under the instance lock.  Checking folds a crashed instance's write-ahead log into the
         database; the crash marker is then removed, so the next start does not take the folded log
-        for a lost one.
+        for a lost one.  A log lost after a crash stays a problem, with its marker, until the user
+        accepts the file as it is (``accept_lost_wal``, ``clientsteun check --accept``).
         """
         self.vault.tidy()
         lock = take_lock(self.db_path)
         try:
-            return self._check(key)
+            return self._check(key, accept_lost_wal)
         finally:
             lock.release()
 
-    def _check(self, key: bytes) -> CheckReport:
+    def _check(self, key: bytes, accept_lost_wal: bool) -> CheckReport:
         report = CheckReport()
         marker = open_marker(self.db_path)
         wal_lost = marker.exists() and not wal_file(self.db_path).exists()
@@ -256,16 +272,19 @@ class SafetyService:
             problems = verify_file(self.db_path, key)
         except ClientsteunError as error:
             problems = [error.message]
-        if not problems and not wal_lost:
+        if not problems and (not wal_lost or accept_lost_wal):
             marker.unlink(missing_ok=True)
         for problem in problems[:10]:
             report.problem(f"database: {problem}")
         if not problems:
             report.lines.append("Database: in orde (integriteit en versleuteling gecontroleerd).")
-        if wal_lost:
+        lost = "het logbestand (-wal) ontbreekt na een onverwachte afsluiting; de laatste wijzigingen kunnen ontbreken"
+        if wal_lost and accept_lost_wal and not problems:
+            report.lines.append(f"Let op: {lost}. U neemt de database zoals hij is; deze waarschuwing is nu weg.")
+        elif wal_lost:
             report.problem(
-                "het logbestand (-wal) ontbreekt na een onverwachte afsluiting; "
-                "de laatste wijzigingen kunnen ontbreken."
+                f"{lost}. Zet in Clientsteun een reservekopie terug, of neem de database zoals hij is "
+                "met 'clientsteun check --accept'."
             )
         if not problems and read_revision(self.db_path, key)[1] == SCHEMA_REVISION:
             database = open_database(self.db_path, key, create=False)

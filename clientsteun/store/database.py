@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from clientsteun.domain.errors import (
+    QT_TRANSLATE_NOOP,
     AppLocked,
     ClientsteunError,
     CreateFailed,
@@ -62,7 +63,8 @@ class Database:
     sessions: sessionmaker[Session]
     _lock: filelock.BaseFileLock | None = field(default=None, repr=False)
     # The app was not closed properly last time and its write-ahead log has disappeared since:
-    # the last changes before that crash may be missing.
+    # the last changes before that crash may be missing.  Until the user accepts that
+    # (``accept_lost_wal``), closing leaves the crash marker, so the next opening says so again.
     wal_missing: bool = False
 
     @contextlib.contextmanager
@@ -88,12 +90,40 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.key = key
 
+    def accept_lost_wal(self) -> None:
+        """The user chose to go on with the file as it is: closing clears the crash marker again."""
+        self.wal_missing = False
+
     def close(self) -> None:
         self.engine.dispose()  # the last connection checkpoints and removes the WAL
         if self._lock is not None:
-            open_marker(self.path).unlink(missing_ok=True)
+            if self.wal_missing:
+                _drop_empty_wal(self.path)
+            else:
+                open_marker(self.path).unlink(missing_ok=True)
             self._lock.release()
             self._lock = None
+
+
+def _drop_empty_wal(path: Path) -> None:
+    """Remove the empty ``-wal`` (and its index) that a read-only look at the file leaves behind, so
+    the next opening still sees the log as lost.  Only with every connection closed, under the lock."""
+    wal = wal_file(path)
+    if wal.exists() and wal.stat().st_size == 0:
+        wal.unlink()
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+
+
+class WalLost(DatabaseProblem):
+    """Refused by commands that would read, back up or change a file whose last changes may be gone."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Clientsteun werd de vorige keer niet goed afgesloten, en daarna is het logbestand van de database "
+        "(het -wal-bestand) verdwenen: de laatste wijzigingen van toen kunnen ontbreken. Er is niets veranderd. "
+        "Start Clientsteun om een reservekopie terug te zetten, of neem de database zoals hij is met "
+        "'clientsteun check --accept'.",
+    )
 
 
 def open_database(

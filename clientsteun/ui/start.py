@@ -8,7 +8,9 @@
   (``hold_until_checked``).
 - A damaged, empty or missing database, or a write-ahead log lost after a crash: a plain
   explanation and the offer to put back the latest backup that passes its checks.  The current
-  file is always kept aside, and a new, empty database is never made in place of a lost one.
+  file is always kept aside, and a new, empty database is never made in place of a lost one.  A
+  lost log is said again at every start until a backup is put back or the user opens the file as
+  it is.
 """
 
 from __future__ import annotations
@@ -78,6 +80,22 @@ def offer_restore(parent: QWidget | None, backup: Backup, why: str, *, allow_con
     if clicked is restore_button:
         return Choice.RESTORE
     return Choice.CONTINUE if clicked is continue_button else Choice.STOP
+
+
+def offer_continue(parent: QWidget | None, why: str) -> bool:
+    """Explain ``why`` where no backup can be offered: open the file as it is, or stop."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _text("Probleem met de database"),
+        _text("{why}\n\nEr is geen reservekopie om terug te zetten.").format(why=why),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    continue_button = box.addButton(_text("Toch openen zoals hij is"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_text("Stoppen"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(continue_button)
+    box.exec()
+    return box.clickedButton() is continue_button
 
 
 def no_backup(parent: QWidget | None, why: str) -> None:
@@ -159,13 +177,14 @@ class StartFlow:
     ) -> Opened | None:
         backup = self.safety.latest_good_backup(key)
         if backup is None:
-            if allow_continue:
-                return Opened(self.safety.open(key), events, checked=False)
-            no_backup(self.parent, why)
+            if allow_continue and offer_continue(self.parent, why):
+                return Opened(self.safety.open(key, accept_lost_wal=True), events, checked=False)
+            if not allow_continue:
+                no_backup(self.parent, why)
             return None
         choice = offer_restore(self.parent, backup, why, allow_continue=allow_continue)
-        if choice is Choice.CONTINUE:
-            return Opened(self.safety.open(key), events, checked=False)
+        if choice is Choice.CONTINUE:  # the user takes the file as it is: the warning ends here
+            return Opened(self.safety.open(key, accept_lost_wal=True), events, checked=False)
         if choice is Choice.STOP:
             return None
         try:

@@ -234,6 +234,40 @@ def test_a_write_ahead_log_lost_after_a_crash_is_reported(qtbot: QtBot, db_path:
     assert answered.handled and offer.handled and opened is not None
     assert "-wal" in offer.text
     assert names_in(opened, catalog) == ["Cor Fictief"]
+    assert not open_marker(db_path).exists(), "opened as it is by choice: the warning ends"
+
+
+def test_stopping_at_a_lost_write_ahead_log_says_it_again_at_the_next_start(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    vault, key = prepared(db_path, catalog, ["Cor Fictief"])
+    vault.backup(key, "start")
+    open_marker(db_path).touch()
+    for _ in range(2):
+        answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+        offer = answer_box("Stoppen")
+        assert StartFlow(SafetyService(vault.db_path)).run() is None
+        assert answered.handled and offer.handled and "-wal" in offer.text
+        assert open_marker(db_path).exists() and not wal_file(db_path).exists()
+
+
+def test_a_lost_write_ahead_log_without_a_backup_is_said_before_the_file_opens(
+    qtbot: QtBot, db_path: Path, catalog: Catalog
+) -> None:
+    prepared(db_path, catalog, ["Cor Fictief"])
+    open_marker(db_path).touch()
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    stop = answer_box("Stoppen")
+    assert StartFlow(SafetyService(db_path)).run() is None
+    assert answered.handled and stop.handled
+    assert "-wal" in stop.text and "geen reservekopie" in stop.text
+    assert open_marker(db_path).exists()
+    answered = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    go_on = answer_box("Toch openen zoals hij is")
+    opened = StartFlow(SafetyService(db_path)).run()
+    assert answered.handled and go_on.handled and opened is not None
+    assert names_in(opened, catalog) == ["Cor Fictief"]
+    assert not open_marker(db_path).exists()
 
 
 def _plaintext_with(db_path: Path, name: str) -> None:

@@ -281,7 +281,7 @@ def test_exclusive_open_marks_the_file_open_until_closed(db_path: Path) -> None:
     assert not open_marker(db_path).exists()
 
 
-def test_a_write_ahead_log_lost_after_a_crash_is_noticed(db_path: Path) -> None:
+def test_a_write_ahead_log_lost_after_a_crash_is_noticed_until_accepted(db_path: Path) -> None:
     _make(db_path, "Noor Verzonnen")
     open_marker(db_path).touch()  # left behind by an instance that crashed; its WAL has gone since
     database = open_database(db_path, TEST_KEY, exclusive=True)
@@ -289,9 +289,15 @@ def test_a_write_ahead_log_lost_after_a_crash_is_noticed(db_path: Path) -> None:
         assert database.wal_missing
     finally:
         database.close()
+    assert open_marker(db_path).exists(), "closing does not end the warning"
     again = open_database(db_path, TEST_KEY, exclusive=True)
+    assert again.wal_missing
+    again.accept_lost_wal()
     again.close()
-    assert not again.wal_missing
+    assert not open_marker(db_path).exists()
+    third = open_database(db_path, TEST_KEY, exclusive=True)
+    third.close()
+    assert not third.wal_missing
 
 
 def test_a_crash_with_its_write_ahead_log_still_there_is_not_reported(db_path: Path) -> None:
