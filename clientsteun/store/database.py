@@ -265,6 +265,17 @@ def looks_foreign(head: bytes) -> bool:
     return "\x00" not in text
 
 
+def check_plaintext(path: Path) -> None:
+    """Refuse an unencrypted SQLite file of another program: its header does not carry our application id.
+
+    Read from the header (bytes 68 to 71) without opening the file, so nothing about it changes.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotADatabase(detail="plain SQLite file of another program")
+
+
 def is_plaintext(path: Path) -> bool:
     """An unencrypted SQLite file starts with a known header; an encrypted one with random salt."""
     with path.open("rb") as handle:

@@ -43,7 +43,7 @@ from clientsteun.store.backups import (
     verify_file,
 )
 from clientsteun.store.connection import take_lock, translate_errors
-from clientsteun.store.database import Database, is_plaintext, open_database
+from clientsteun.store.database import Database, check_plaintext, is_plaintext, open_database
 from clientsteun.store.exports import check_target, write_user_file
 from clientsteun.store.files import sync_folder, wipe
 from clientsteun.store.keys import Envelope, KdfParams
@@ -81,8 +81,11 @@ class Vault:
         return BackupFolder.beside(self.db_path)
 
     def state(self) -> VaultState:
+        """Where things stand; an unencrypted SQLite file of another program is refused (``NotADatabase``)
+        before anything is written beside it."""
         if self.db_path.exists():
             if self.db_path.is_file() and self.db_path.stat().st_size and is_plaintext(self.db_path):
+                check_plaintext(self.db_path)
                 return VaultState.PLAINTEXT
             return VaultState.ENCRYPTED
         if self.key_path.exists() or self.backups.backups():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from clientsteun.app import build_window
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.errors import NotADatabase
 from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
 from clientsteun.services.safety import SafetyService
@@ -312,3 +315,15 @@ def test_an_encryption_that_stopped_halfway_asks_the_passphrase_chosen_then(
     assert actions(opened) == [AuditAction.ENCRYPTED]
     assert names_in(opened, catalog) == ["Els Halverwege"]
     assert not is_plaintext(db_path)
+
+
+def test_a_plain_sqlite_file_of_another_program_is_refused_before_a_passphrase_is_asked(
+    qtbot: QtBot, db_path: Path
+) -> None:
+    with contextlib.closing(sqlite3.connect(db_path)) as connection, connection:
+        connection.execute("CREATE TABLE recepten (naam TEXT)")
+    before = db_path.read_bytes()
+    with pytest.raises(NotADatabase):  # a dialog asked here would stay open: the modal watchdog fails the test
+        StartFlow(SafetyService(db_path)).run()
+    assert db_path.read_bytes() == before
+    assert sorted(path.name for path in db_path.parent.iterdir()) == [db_path.name]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,25 @@ def _listing(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and "userdata" not in path.parts
     }
+
+
+# --- a file that is not ours -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["clients"], ["demo", "--clients", "2"], ["check"], ["backup", "--out", "reserve.db"], ["audit"]],
+    ids=lambda command: command[0],
+)
+def test_a_plain_sqlite_file_of_another_program_is_refused_before_anything_is_written(
+    tmp_path: Path, command: list[str]
+) -> None:
+    db = tmp_path / "recepten.db"
+    with contextlib.closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute("CREATE TABLE recepten (naam TEXT)")
+        connection.execute("INSERT INTO recepten VALUES ('erwtensoep')")
+    before = _listing(tmp_path)
+    result = run(tmp_path, command[0], "--db", str(db), *command[1:])
+    assert_plain_error(result, "geen Clientsteun-database", "niets aan veranderd")
+    assert _listing(tmp_path) == before, "no key file, no backups/, no encrypted copy"
+    assert not (tmp_path / "backups").exists()

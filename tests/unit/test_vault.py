@@ -21,6 +21,7 @@ from clientsteun.domain.errors import (
     EmptyFile,
     KeyFileDamaged,
     KeyFileMissing,
+    NotADatabase,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -37,7 +38,7 @@ from clientsteun.store.database import (
     take_lock,
 )
 from clientsteun.store.vault import Vault, VaultState
-from tests.conftest import FAST_KDF, NOW, PASSPHRASE, FakeClock
+from tests.conftest import FAST_KDF, NOW, PASSPHRASE, TEST_KEY, FakeClock
 from tests.unit.seeds import CANARY, SEARCH_WORD, build_at_revision
 
 NEW_PASSPHRASE = "groene giraffe zingt luid"
@@ -478,3 +479,17 @@ def test_the_attempts_file_has_its_room_from_the_start(vault: Vault, catalog: Ca
     vault.attempts_path.unlink()  # lost, or from before: made again at the next opening
     vault.open(vault.unlock(PASSPHRASE)).close()
     assert vault.attempts_path.stat().st_size == attempts.SLOT * attempts.SLOTS
+
+
+def test_a_plain_sqlite_file_of_another_program_is_refused_before_anything_is_written(vault: Vault) -> None:
+    with contextlib.closing(sqlite3.connect(vault.db_path)) as connection, connection:
+        connection.execute("CREATE TABLE recepten (naam TEXT)")
+        connection.execute("INSERT INTO recepten VALUES ('erwtensoep')")
+    before = vault.db_path.read_bytes()
+    with pytest.raises(NotADatabase) as caught:
+        vault.state()
+    assert "geen Clientsteun-database" in caught.value.message
+    with pytest.raises(NotADatabase):
+        vault.open(TEST_KEY, create=True)
+    assert vault.db_path.read_bytes() == before
+    assert sorted(path.name for path in vault.db_path.parent.iterdir()) == [vault.db_path.name]
