@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         )
         self.filter_action = self._action(self.tr("Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L")
         self.agenda_action = self._action(self.tr("Agenda"), self.routes.show_agenda, "Ctrl+Shift+D")
+        self.calculator_action = self._action(
+            self.tr("Termijn &berekenen…"), self.routes.show_calculator, "Ctrl+Shift+T"
+        )
         self.settings_action = self._action(self.tr("Instellingen…"), self.edit_settings)
         quit_action = self._action(self.tr("Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
         about_action = self._action(self.tr("Over Clientsteun"), self.show_about)
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         find_menu.addAction(self.filter_action)
         find_menu.addSeparator()
         find_menu.addAction(self.agenda_action)
+        find_menu.addAction(self.calculator_action)
         self.safety.fill_menu(self.menuBar().addMenu(self.tr("B&eveiliging")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)

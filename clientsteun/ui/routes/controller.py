@@ -1,5 +1,5 @@
 """Routes tried, signals and the agenda of their deadlines: the actions of the dossier's routes and
-signals tabs, the route window and the agenda, with their dialogs.
+signals tabs, the route window, the deadline calculator and the agenda, with their dialogs.
 
 A route window refreshes through ``apply`` when a change names its route, as the dossier and an
 open agenda do: whatever was saved, and wherever.
@@ -21,6 +21,7 @@ from clientsteun.settings import Settings
 from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.dossier.panel import DossierPanel
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import RouteDialog, SignalDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog
 from clientsteun.ui.routes.window import RouteWindow
@@ -135,7 +136,11 @@ class RoutesController(QObject):
         if confirm(self.window, self.tr("Dit signaal verwijderen?")):
             self.services.routes.delete_signal(signal_id)
 
-    # -- the agenda ----------------------------------------------------------------------------
+    # -- the deadline calculator and the agenda ------------------------------------------------
+
+    def show_calculator(self) -> None:
+        """Termijn berekenen: a term worked out from a date, before any route exists (no database)."""
+        CalculatorDialog(self.services.catalog.routes, lambda: self.clock().date(), self.window).exec()
 
     @guarded
     def show_agenda(self) -> None:
