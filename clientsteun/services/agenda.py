@@ -66,13 +66,17 @@ class AgendaService(Service):
             }
             open_routes = select(RouteRow.id).join(ClientRow).where(ClientRow.status == ClientStatus.OPEN.value)
             steps: dict[int, list[Step]] = defaultdict(list)
-            for step_id, route_id, on, kind, state, outcome in session.execute(
+            for step_id, route_id, on, kind, state, outcome, sent_on, received_on, new_due_on in session.execute(
                 select(
                     RouteStepRow.id, RouteStepRow.route_id, RouteStepRow.on, RouteStepRow.kind,
-                    RouteStepRow.state, RouteStepRow.outcome,
+                    RouteStepRow.state, RouteStepRow.outcome, RouteStepRow.sent_on, RouteStepRow.received_on,
+                    RouteStepRow.new_due_on,
                 ).where(RouteStepRow.route_id.in_(open_routes))
             ):  # fmt: skip
-                data = StepInput(route_id, on, kind, STATES[state], OUTCOMES[outcome] if outcome else None)
+                data = StepInput(
+                    route_id, on, kind, STATES[state], OUTCOMES[outcome] if outcome else None,
+                    sent_on=sent_on, received_on=received_on, new_due_on=new_due_on,
+                )  # fmt: skip
                 steps[route_id].append(Step(step_id, data))
             circumstances: dict[int, list[str]] = defaultdict(list)
             for route_id, code in session.execute(
@@ -120,8 +124,11 @@ class AgendaService(Service):
         answering = answering_steps(routes, links)
         items: list[AgendaItem] = []
         for route in routes:
-            view = view_route(route, self._catalog, today, due_soon_days, answering.get(route.id, ()))
-            items += route_items(residents[route.client_id], view, self._catalog, today, due_soon_days)
+            resident = residents[route.client_id]
+            view = view_route(
+                route, self._catalog, today, due_soon_days, answering.get(route.id, ()), resident.municipality
+            )
+            items += route_items(resident, view, self._catalog, today, due_soon_days)
         for agreement in agreements:
             item = agreement_item(
                 residents[agreement.data.client_id], agreement, first_line(agreement.data.description), today,

@@ -102,8 +102,9 @@ class RouteService(Service):
                 for s in session.scalars(select(SignalRow).where(SignalRow.route_id == route_id).order_by(SignalRow.on))
             )
             circle = read_circle(session, row.client_id)
+            municipality = read_municipality(session, row.client_id)
         return RouteDetail(
-            view=view_route(route, self._catalog, self.today(), self._due_soon_days(), answering),
+            view=view_route(route, self._catalog, self.today(), self._due_soon_days(), answering, municipality),
             siblings=siblings,
             signals=signals,
             circle=circle if route_id in circle else (),
@@ -355,15 +356,24 @@ class RouteService(Service):
 def read_route_views(
     session: Session, client_id: int, catalog: RouteCatalog, today: date, due_soon_days: int, *, efforts: bool = True
 ) -> list[RouteView]:
-    """The resident's routes, oldest first, each with its progress and deadlines; ``efforts=False``
-    leaves their evidence and documents out (unread), which neither progress nor deadlines use."""
+    """The resident's routes, oldest first, each with its progress and deadlines (a by-law's term as the
+    resident's municipality sets it); ``efforts=False`` leaves their evidence and documents out (unread),
+    which neither progress nor deadlines use."""
     rows = session.scalars(
         route_query(efforts=efforts).where(RouteRow.client_id == client_id).order_by(RouteRow.created_at, RouteRow.id)
     ).all()
     links = read_links(session, [row.id for row in rows])
     routes = [mapping.route(row, tuple(links.get(row.id, ())), efforts=efforts) for row in rows]
     answering = answering_steps(routes, {link for route in routes for link in route.links})
-    return [view_route(route, catalog, today, due_soon_days, answering.get(route.id, ())) for route in routes]
+    municipality = read_municipality(session, client_id)
+    return [
+        view_route(route, catalog, today, due_soon_days, answering.get(route.id, ()), municipality) for route in routes
+    ]
+
+
+def read_municipality(session: Session, client_id: int) -> str:
+    """The resident's municipality, which chooses the terms its by-laws set."""
+    return session.scalar(select(ClientRow.municipality).where(ClientRow.id == client_id)) or ""
 
 
 def read_signals(session: Session, client_id: int) -> tuple[Signal, ...]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
+from clientsteun import paths
 from clientsteun.domain.agenda import AgendaKind
-from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.catalog import Catalog, load_catalog
 from clientsteun.domain.changes import Area, Changes
 from clientsteun.domain.deadlines import NOTICE_OF_DEFAULT, DeadlineState
 from clientsteun.domain.errors import InvalidInput, NotFound
@@ -36,7 +39,8 @@ from clientsteun.domain.routes import (
 )
 from clientsteun.services import Services
 from clientsteun.services.routes import RouteService
-from tests.conftest import NOW, FakeClock
+from clientsteun.store.database import open_database
+from tests.conftest import NOW, TEST_KEY, FakeClock
 
 TODAY = NOW.date()  # Monday 23 November 2026
 
@@ -797,3 +801,58 @@ def test_route_writes_announce_what_they_changed_after_the_commit(services: Serv
     with pytest.raises(NotFound):
         services.routes.delete_route(other.id)
     assert heard == []  # a write that failed changed nothing
+
+
+def test_a_by_law_term_is_the_residents_municipality_s_in_the_route_the_dossier_and_the_agenda(
+    tmp_path: Path, catalog: Catalog, clock: FakeClock
+) -> None:
+    """A coordinator's catalog copy holds Voorbeeldstad's urgency term; a resident elsewhere gets the default."""
+    copy = tmp_path / "catalog"
+    shutil.copytree(paths.catalog_dir(), copy)
+    with (copy / "routes.toml").open("a", encoding="utf-8") as file:
+        file.write(
+            '\n[[municipal_term]]\nrule = "urgency_decision"\nmunicipality = "Voorbeeldstad"\nterm = "4 weken"\n'
+            'law = "Huisvestingsverordening Voorbeeldstad, art. 2.6"\n'
+        )
+    services = Services.create(open_database(tmp_path / "db.sqlite", TEST_KEY), load_catalog(copy), clock)
+    try:
+        due: dict[str, tuple[date, ...]] = {}
+        for municipality in ("Voorbeeldstad", "Zwolle"):
+            client_id = _client(services, f"Inwoner in {municipality}", municipality=municipality)
+            route = _route(services, client_id, "housing_urgency", "Urgentie")
+            _step(services, route.id, date(2026, 11, 2), "applied")
+            (deadline,) = services.routes.get_route(route.id).view.deadlines
+            (listed,) = services.routes.list_routes(client_id)[0].deadlines
+            (shown,) = services.dossier.open(client_id).routes.routes[0].deadlines
+            assert listed == shown == deadline
+            notes = [note.render() for note in deadline.notes]
+            if municipality == "Voorbeeldstad":
+                assert notes == [
+                    "Termijn van de gemeente Voorbeeldstad: Huisvestingsverordening Voorbeeldstad, art. 2.6."
+                ]
+            else:
+                assert notes[0].startswith("Deze termijn staat in een verordening van de gemeente en verschilt per")
+            agenda = [item.on for item in services.agenda.agenda() if item.route_id == route.id]
+            due[municipality] = (deadline.due_on, *agenda)
+        assert due == {
+            "Voorbeeldstad": (date(2026, 11, 30), date(2026, 11, 30)),  # 4 weeks: the by-law's term
+            "Zwolle": (date(2026, 12, 28), date(2026, 12, 28)),  # 8 weeks, the default to check
+        }
+    finally:
+        services.close()
+
+
+def test_the_agenda_counts_as_the_route_window_does_with_the_dates_a_letter_names(services: Services) -> None:
+    """A step's days sent and received and the new date its letter names reach the agenda as well."""
+    client_id = _client(services)
+    route = _route(services, client_id, "objection", "Bezwaar")
+    decision = StepInput(route.id, date(2026, 9, 28), "decision", outcome=Outcome.REFUSED, sent_on=date(2026, 10, 1))
+    services.routes.save_step(None, decision)
+    services.routes.save_step(None, StepInput(route.id, date(2026, 10, 5), "objection"))
+    services.routes.save_step(None, StepInput(route.id, date(2026, 11, 20), "extension", new_due_on=date(2027, 1, 8)))
+    (deadline,) = services.routes.get_route(route.id).view.open_deadlines
+    assert (deadline.rule.code, deadline.started_on, deadline.due_on, deadline.extended) == (
+        "objection_decision", date(2026, 11, 12), date(2027, 1, 8), True
+    )  # fmt: skip
+    agenda = [(item.what, item.on) for item in services.agenda.agenda() if item.route_id == route.id]
+    assert agenda == [(deadline.name, date(2027, 1, 8))]
