@@ -132,11 +132,12 @@ class ClientService(Service):
         details = details.validated()
         with self._db.transaction() as session:
             row = get_row(session, ClientRow, client_id)
+            moved = row.municipality != details.municipality  # a by-law's term is the municipality's
             self._apply(session, row, details)
             row.updated_at = self.now()
             session.flush()
             client = mapping.client(row)
-        self._announce(RESIDENT_CHANGE, client_id)
+        self._announce(RESIDENT_CHANGE | (Area.ROUTES | Area.ROUTE if moved else Area.NONE), client_id)
         return client
 
     def _apply(self, session: Session, row: ClientRow, details: ClientInput) -> None:

@@ -666,6 +666,7 @@ def test_writes_announce_what_they_changed_after_the_commit(services: Services) 
     client = _client(services)
     other = _client(services, "Sem Bedacht")
     services.clients.update_client(client.id, ClientInput("Noor Verzonnen", municipality="Borne"))
+    services.clients.update_client(client.id, ClientInput("Noor Verzonnen", alias="Noor", municipality="Borne"))
     question = services.clients.add_help_question(client.id, HelpQuestionInput(TODAY, "Post"))
     services.clients.delete_help_question(question.id)
     talk = _talk(services, client.id, TODAY)
@@ -681,6 +682,7 @@ def test_writes_announce_what_they_changed_after_the_commit(services: Services) 
     assert heard == [
         Changes(Area.RESIDENTS | Area.DETAILS, client.id),
         Changes(Area.RESIDENTS | Area.DETAILS, other.id),
+        Changes(resident | Area.ROUTES | Area.ROUTE, client.id),  # moved: a by-law's term is the municipality's
         Changes(resident, client.id),
         Changes(Area.HELP_QUESTIONS, client.id),
         Changes(Area.HELP_QUESTIONS, client.id),
