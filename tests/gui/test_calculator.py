@@ -88,7 +88,7 @@ def test_a_decision_sent_on_25_march_2027_can_be_objected_to_until_monday_10_may
     assert dialog.answer_label.text() == "Bezwaar maken kan tot en met: maandag 10 mei 2027"
     assert dialog.explanation.toPlainText().splitlines() == [
         "Bezwaar maken kan tot en met: maandag 10 mei 2027 (over 168 dagen)",
-        "6 weken, gerekend vanaf 25-03-2027 (de verzenddatum) · Awb art. 6:7 en 6:8 · inwoner moet iets doen",
+        "6 weken, gerekend vanaf 25-03-2027, de verzenddatum · Awb art. 6:7 en 6:8 · inwoner moet iets doen",
         "De termijn eindigde op donderdag 6 mei 2027 (Hemelvaartsdag). Volgens de Algemene termijnenwet schuift "
         "de datum op naar maandag 10 mei 2027.",
         "Deze datum telt vrijdag 7 mei 2027 als feestdag (gelijkgesteld bij besluit; nog niet gecontroleerd). "
@@ -118,7 +118,7 @@ def test_an_objection_decision_with_committee_and_extension_gives_both_dates_and
     lines = asked.splitlines()
     assert lines[:2] == [
         "Besluit op het bezwaar (met bezwaarcommissie): maandag 28 december 2026 (over 35 dagen)",
-        "12 weken, verdaagd, gerekend vanaf 21-08-2026 (het einde van de vorige termijn) · Awb art. 7:10 · "
+        "12 weken, verdaagd, gerekend vanaf 21-08-2026, het einde van de vorige termijn · Awb art. 7:10 · "
         "instantie moet iets doen",
     ]
     # The reading taken (the later date, before a notice of default) and the other one, named.

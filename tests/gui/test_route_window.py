@@ -23,7 +23,7 @@ from clientsteun.services import Services
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
 from clientsteun.ui.routes.evidence import EvidenceDialog
-from clientsteun.ui.routes.text import atw_note
+from clientsteun.ui.routes.text import explanation_text
 from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.widgets.forms import FormDialog
 from clientsteun.ui.widgets.table_model import WARNING_COLOUR
@@ -177,7 +177,8 @@ def test_a_refusal_starts_the_objection_clock_which_turns_red_when_passed(
     assert model.index(row, 0).data() == "14-12-2026"  # six weeks after the decision
     assert model.index(row, 2).data() == "inwoner"
     assert model.index(row, 3).data() == "over 21 dagen"
-    assert model.index(row, 4).data() == "Awb art. 6:7 en 6:8"
+    assert model.index(row, 4).data() == "02-11-2026, de datum van de brief (verzenddatum niet ingevuld)"
+    assert model.index(row, 5).data() == "Awb art. 6:7 en 6:8"
     assert model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert window.next_label.text() == f"Eerstvolgende termijn: {OBJECTION} 14 december 2026 (over 21 dagen)"
 
@@ -277,6 +278,31 @@ def test_the_step_form_keeps_the_days_sent_and_received_and_the_new_date_a_lette
     choose(edit, "outcome_edit", Outcome.REFUSED.value)
     assert not edit.new_due_edit.isEnabled()
     assert edit.build().new_due_on is None
+
+
+def test_a_notice_of_default_sent_too_early_is_said_with_the_day_a_notice_works(
+    qtbot: QtBot, main: MainWindow, services: Services, resident: Client
+) -> None:
+    """Issue 11: an application of 1 September 2026 (decision due 27 October) and a notice of default on
+    10 September: no penalty deadline, and the window says the notice is premature and from when one works."""
+    route = add_route(services, resident, "social_assistance", "Bijstand")
+    services.routes.save_step(None, StepInput(route.id, date(2026, 9, 1), "applied"))
+    window = open_window(main, route.id)
+    add_step_through_window(qtbot, window, "10-09-2026", "notice_of_default")
+
+    model = window.deadline_model
+    # No "Besluit na ingebrekestelling; daarna dwangsom": a premature notice starts no penalty.
+    assert column(model, 1) == ["Voorschot op de bijstand", "Besluit op de aanvraag"]
+    assert column(model, 0) == ["29-09-2026", "27-10-2026"]
+    assert column(model, 3)[1] == "verlopen, 27 dagen geleden; ingebrekestelling te vroeg, telt vanaf 28-10-2026"
+    assert column(model, 4) == ["01-09-2026, de datum van de stap"] * 2
+    assert window.explanation.toPlainText() == (
+        "Besluit op de aanvraag (27-10-2026):\n"
+        "– De ingebrekestelling van donderdag 10 september 2026 kwam te vroeg: de termijn liep nog tot en met "
+        "dinsdag 27 oktober 2026. Een ingebrekestelling telt pas als de instantie haar na afloop van de termijn "
+        "ontvangt, dus op of na woensdag 28 oktober 2026. Er is daarom geen dwangsom; stuur zo nodig een nieuwe "
+        "(Awb art. 4:17 lid 3)."
+    )
 
 
 # -- evidence and the checklist -------------------------------------------------------------------------
@@ -452,10 +478,11 @@ def test_the_window_says_why_the_algemene_termijnenwet_moved_a_date(
     objection = add_route(services, resident, "objection", "Bezwaar")
     services.routes.save_step(None, StepInput(objection.id, date(2026, 2, 23), "decision", outcome=Outcome.REFUSED))
     window = open_window(main, objection.id)
-    assert not window.atw_label.isHidden()
-    assert window.atw_label.text() == (
-        "Bezwaar maken kan tot en met: de termijn eindigde op 6 april 2026 (Tweede Paasdag). "
-        "Volgens de Algemene termijnenwet schuift de datum op naar 7 april 2026."
+    assert not window.explanation.isHidden()
+    assert window.explanation.toPlainText() == (
+        "Bezwaar maken kan tot en met (07-04-2026):\n"
+        "– De termijn eindigde op maandag 6 april 2026 (Tweede Paasdag). "
+        "Volgens de Algemene termijnenwet schuift de datum op naar dinsdag 7 april 2026."
     )
 
 
@@ -464,12 +491,16 @@ def test_the_atw_note_names_a_weekend_day_or_art_2(catalog: Catalog) -> None:
     days_off = catalog.routes.days_off
 
     def note(started: date, term_end: date, due: date) -> str:
-        return atw_note(Deadline(rule, started, term_end, due, False, None, DeadlineState.UPCOMING), days_off)
+        deadline = Deadline(rule, started, term_end, due, False, None, DeadlineState.UPCOMING)
+        return explanation_text([deadline], days_off)
 
-    assert "eindigde op 28 november 2026 (zaterdag)" in note(date(2026, 10, 17), date(2026, 11, 28), date(2026, 11, 30))
+    assert "eindigde op zaterdag 28 november 2026 (zaterdag)" in note(
+        date(2026, 10, 17), date(2026, 11, 28), date(2026, 11, 30)
+    )
     # A 3-day term from Saturday 4 April 2026 ends on Tuesday the 7th, a working day, but holds only one
     # (Easter Monday is free): art. 2 lengthens it to Wednesday.
     assert note(date(2026, 4, 4), date(2026, 4, 7), date(2026, 4, 8)) == (
-        f"{rule.name}: de termijn is verlengd tot 8 april 2026, zodat er minstens twee werkdagen in vallen "
-        "(Algemene termijnenwet, art. 2)."
+        f"{rule.name} (08-04-2026):\n– De termijn is verlengd tot woensdag 8 april 2026, zodat er minstens twee "
+        "werkdagen in vallen (Algemene termijnenwet, art. 2)."
     )
+    assert note(date(2026, 4, 4), date(2026, 4, 8), date(2026, 4, 8)) == ""  # not moved, nothing to say

@@ -26,23 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun.domain.calculator import Calculation, CalculatorRule, TermQuestion, calculate, calculator_rules
-from clientsteun.domain.dates import format_date
-from clientsteun.domain.deadlines import BASIS_WORDS, Deadline
+from clientsteun.domain.deadlines import Deadline
 from clientsteun.domain.reckoning import Note, long_day
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.routes.text import tr
+from clientsteun.ui.routes.text import counted_from_text, note_text, tr
 from clientsteun.ui.routes.words import actor_word, open_state_text
 from clientsteun.ui.widgets.fields import DateField, choice_box, note, text_label
 from clientsteun.ui.widgets.screen import fit_on_screen
-
-
-def deadlines_tr(text: str) -> str:
-    return QCoreApplication.translate("deadlines", text)
-
-
-def render(note_: Note) -> str:
-    return note_.render(deadlines_tr)
 
 
 def term_lines(deadline: Deadline, explanations: tuple[Note, ...], today: date) -> list[str]:
@@ -51,13 +42,12 @@ def term_lines(deadline: Deadline, explanations: tuple[Note, ...], today: date) 
     lines = [tr("{name}: {day} ({state})").format(name=deadline.name, day=long_day(deadline.due_on), state=state)]
     extended = tr(", verdaagd") if deadline.extended else ""
     lines.append(
-        tr("{term}{extended}, gerekend vanaf {start} ({basis}) · {law} · {actor} moet iets doen").format(
-            term=deadline.rule.term, extended=extended, start=format_date(deadline.started_on),
-            basis=deadlines_tr(BASIS_WORDS[deadline.counted_from]), law=deadline.rule.law,
+        tr("{term}{extended}, gerekend vanaf {start} · {law} · {actor} moet iets doen").format(
+            term=deadline.rule.term, extended=extended, start=counted_from_text(deadline), law=deadline.rule.law,
             actor=actor_word(deadline.actor),
         )
     )  # fmt: skip
-    lines += [render(explanation) for explanation in explanations]
+    lines += [note_text(explanation) for explanation in explanations]
     return lines
 
 
@@ -142,7 +132,7 @@ class CalculatorDialog(QDialog):
         if offer.follows:
             parts.append(self.tr("volgt op: {names}").format(names=", ".join(r.name for r in offer.follows)))
         self.law_label.setText(" · ".join(part for part in parts if part))
-        question = offer.date_question(deadlines_tr)
+        question = offer.date_question(lambda text: QCoreApplication.translate("deadlines", text))
         self.date_label.setText(question)
         self.date_edit.setAccessibleName(question)
         checked = self.circumstance_codes()

@@ -3,15 +3,16 @@ of its tables, declared once.  The words shared with the dossier and the agenda 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
 from clientsteun.domain.dates import format_date, format_long
-from clientsteun.domain.deadlines import Deadline, DeadlineState, RouteView
+from clientsteun.domain.deadlines import BASIS_WORDS, Deadline, DeadlineState, RouteView, atw_note
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP
-from clientsteun.domain.holidays import SATURDAY, WorkCalendar
+from clientsteun.domain.holidays import WorkCalendar
+from clientsteun.domain.reckoning import Note
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Evidence, LinkKind, RouteLink, RouteStatus, Signal, Step
 from clientsteun.domain.timeline import first_line
@@ -63,19 +64,33 @@ def advice_text(deadline: Deadline) -> str:
     )
 
 
-def atw_note(deadline: Deadline, days_off: WorkCalendar) -> str:
-    """Why the Algemene termijnenwet moved the date: the day the term ended on, or art. 2."""
-    end = deadline.term_end
-    if days_off.is_free(end):
-        day = days_off.holiday_name(end) or (tr("zaterdag") if end.weekday() == SATURDAY else tr("zondag"))
-        return tr(
-            "{name}: de termijn eindigde op {end} ({day}). Volgens de Algemene termijnenwet schuift de datum "
-            "op naar {due}."
-        ).format(name=deadline.name, end=format_long(end), day=day, due=format_long(deadline.due_on))
-    return tr(
-        "{name}: de termijn is verlengd tot {due}, zodat er minstens twee werkdagen in vallen "
-        "(Algemene termijnenwet, art. 2)."
-    ).format(name=deadline.name, due=format_long(deadline.due_on))
+def note_text(note: Note) -> str:
+    """An explanation of the engine in words, its text translated in context "deadlines"."""
+    return note.render(lambda text: QCoreApplication.translate("deadlines", text))
+
+
+def counted_from_text(deadline: Deadline) -> str:
+    """ "02-11-2026, de verzenddatum": the day the term counts from, and which date of the step that is."""
+    basis = QCoreApplication.translate("deadlines", BASIS_WORDS[deadline.counted_from])
+    return f"{format_date(deadline.started_on)}, {basis}"
+
+
+def explanations(deadline: Deadline, days_off: WorkCalendar) -> tuple[Note, ...]:
+    """Why the Algemene termijnenwet moved the date, then the engine's notes: the reading taken and the
+    other one, an assumption, what changed the term, a notice of default that came too early."""
+    moved = atw_note(deadline, days_off)
+    return ((moved,) if moved else ()) + deadline.notes
+
+
+def explanation_text(deadlines: Iterable[Deadline], days_off: WorkCalendar) -> str:
+    """The explanations of every deadline that has one, each under the deadline's name."""
+    blocks = []
+    for deadline in deadlines:
+        notes = explanations(deadline, days_off)
+        if notes:
+            name = tr("{name} ({date}):").format(name=deadline.name, date=format_date(deadline.due_on))
+            blocks.append("\n".join([name, *(f"– {note_text(note)}" for note in notes)]))
+    return "\n".join(blocks)
 
 
 def link_text(link: RouteLink, route_id: int, titles: Mapping[int, str]) -> str:
@@ -114,7 +129,8 @@ def deadline_columns(today: Callable[[], date]) -> list[Column[Deadline]]:
         Column(tr("Uiterlijk"), lambda d: format_date(d.due_on), sort_key=lambda d: d.due_on, warn=is_passed),
         Column(tr("Wat"), lambda d: d.name + (tr(" (verlengd)") if d.extended else ""), warn=is_passed),
         Column(tr("Wie moet iets doen"), lambda d: actor_word(d.actor), warn=is_passed),
-        Column(tr("Stand"), lambda d: deadline_state_text(d, today()), warn=_passed_or_late),
+        Column(tr("Stand"), lambda d: _state_text(d, today()), warn=_passed_or_late),
+        Column(tr("Gerekend vanaf"), counted_from_text, sort_key=lambda d: d.started_on, warn=is_passed),
         Column(tr("Wet"), lambda d: d.rule.law, warn=is_passed),
     ]
 
@@ -139,6 +155,16 @@ def signal_columns(catalog: RouteCatalog) -> list[Column[Signal]]:
 
 def is_passed(deadline: Deadline) -> bool:
     return deadline.state is DeadlineState.PASSED
+
+
+def _state_text(deadline: Deadline, today: date) -> str:
+    """Where a deadline stands; a notice of default sent before it passed is said to be too early."""
+    text = deadline_state_text(deadline, today)
+    if deadline.notice_works_from is None:
+        return text
+    return tr("{state}; ingebrekestelling te vroeg, telt vanaf {date}").format(
+        state=text, date=format_date(deadline.notice_works_from)
+    )
 
 
 def _passed_or_late(deadline: Deadline) -> bool:

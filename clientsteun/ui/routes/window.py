@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMessageBox,
+    QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,9 +53,9 @@ from clientsteun.ui.routes.evidence import EvidencePanel
 from clientsteun.ui.routes.text import (
     CONTEXT,
     advice_text,
-    atw_note,
     circle_text,
     deadline_columns,
+    explanation_text,
     is_passed,
     link_text,
     next_deadline_text,
@@ -138,7 +139,11 @@ class RouteWindow(QDialog):
         self.signal_view = make_table(self.signal_model, stretch=3, accessible_name=self.tr("Signalen"))
         self.signal_view.doubleClicked.connect(self.edit_signal)
         self.advice_label = text_label()
-        self.atw_label = text_label()
+        self.explanation = QPlainTextEdit()  # why each date is what it is; scrolls when there is much to say
+        self.explanation.setReadOnly(True)
+        self.explanation.setTabChangesFocus(True)
+        self.explanation.setAccessibleName(self.tr("Uitleg bij de termijnen"))
+        self.explanation.setMaximumHeight(110)
         self.evidence = EvidencePanel(services, clock)
         self.test_edits = [plain_text("", 50) for _ in TEST_QUESTIONS]
 
@@ -170,7 +175,7 @@ class RouteWindow(QDialog):
         layout.addWidget(text_label(self.tr("Termijnen"), bold=True))
         layout.addWidget(self.deadline_view, 2)
         layout.addWidget(self.advice_label)
-        layout.addWidget(self.atw_label)
+        layout.addWidget(self.explanation)
         return page
 
     def _links_page(self) -> QWidget:
@@ -235,9 +240,9 @@ class RouteWindow(QDialog):
         self.step_model.set_rows(route.steps)
         self.deadline_model.set_rows(view.deadlines)
         self._show_advice()
-        moved = [atw_note(d, routes.days_off) for d in view.deadlines if d.moved_by_atw]
-        self.atw_label.setText("\n".join(moved))
-        self.atw_label.setVisible(bool(moved))
+        explained = explanation_text(view.deadlines, routes.days_off)
+        self.explanation.setPlainText(explained)
+        self.explanation.setVisible(bool(explained))
         late = sum(1 for d in view.deadlines if is_passed(d))
         steps_title = self.tr("Stappen en termijnen")
         self.tabs.setTabText(
