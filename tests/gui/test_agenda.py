@@ -66,7 +66,7 @@ def test_rows_are_soonest_first_with_kind_who_and_state_in_words(
     assert column(dialog, WHAT_COLUMN) == [
         "Bezwaar maken kan tot en met",
         "Loonstroken opsturen",
-        "Gemeente beslist over de urgentie (controleer de verordening)",
+        "Gemeente beslist over de urgentie",
         "Hoorzitting",
         "Bezwaar maken kan tot en met",
     ]
