@@ -27,6 +27,7 @@ from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, Invalid
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
 from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.domain.reckoning import long_day
+from clientsteun.domain.route_catalog import DECREE_MISSING
 from clientsteun.domain.routes import Actor
 from clientsteun.process import harden
 from clientsteun.services import Services
@@ -429,6 +430,9 @@ def _check(args: argparse.Namespace, db_path: Path) -> int:
     report = safety.check(safety.unlock(_passphrase(args)), accept_lost_wal=args.accept)
     for line in report.lines:
         print(line)
+    missing = _catalog().routes.missing_decree_year(date.today())
+    if missing is not None:  # for the coordinator: a warning, not a problem of the database
+        print("Let op: " + DECREE_MISSING.format(year=missing))
     return 0 if report.sound else 1
 
 

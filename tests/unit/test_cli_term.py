@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from clientsteun import paths
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.route_catalog import ROUTES_FILE
-from tests.unit.test_cli import assert_plain_error, run
+from tests.unit.test_cli import assert_plain_error, demo, run
 
 
 def term(tmp_path: Path, *args: str) -> str:
@@ -147,3 +148,24 @@ def test_a_question_that_cannot_be_answered_gets_one_plain_line(
     tmp_path: Path, args: tuple[str, ...], words: list[str]
 ) -> None:
     assert_plain_error(run(tmp_path, "term", *args, passphrase=None), *words)
+
+
+def test_check_tells_the_coordinator_when_the_catalog_names_no_decree_days_for_this_year_or_next(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    db = tmp_path / "demo.db"
+    assert demo(tmp_path, db).returncode == 0
+    shipped_misses = catalog.routes.missing_decree_year(date.today()) is not None  # not before 2028
+    assert ("gelijkgesteld" in run(tmp_path, "check", "--db", str(db)).stdout) is shipped_misses
+    _choose_catalog(tmp_path, "")
+    routes = tmp_path / "catalogus" / ROUTES_FILE
+    text = routes.read_text(encoding="utf-8")
+    start = text.index("[[decree]]")
+    routes.write_text(text[:start] + text[text.index("checked = false", start) + len("checked = false") :])
+    checked = run(tmp_path, "check", "--db", str(db))
+    assert checked.returncode == 0, checked.stdout  # a warning, not a problem of the database
+    assert checked.stdout.splitlines()[-1] == (
+        f"Let op: De catalogus noemt nog geen dagen die in {date.today().year} met een feestdag zijn gelijkgesteld "
+        f"(Algemene termijnenwet, art. 3 lid 3). Zoek het besluit voor {date.today().year} op en zet het in de "
+        "catalogus; tot dan kan een termijn rond een brugdag te vroeg uitkomen."
+    )
