@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun import paths
-from clientsteun.domain.catalog import load_catalog
+from clientsteun.domain.catalog import load_catalog, load_chosen_catalog
 from clientsteun.domain.errors import CatalogError
+from clientsteun.domain.route_catalog import DECREE_MISSING
 from clientsteun.settings import Settings
 from clientsteun.ui.errors import show_error
 
@@ -36,9 +39,10 @@ def _spin(value: int, low: int, high: int, suffix: str) -> QSpinBox:
 class SettingsDialog(QDialog):
     """Saving checks a chosen catalog first; an invalid one is refused with the file, entry and problem."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.today = today or date.today()
         self.setWindowTitle(self.tr("Instellingen"))
         self.catalog_edit = QLineEdit(settings.catalog_folder)
         self.catalog_edit.setPlaceholderText(self.tr("De catalogus die bij Clientsteun hoort"))
@@ -47,6 +51,7 @@ class SettingsDialog(QDialog):
         choose.clicked.connect(self._choose_folder)
         default = QPushButton(self.tr("Standaard"))
         default.clicked.connect(self.catalog_edit.clear)
+        default.clicked.connect(self._show_decree_warning)
         catalog_row = QHBoxLayout()
         catalog_row.addWidget(self.catalog_edit, 1)
         catalog_row.addWidget(choose)
@@ -59,6 +64,9 @@ class SettingsDialog(QDialog):
             )
         )
         catalog_help.setWordWrap(True)
+        self.decree_label = QLabel()  # the catalog names no days equal to holidays for this year or next
+        self.decree_label.setWordWrap(True)
+        self.catalog_edit.editingFinished.connect(self._show_decree_warning)
         self.due_soon_spin = _spin(settings.due_soon_days, 1, 60, self.tr(" dagen"))
         self.idle_spin = _spin(settings.idle_lock_minutes, 1, 120, self.tr(" minuten"))
         self.daily_spin = _spin(settings.backups_daily, 1, 60, "")
@@ -67,6 +75,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Catalogus"), catalog_row)
         form.addRow("", catalog_help)
+        form.addRow("", self.decree_label)
         form.addRow(self.tr("Termijn ‘binnenkort’ vanaf"), self.due_soon_spin)
         form.addRow(self.tr("Vergrendelen na niets doen"), self.idle_spin)
         form.addRow(self.tr("Dagelijkse reservekopieën bewaren"), self.daily_spin)
@@ -77,13 +86,24 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._show_decree_warning()
         self.resize(640, self.sizeHint().height())
+
+    def _show_decree_warning(self) -> None:
+        """Tell a coordinator when the catalog in the field has no decree for this year or next."""
+        folder = self.catalog_edit.text().strip()
+        catalog, _refused = load_chosen_catalog(Path(folder) if folder else None, paths.catalog_dir())
+        year = catalog.routes.missing_decree_year(self.today)
+        text = QCoreApplication.translate("catalog", DECREE_MISSING).format(year=year) if year else ""
+        self.decree_label.setText(text)
+        self.decree_label.setVisible(bool(text))
 
     def _choose_folder(self) -> None:
         start = self.catalog_edit.text() or str(paths.catalog_dir())
         folder = QFileDialog.getExistingDirectory(self, self.tr("Kies de map met de catalogus"), start)
         if folder:
             self.catalog_edit.setText(folder)
+            self._show_decree_warning()
 
     def save(self) -> None:
         folder = self.catalog_edit.text().strip()

@@ -191,6 +191,28 @@ def test_settings_accept_a_valid_catalog_copy(qtbot: QtBot, settings: Settings, 
     assert settings.due_soon_days == 10
 
 
+def test_settings_tell_a_coordinator_when_the_catalog_names_no_decree_days_for_this_year_or_next(
+    qtbot: QtBot, settings: Settings, catalog_copy: Path
+) -> None:
+    covered = SettingsDialog(settings, today=date(2027, 6, 1))  # the shipped decree covers 2026 to 2028
+    qtbot.addWidget(covered)
+    assert covered.decree_label.isHidden()
+    dialog = SettingsDialog(settings, today=date(2028, 6, 1))
+    qtbot.addWidget(dialog)
+    assert not dialog.decree_label.isHidden()
+    assert dialog.decree_label.text().startswith(
+        "De catalogus noemt nog geen dagen die in 2029 met een feestdag zijn gelijkgesteld (Algemene termijnenwet, "
+        "art. 3 lid 3). Zoek het besluit voor 2029 op"
+    )
+    routes = catalog_copy / "routes.toml"
+    text = routes.read_text(encoding="utf-8")
+    start = text.index("[[decree]]")
+    routes.write_text(text[:start] + text[text.index("checked = false", start) + len("checked = false") :])
+    dialog.catalog_edit.setText(str(catalog_copy))
+    dialog.catalog_edit.editingFinished.emit()
+    assert "noemt nog geen dagen die in 2028 " in dialog.decree_label.text()  # this year first
+
+
 def test_settings_refuse_a_broken_catalog_copy_naming_file_and_entry(
     qtbot: QtBot, settings: Settings, catalog_copy: Path
 ) -> None:
