@@ -22,7 +22,7 @@ from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.start import Opened
 from tests.conftest import FAST_KDF, NOW, PASSPHRASE, TEST_KEY
-from tests.gui.modals import modal_watchdog
+from tests.helpers.modals import modal_watchdog
 
 __all__ = ["modal_watchdog"]  # autouse: a forgotten modal dialog fails the test instead of hanging it
 

@@ -21,8 +21,8 @@ from clientsteun.ui.start import StartFlow
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import e2e_clock
-from tests.gui.modals import when_modal
-from tests.gui.unlocking import choose, unlock_with
+from tests.helpers.modals import when_modal
+from tests.helpers.unlocking import choose, unlock_with
 
 CANARY_NAME = "Zwaluwstaart Kanariepiet"
 CANARY_NOTE = "Kanarienotitie q7Xv9 over schulden en de huur"

@@ -12,7 +12,7 @@ from clientsteun import paths
 from clientsteun.domain.route_catalog import ROUTES_FILE
 from clientsteun.settings import Settings
 from clientsteun.ui.main_window import MainWindow
-from tests.gui.modals import StandardButton, answer_box
+from tests.helpers.modals import StandardButton, answer_box
 
 OpenWindow = Callable[[Path, Path], MainWindow]  # the open_window fixture
 

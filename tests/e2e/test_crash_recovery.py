@@ -28,7 +28,7 @@ from clientsteun.ui.main_window import MainWindow
 from tests.conftest import TEST_KEY
 from tests.e2e.conftest import window_on
 from tests.e2e.typing_driver import typed_text
-from tests.gui.modals import answer_boxes
+from tests.helpers.modals import answer_boxes
 
 DRIVER = Path(__file__).with_name("typing_driver.py")
 START_TIMEOUT_S = 30.0

@@ -36,7 +36,7 @@ from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.widgets.fields import choose
 from clientsteun.ui.widgets.table_model import ROW_ROLE
 from tests.e2e.conftest import TODAY
-from tests.gui.modals import ModalAnswer, when_modal
+from tests.helpers.modals import ModalAnswer, when_modal
 
 OpenWindow = Callable[[Path, Path], MainWindow]  # the open_window fixture
 

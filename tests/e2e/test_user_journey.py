@@ -15,7 +15,7 @@ from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.widgets.table_model import ROW_ROLE
 from tests.e2e.conftest import TODAY
-from tests.gui.modals import StandardButton, answer_box, when_modal
+from tests.helpers.modals import StandardButton, answer_box, when_modal
 
 OpenWindow = Callable[[Path, Path], MainWindow]  # the open_window fixture
 NOTE = "Huurachterstand van twee maanden besproken. Samen een brief aan de woningcorporatie geschreven."

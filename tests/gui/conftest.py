@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.main_window import MainWindow
-from tests.gui.modals import modal_watchdog
+from tests.helpers.modals import modal_watchdog
 
 __all__ = ["modal_watchdog"]  # autouse: a forgotten modal dialog fails the test instead of hanging it
 

@@ -30,8 +30,8 @@ from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
-from tests.gui.modals import answer_box, when_modal
-from tests.gui.mouse import double_click
+from tests.helpers.modals import answer_box, when_modal
+from tests.helpers.mouse import double_click
 from tests.unit.test_cli_agenda import Agenda, fill_agenda
 
 

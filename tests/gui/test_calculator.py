@@ -16,8 +16,8 @@ from clientsteun.domain.route_catalog import MunicipalTerm, RouteCatalog, munici
 from clientsteun.domain.terms import Term
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.routes.calculator import CalculatorDialog
-from tests.gui.modals import StandardButton, answer_box, when_modal
-from tests.gui.test_dialogs import ERROR_TITLE, open_dialog, retype
+from tests.helpers.dialogs import ERROR_TITLE, open_dialog, retype
+from tests.helpers.modals import StandardButton, answer_box, when_modal
 
 TODAY = date(2026, 11, 23)
 
@@ -148,11 +148,17 @@ def test_wrong_input_is_said_plainly_and_keeps_what_was_typed(qtbot: QtBot, cata
 
 
 @pytest.mark.parametrize(
-    ("municipality", "due"), [("voorbeeldstad ", "donderdag 8 oktober 2026"), ("", "donderdag 5 november 2026")]
+    ("municipality", "due", "term", "said"),
+    [
+        ("voorbeeldstad ", "donderdag 8 oktober 2026", "4 weken", "Termijn van de gemeente Voorbeeldstad: Wgs 4a."),
+        ("Zwolle", "donderdag 5 november 2026", "8 weken", "controleer de verordening."),
+    ],
 )
-def test_the_municipality_chooses_its_by_law_term(qtbot: QtBot, catalog: Catalog, municipality: str, due: str) -> None:
-    term = MunicipalTerm("debt_decision", "Voorbeeldstad", Term.parse("4 weken"))
-    routes = replace(catalog.routes, municipal_terms={("debt_decision", municipality_key("Voorbeeldstad")): term})
+def test_the_municipality_chooses_its_by_law_term(
+    qtbot: QtBot, catalog: Catalog, municipality: str, due: str, term: str, said: str
+) -> None:
+    by_law = MunicipalTerm("debt_decision", "Voorbeeldstad", Term.parse("4 weken"), "Wgs 4a")
+    routes = replace(catalog.routes, municipal_terms={("debt_decision", municipality_key("Voorbeeldstad")): by_law})
     dialog = calculator(qtbot, routes)
     choose_rule(dialog, "debt_decision")
     assert dialog.form.isRowVisible(dialog.municipality_edit)
@@ -161,7 +167,10 @@ def test_the_municipality_chooses_its_by_law_term(qtbot: QtBot, catalog: Catalog
     retype(qtbot, dialog.date_edit, "10-09-2026")
     qtbot.keyClicks(dialog.municipality_edit, municipality)
     press_enter(qtbot, dialog)
-    assert dialog.answer_label.text().endswith(due)
+    assert dialog.answer_label.text() == f"Gemeente beslist over de schuldhulp: {due}"
+    lines = dialog.explanation.toPlainText().splitlines()
+    assert lines[1].startswith(f"{term}, gerekend vanaf 10-09-2026, de datum van de stap · ")
+    assert any(line.endswith(said) for line in lines[2:]), lines
 
 
 def test_the_calculator_fits_a_laptop_screen_with_every_question_shown(qtbot: QtBot, catalog: Catalog) -> None:

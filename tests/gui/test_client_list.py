@@ -16,7 +16,7 @@ from clientsteun.services import Services
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.residents.list_panel import LAST_CONTACT_COLUMN, ClientListPanel
 from clientsteun.ui.widgets.table_model import MUTED_COLOUR, ROW_ROLE, WARNING_COLOUR
-from tests.gui.residents import add_agreement, add_conversation, add_resident
+from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
 AGREEMENTS_COLUMN = 3
 

@@ -15,8 +15,8 @@ from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.main_window import MainWindow
-from tests.gui.modals import StandardButton, answer_box
-from tests.gui.residents import add_resident
+from tests.helpers.modals import StandardButton, answer_box
+from tests.helpers.residents import add_resident
 
 UNSAVED_QUESTION = "U heeft dit gesprek nog niet opgeslagen. Wat wilt u doen?"
 

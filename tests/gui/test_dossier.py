@@ -18,8 +18,8 @@ from clientsteun.services import Services
 from clientsteun.ui.dossier.panel import AGREEMENTS, SIGNALS, DossierPanel
 from clientsteun.ui.widgets.table_model import ROW_ROLE, WARNING_COLOUR
 from tests.conftest import FakeClock
-from tests.gui.mouse import double_click
-from tests.gui.residents import add_agreement, add_conversation, add_resident
+from tests.helpers.mouse import double_click
+from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
 WARNING_STYLE = "color:#b3261e"
 

@@ -19,8 +19,8 @@ from clientsteun.services.routes import RouteService
 from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.dossier.dialogs import ClientDialog, CloseDialog
 from clientsteun.ui.main_window import MainWindow
-from tests.gui.modals import StandardButton, answer_box, answer_boxes, button_in, when_modal
-from tests.gui.residents import add_agreement, add_conversation, add_resident
+from tests.helpers.modals import StandardButton, answer_box, answer_boxes, button_in, when_modal
+from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
 
 @pytest.fixture

@@ -28,8 +28,8 @@ from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.widgets.forms import FormDialog
 from clientsteun.ui.widgets.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
-from tests.gui.modals import StandardButton, answer_box, when_modal
-from tests.gui.test_dialogs import open_dialog, press_save, press_save_expecting_error, retype
+from tests.helpers.dialogs import open_dialog, press_save, press_save_expecting_error, retype
+from tests.helpers.modals import StandardButton, answer_box, when_modal
 
 OBJECTION = "Bezwaar maken kan tot en met"
 REFUSAL_REASON = "Geen urgentie: zij kan tijdelijk bij familie wonen"

@@ -24,9 +24,9 @@ from clientsteun.ui.safety import SLEEP_GAP_S, IdleWatcher
 from clientsteun.ui.tasks import InlineExecutor, Tasks
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.gui.modals import ModalAnswer, answer_box, when_modal
-from tests.gui.residents import add_resident
-from tests.gui.unlocking import unlock_with
+from tests.helpers.modals import ModalAnswer, answer_box, when_modal
+from tests.helpers.residents import add_resident
+from tests.helpers.unlocking import unlock_with
 
 
 class FakeClocks:

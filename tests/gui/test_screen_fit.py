@@ -7,13 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractScrollArea,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
     QWidget,
 )
@@ -23,14 +20,7 @@ from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.widgets.screen import fitted
-from tests.gui.screens import SCREENS, dialogs, resident_with_everything
-
-
-def is_control(widget: QWidget) -> bool:
-    """A control the user works with; the line edit inside a combo or spin box is part of that box."""
-    if isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
-        return False
-    return isinstance(widget, QAbstractButton) or bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+from tests.helpers.screens import SCREENS, dialogs, is_control, resident_with_everything
 
 
 def describe(widget: QWidget) -> str:

@@ -12,9 +12,9 @@ from clientsteun.domain.model import SearchHit
 from clientsteun.services import Services
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.widgets.table_model import ROW_ROLE
-from tests.gui.modals import StandardButton, answer_box
-from tests.gui.mouse import double_click
-from tests.gui.residents import add_conversation, add_resident
+from tests.helpers.modals import StandardButton, answer_box
+from tests.helpers.mouse import double_click
+from tests.helpers.residents import add_conversation, add_resident
 
 
 @pytest.fixture

@@ -28,8 +28,8 @@ from clientsteun.ui.start import Opened, StartFlow, hold_until_checked
 from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.gui.modals import ModalAnswer, answer_box, when_modal
-from tests.gui.unlocking import choose, unlock_with
+from tests.helpers.modals import ModalAnswer, answer_box, when_modal
+from tests.helpers.unlocking import choose, unlock_with
 
 
 def actions(opened: Opened) -> list[AuditAction]:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.errors import InvalidInput
 from clientsteun.ui.tasks import PROGRESS_DELAY_MS, CancelToken, InlineExecutor, Task, Tasks
-from tests.gui.modals import answer_box
+from tests.helpers.modals import answer_box
 
 JOB_TIMEOUT_MS = 5000
 

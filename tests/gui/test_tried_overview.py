@@ -35,9 +35,9 @@ from clientsteun.ui.routes.overview import TriedOverviewDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
 from clientsteun.ui.widgets.fields import choose
 from clientsteun.ui.widgets.table_model import ROW_ROLE, WARNING_COLOUR
-from tests.gui.modals import answer_box, when_modal
-from tests.gui.mouse import double_click
-from tests.gui.residents import add_resident
+from tests.helpers.modals import answer_box, when_modal
+from tests.helpers.mouse import double_click
+from tests.helpers.residents import add_resident
 
 
 def urgency_route(services: Services, client_id: int) -> int:

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QWidget
 
 from clientsteun.domain.model import Client, Consent, ConversationInput, HelpQuestionInput
 from clientsteun.domain.routes import RouteInput, SignalInput
@@ -25,7 +26,7 @@ from clientsteun.ui.routes.overview import TriedOverviewDialog
 from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.settings_dialog import SettingsDialog
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog
-from tests.gui.residents import add_agreement, add_conversation, add_resident
+from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
 TODAY = date(2026, 11, 23)
 # A laptop screen less its taskbar (48 px) and the window's title bar (32 px): the room a window has.
@@ -89,3 +90,10 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",
                                                           offer_recovery=True, parent=window)  # fmt: skip
     yield "herstelsleutel", lambda: RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP", tmp_path / "c.db", window)
+
+
+def is_control(widget: QWidget) -> bool:
+    """A control the user works with; the line edit inside a combo or spin box is part of that box."""
+    if isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
+        return False
+    return isinstance(widget, QAbstractButton) or bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
