@@ -29,6 +29,7 @@ from clientsteun.domain.calculator import Calculation, CalculatorRule, TermQuest
 from clientsteun.domain.deadlines import Deadline
 from clientsteun.domain.reckoning import Note, long_day
 from clientsteun.domain.route_catalog import RouteCatalog
+from clientsteun.domain.terms import Term
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.text import counted_from_text, note_text, tr
 from clientsteun.ui.routes.words import actor_word, open_state_text
@@ -36,14 +37,15 @@ from clientsteun.ui.widgets.fields import DateField, choice_box, note, text_labe
 from clientsteun.ui.widgets.screen import fit_on_screen
 
 
-def term_lines(deadline: Deadline, explanations: tuple[Note, ...], today: date) -> list[str]:
-    """One term worked out: its last day, from when and by which law it counts, and why it moved."""
+def term_lines(deadline: Deadline, explanations: tuple[Note, ...], today: date, term: Term) -> list[str]:
+    """One term worked out: its last day, its length (``term``: the municipality's where its by-law sets
+    it), from when and by which law it counts, and why it moved."""
     state = open_state_text(deadline.state, deadline.due_on, today)
     lines = [tr("{name}: {day} ({state})").format(name=deadline.name, day=long_day(deadline.due_on), state=state)]
     extended = tr(", verdaagd") if deadline.extended else ""
     lines.append(
         tr("{term}{extended}, gerekend vanaf {start} · {law} · {actor} moet iets doen").format(
-            term=deadline.rule.term, extended=extended, start=counted_from_text(deadline), law=deadline.rule.law,
+            term=term, extended=extended, start=counted_from_text(deadline), law=deadline.rule.law,
             actor=actor_word(deadline.actor),
         )
     )  # fmt: skip
@@ -51,10 +53,14 @@ def term_lines(deadline: Deadline, explanations: tuple[Note, ...], today: date) 
     return lines
 
 
-def calculation_text(calculation: Calculation, today: date) -> str:
+def calculation_text(calculation: Calculation, today: date, routes: RouteCatalog, municipality: str = "") -> str:
     """Every term of the chain, the first first, each with its explanation."""
-    blocks = zip(calculation.deadlines, calculation.explanations, strict=True)
-    return "\n\n".join("\n".join(term_lines(deadline, notes, today)) for deadline, notes in blocks)
+    blocks = []
+    for deadline, notes in zip(calculation.deadlines, calculation.explanations, strict=True):
+        municipal = routes.municipal_term(deadline.rule, municipality)
+        term = municipal.term if municipal is not None else deadline.rule.term
+        blocks.append("\n".join(term_lines(deadline, notes, today, term)))
+    return "\n\n".join(blocks)
 
 
 class CalculatorDialog(QDialog):
@@ -172,11 +178,12 @@ class CalculatorDialog(QDialog):
     def calculate(self) -> None:
         self._clear_answer()
         today = self.today()
-        calculation = calculate(self.routes, self.question(), today)
+        question = self.question()
+        calculation = calculate(self.routes, question, today)
         self.calculation = calculation
         asked = calculation.asked
         self.answer_label.setText(self.tr("{name}: {day}").format(name=asked.name, day=long_day(asked.due_on)))
-        self.explanation.setPlainText(calculation_text(calculation, today))
+        self.explanation.setPlainText(calculation_text(calculation, today, self.routes, question.municipality))
 
     def _clear_answer(self) -> None:
         self.calculation = None
