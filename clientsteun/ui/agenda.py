@@ -131,7 +131,7 @@ class AgendaDialog(QDialog):
         self.table = make_table(self.model, stretch=WHAT_COLUMN, accessible_name=self.tr("Agenda"), sortable=True)
         self.table.sortByColumn(DATE_COLUMN, Qt.SortOrder.AscendingOrder)  # soonest first
         self.table.setWordWrap(False)
-        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.open_row.connect(self._on_double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._update_selection)
 
@@ -291,14 +291,26 @@ class AgendaDialog(QDialog):
 
     @guarded
     def export_to(self, path: Path, with_names: bool) -> int:
-        """Write the items shown to ``path`` as an .ics file (logged); returns how many."""
-        count = self.services.agenda.export_ics(path, self.model.rows(), with_names=with_names)
+        """Write the items shown to ``path`` as an .ics file (logged); returns how many.
+
+        An item dated outside 1900-2200 (stored before dates were limited) is left out, and the
+        status line says so.
+        """
+        shown = self.model.rows()
+        count = self.services.agenda.export_ics(path, shown, with_names=with_names)
         points = self._points(count)
         if with_names:
             done = self.tr("{points} opgeslagen in {file}, met namen.")
         else:
             done = self.tr("{points} opgeslagen in {file}, zonder namen.")
-        self.status.setText(done.format(points=points, file=path.name))
+        text = done.format(points=points, file=path.name)
+        if len(shown) > count:
+            left_out = self.tr(
+                "{points} weggelaten: de datum ligt buiten 1900-2200 en past in geen agenda. "
+                "Verbeter die datum in het dossier."
+            )
+            text += " " + left_out.format(points=self._points(len(shown) - count))
+        self.status.setText(text)
         return count
 
 

@@ -89,35 +89,45 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        self, text: str, slot: Callable[[], Any], *shortcuts: QKeySequence | QKeySequence.StandardKey | str
     ) -> QAction:
+        """A menu action; its shortcuts (the first is shown in the menu) work anywhere in the window."""
         action = QAction(text, self)
         action.triggered.connect(lambda _checked=False: slot())
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
         return action
 
     def _build_actions(self) -> None:
         self.new_client_action = self._action(
-            self.tr("Nieuwe inwoner"), self.residents.new_client, QKeySequence.StandardKey.New
+            self.tr("&Nieuwe inwoner…"), self.residents.new_client, QKeySequence.StandardKey.New
         )
         self.new_conversation_action = self._action(
-            self.tr("Nieuw gesprek"), lambda: self._for_current(self.conversations.new_conversation), "Ctrl+G"
+            self.tr("Nieuw &gesprek…"), lambda: self._for_current(self.conversations.new_conversation), "Ctrl+G"
         )
         self.new_agreement_action = self._action(
-            self.tr("Nieuwe afspraak"), lambda: self._for_current(self.residents.new_agreement), "Ctrl+Shift+A"
+            self.tr("Nieuwe &afspraak…"), lambda: self._for_current(self.residents.new_agreement), "Ctrl+Shift+A"
         )
         self.search_action = self._action(
-            self.tr("Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
+            self.tr("&Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
         )
-        self.filter_action = self._action(self.tr("Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L")
-        self.agenda_action = self._action(self.tr("Agenda"), self.routes.show_agenda, "Ctrl+Shift+D")
+        self.filter_action = self._action(
+            self.tr("&Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L"
+        )
+        self.agenda_action = self._action(self.tr("A&genda"), self.routes.show_agenda, "Ctrl+Shift+D")
         self.calculator_action = self._action(
             self.tr("Termijn &berekenen…"), self.routes.show_calculator, "Ctrl+Shift+T"
         )
-        self.settings_action = self._action(self.tr("Instellingen…"), self.edit_settings)
-        quit_action = self._action(self.tr("Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
-        about_action = self._action(self.tr("Over Clientsteun"), self.show_about)
+        self.list_action = self._action(self.tr("Naar de &lijst met inwoners"), self.focus_list, "Ctrl+1")
+        self.dossier_action = self._action(self.tr("Naar het &dossier"), self.focus_dossier, "Ctrl+2")
+        self.next_tab_action = self._action(
+            self.tr("&Volgend tabblad"), lambda: self.dossier.step_tab(1), "Ctrl+PgDown", "Ctrl+Tab"
+        )
+        self.previous_tab_action = self._action(
+            self.tr("V&orig tabblad"), lambda: self.dossier.step_tab(-1), "Ctrl+PgUp", "Ctrl+Shift+Tab"
+        )
+        self.settings_action = self._action(self.tr("&Instellingen…"), self.edit_settings)
+        quit_action = self._action(self.tr("A&fsluiten"), self.close, QKeySequence.StandardKey.Quit)
+        about_action = self._action(self.tr("&Over Clientsteun"), self.show_about)
 
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         file_menu.addAction(self.new_client_action)
@@ -133,6 +143,9 @@ class MainWindow(QMainWindow):
         find_menu.addSeparator()
         find_menu.addAction(self.agenda_action)
         find_menu.addAction(self.calculator_action)
+        view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
+        for action in (self.list_action, self.dossier_action, self.next_tab_action, self.previous_tab_action):
+            view_menu.addAction(action)
         self.safety.fill_menu(self.menuBar().addMenu(self.tr("B&eveiliging")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
@@ -197,6 +210,12 @@ class MainWindow(QMainWindow):
             )
             return
         action(client_id)
+
+    def focus_list(self) -> None:
+        self.client_list.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_dossier(self) -> None:
+        self.dossier.tabs.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

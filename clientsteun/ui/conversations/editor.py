@@ -8,8 +8,8 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -128,6 +128,7 @@ class ConversationEditor(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.delete_button = QPushButton(self.tr("Gesprek verwijderen…"))
         self.delete_button.setVisible(conversation_id is not None)
         self.delete_button.clicked.connect(self.delete)
@@ -160,6 +161,9 @@ class ConversationEditor(QDialog):
             )
         elif conversation_id is None and not data.notes:
             self._offer_kind_template()
+        # A template offered: typing starts after its first question; else in the form's first field.
+        offered = draft_id is None and conversation_id is None and not data.notes and self.notes_edit.toPlainText()
+        (self.notes_edit if offered else self.date_edit).setFocus(Qt.FocusReason.OtherFocusReason)
         self._timer = QTimer(self)  # restarts at every change: saves after a pause in typing
         self._timer.setSingleShot(True)
         self._timer.setInterval(autosave_ms)
@@ -339,8 +343,10 @@ class ConversationEditor(QDialog):
     def _insert_chosen_template(self, index: int) -> None:
         template = self.catalog.template(self.template_edit.itemData(index) or "")
         self.template_edit.setCurrentIndex(0)
-        if template is not None:
-            self.notes_edit.insertPlainText(template.text.strip() + "\n")
+        if template is not None:  # added at the end of the note, on a line of its own
+            self.notes_edit.moveCursor(QTextCursor.MoveOperation.End)
+            apart = "\n" if self.notes_edit.toPlainText() and not self.notes_edit.toPlainText().endswith("\n") else ""
+            self.notes_edit.insertPlainText(apart + template.text.strip() + "\n")
             self.notes_edit.setFocus()
 
     def _offer_kind_template(self) -> None:
@@ -350,7 +356,11 @@ class ConversationEditor(QDialog):
         kind = next((k for k in self.catalog.conversation_kinds if k.code == self.kind_edit.currentData()), None)
         template = self.catalog.template(kind.template) if kind and kind.template else None
         if template is not None:
-            self.notes_edit.setPlainText(template.text.strip() + "\n")
+            text = template.text.strip() + "\n"
+            self.notes_edit.setPlainText(text)
+            cursor = self.notes_edit.textCursor()  # on the line after the first question: typing answers it
+            cursor.setPosition(_utf16(text, text.find("\n") + 1))
+            self.notes_edit.setTextCursor(cursor)
 
     def highlight(self, terms: tuple[str, ...]) -> int:
         """Mark the words the search found (same rules: word starts, no case, no accents) and go

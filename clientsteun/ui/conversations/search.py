@@ -65,7 +65,7 @@ class SearchDialog(QDialog):
             parent=self,
         )
         self.table = make_table(self.model, stretch=3, accessible_name=self.tr("Gevonden gesprekken"))
-        self.table.activated.connect(self._open)  # double-click and Enter; not doubleClicked too: that opened twice
+        self.table.open_row.connect(self._open)  # double-click and Enter
         self.table.selectionModel().currentRowChanged.connect(self._preview)
         self.count_label = QLabel()
         self.preview = QLabel()
@@ -80,7 +80,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.preview)
-        hint = QLabel(self.tr("Dubbelklik op een resultaat om het gesprek te openen."))
+        hint = QLabel(self.tr("Dubbelklik op een resultaat of kies Enter om het gesprek te openen."))
         layout.addWidget(hint)
         fit_on_screen(self, 900, 560)
 

@@ -42,7 +42,7 @@ class AgreementsTab(QWidget):
             parent=self,
         )
         self.view = make_table(self.model, stretch=0, accessible_name=self.tr("Afspraken"))
-        self.view.doubleClicked.connect(self._edit_at)
+        self.view.open_row.connect(self._edit_at)
         self.done_button = button(self.tr("Klaar / weer open"), lambda: self._emit_selected(self.toggle_done))
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

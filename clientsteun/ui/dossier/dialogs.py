@@ -75,6 +75,7 @@ class ClientDialog(FormDialog[ClientInput]):
         self.domains = CheckList(catalog.life_domains, details.life_domains)
 
         self.network = QTableWidget(0, 3)
+        self.network.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.network.setHorizontalHeaderLabels([self.tr("Naam"), self.tr("Rol of relatie"), self.tr("Telefoon")])
         self.network.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.network.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -124,6 +124,11 @@ class DossierPanel(QStackedWidget):
         self.tabs.setTabText(ROUTES, self.routes_tab.title())
         self.tabs.setTabText(SIGNALS, self.signals_tab.title())
 
+    def step_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) tab, round the end."""
+        count = self.tabs.count()
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
     def clear(self) -> None:
         """Show no dossier (its resident is gone)."""
         self.view = None

@@ -51,7 +51,7 @@ class RoutesTab(QWidget):
             parent=self,
         )
         self.view = make_table(self.model, stretch=0, accessible_name=self.tr("Routes"))
-        self.view.doubleClicked.connect(self._open_at)
+        self.view.open_row.connect(self._open_at)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         buttons = button_row(

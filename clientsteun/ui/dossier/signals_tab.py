@@ -37,7 +37,7 @@ class SignalsTab(QWidget):
             parent=self,
         )
         self.view = make_table(self.model, stretch=3, accessible_name=self.tr("Signalen"))
-        self.view.doubleClicked.connect(self._edit_at)
+        self.view.open_row.connect(self._edit_at)
         intro = QLabel(
             self.tr(
                 "Een signaal is een knelpunt dat laat zien waar het systeem mensen vastzet, zoals diensten "

@@ -33,7 +33,7 @@ class TimelineTab(QWidget):
             parent=self,
         )
         self.view = make_table(self.model, stretch=2, accessible_name=self.tr("Tijdlijn"))
-        self.view.doubleClicked.connect(self._open)
+        self.view.open_row.connect(self._open)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
 LAST_CONTACT_COLUMN = 2
+KEYBOARD_PAUSE_MS = 300  # arrow keys held or pressed quickly open no dossier on the way
 
 
 def _tr(text: str) -> str:
@@ -81,6 +82,11 @@ class ClientListPanel(QWidget):
         self.table.sortByColumn(LAST_CONTACT_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.open_row.connect(lambda _index: self._announce_current())  # Enter: at once
+        self.pause = QTimer(self)  # arrow keys open the dossier after a pause, not at every press
+        self.pause.setSingleShot(True)
+        self.pause.setInterval(KEYBOARD_PAUSE_MS)
+        self.pause.timeout.connect(self._announce_current)
         self.model.modelReset.connect(self._restore_selection)  # after filtering and sorting
 
         top = QHBoxLayout()
@@ -182,9 +188,17 @@ class ClientListPanel(QWidget):
         return index.data(ROW_ROLE).id if index.isValid() else None
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self._changing:
+            return
+        if self.table.moving_by_keys:
+            self.pause.start()  # moving with the keys: the dossier follows when the user pauses
+        else:
+            self._announce_current()
+
+    def _announce_current(self) -> None:
         # Filtering and sorting reset the model; selecting the same resident again is no news.
-        if current.isValid() and not self._changing:
-            client_id = current.data(ROW_ROLE).id
-            if client_id != self._shown_id:
-                self._shown_id = client_id
-                self.client_selected.emit(client_id)
+        self.pause.stop()
+        client_id = self.current_client_id()
+        if client_id is not None and client_id != self._shown_id:
+            self._shown_id = client_id
+            self.client_selected.emit(client_id)

@@ -138,7 +138,7 @@ class EvidencePanel(QWidget):
         self.route: Route | None = None
         self.model: RowTableModel[Evidence] = RowTableModel(evidence_columns(), key=lambda e: e.id, parent=self)
         self.view = make_table(self.model, stretch=1, accessible_name=self.tr("Bewijs"))
-        self.view.doubleClicked.connect(self.edit_evidence)
+        self.view.open_row.connect(self.edit_evidence)
         self.documents = QListWidget()
         self.documents.setAccessibleName(self.tr("Documenten"))
         self.documents.setWordWrap(True)

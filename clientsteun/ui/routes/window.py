@@ -132,12 +132,12 @@ class RouteWindow(QDialog):
             signal_columns(routes), key=lambda s: s.id, parent=self
         )
         self.step_view = make_table(self.step_model, stretch=4, accessible_name=self.tr("Stappen"))
-        self.step_view.doubleClicked.connect(self.edit_step)
+        self.step_view.open_row.connect(self.edit_step)
         self.deadline_view = make_table(self.deadline_model, stretch=1, accessible_name=self.tr("Termijnen"))
         self.deadline_view.selectionModel().currentChanged.connect(self._show_advice)
         self.link_view = make_table(self.link_model, stretch=0, accessible_name=self.tr("Koppelingen"))
         self.signal_view = make_table(self.signal_model, stretch=3, accessible_name=self.tr("Signalen"))
-        self.signal_view.doubleClicked.connect(self.edit_signal)
+        self.signal_view.open_row.connect(self.edit_signal)
         self.advice_label = text_label()
         self.explanation = QPlainTextEdit()  # why each date is what it is; scrolls when there is much to say
         self.explanation.setReadOnly(True)

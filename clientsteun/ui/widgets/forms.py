@@ -10,9 +10,19 @@ import enum
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.ui.errors import show_error
@@ -54,9 +64,28 @@ def confirm(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def first_field(window: QWidget) -> QWidget | None:
+    """The first field Tab reaches in ``window``: not a tab or a button."""
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        if (
+            widget.isVisibleTo(window) and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not isinstance(widget, (QTabBar, QTabWidget, QAbstractButton))
+        ):  # fmt: skip
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def focus_first_field(window: QWidget) -> None:
+    field = first_field(window)
+    if field is not None:
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+
+
 class FormDialog(QDialog, Generic[T]):
-    """Save builds the input and saves it; an error keeps the dialog open with everything typed.
-    Cancel (or Esc) with changes asks first."""
+    """Save (or Ctrl+S) builds the input and saves it; an error keeps the dialog open with everything
+    typed.  Cancel (or Esc) with changes asks first.  The form opens with its first field focused."""
 
     def __init__(self, title: str, save: Callable[[T], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +96,7 @@ class FormDialog(QDialog, Generic[T]):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._try_save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._try_save)
 
     def build(self) -> T:
         raise NotImplementedError
@@ -74,6 +104,7 @@ class FormDialog(QDialog, Generic[T]):
     def showEvent(self, event: QShowEvent) -> None:
         if self._initial is None:
             self._initial = self._snapshot()  # what was there before the user typed
+            focus_first_field(self)
         super().showEvent(event)
 
     def _snapshot(self) -> object:

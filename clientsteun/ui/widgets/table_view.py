@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTableView, QWidget
 
 from clientsteun.ui.errors import guarded
@@ -17,8 +18,36 @@ from clientsteun.ui.widgets.table_model import ROW_ROLE, RowTableModel
 RESIZE_SAMPLE_ROWS = 50
 
 
-def make_table(model: RowTableModel[Any], *, stretch: int, accessible_name: str, sortable: bool = False) -> QTableView:
-    view = QTableView()
+class RowTable(QTableView):
+    """A table the keyboard leaves with Tab (arrow keys move inside it); a row is opened with Enter or a
+    double-click, announced once by ``open_row`` (``activated`` also fires on a single click in styles
+    that open items that way)."""
+
+    open_row = Signal(QModelIndex)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.moving_by_keys = False  # True while a key press moves the current row
+        self.setTabKeyNavigation(False)
+        self.doubleClicked.connect(self._open)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open(self.currentIndex())
+            return
+        self.moving_by_keys = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.moving_by_keys = False
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_row.emit(index)
+
+
+def make_table(model: RowTableModel[Any], *, stretch: int, accessible_name: str, sortable: bool = False) -> RowTable:
+    view = RowTable()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
