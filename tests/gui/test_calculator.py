@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.calculator import COMMITTEE
@@ -179,3 +180,20 @@ def test_the_calculator_fits_a_laptop_screen_with_every_question_shown(qtbot: Qt
     needed = dialog.minimumSizeHint()
     assert needed.width() <= 1366 and needed.height() <= 768 - 48 - 32
     assert dialog.width() <= 1366 and dialog.height() <= 768 - 48 - 32
+
+
+def test_tab_reaches_every_question_and_the_button(qtbot: QtBot, catalog: Catalog) -> None:
+    dialog = calculator(qtbot, catalog.routes)
+    choose_rule(dialog, "objection_decision")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.rule_edit.setFocus()
+    dialog.extended_check.setChecked(True)
+    seen = []
+    for _ in range(12):
+        seen.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    wanted = [dialog.rule_edit, dialog.date_edit, dialog.circumstance_checks[COMMITTEE], dialog.extended_check,
+              dialog.extended_until_edit, dialog.calculate_button]  # fmt: skip
+    assert all(widget in seen for widget in wanted)
+    assert [seen.index(widget) for widget in wanted] == sorted(seen.index(widget) for widget in wanted)

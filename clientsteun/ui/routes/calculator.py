@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -153,6 +154,9 @@ class CalculatorDialog(QDialog):
             box.setChecked(item.code in checked)
             self._circumstance_layout.addWidget(box)
             self.circumstance_checks[item.code] = box
+        order = [self.date_edit, *self.circumstance_checks.values(), self.extended_check]
+        for before, after in pairwise(order):  # boxes made later still come in between
+            QWidget.setTabOrder(before, after)
         self.form.setRowVisible(self.circumstances, bool(offer.circumstances))
         self.form.setRowVisible(self.extended_check, offer.asks_extension)
         self.form.setRowVisible(self.extended_until_edit, offer.asks_extension)
