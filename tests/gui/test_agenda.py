@@ -30,9 +30,9 @@ from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock
+from tests.helpers.agenda import Agenda, fill_agenda
 from tests.helpers.modals import answer_box, when_modal
 from tests.helpers.mouse import double_click
-from tests.unit.test_cli_agenda import Agenda, fill_agenda
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from clientsteun.store.connection import open_marker
 from clientsteun.store.database import journal_file
 from clientsteun.store.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers.cli import assert_plain_error, made_demo, names_in, run
 from tests.helpers.crash import crash_in_a_rollback_journal
-from tests.unit.test_cli import assert_plain_error, made_demo, names_in, run
 
 
 def test_a_rollback_journal_left_by_a_crash_is_recovered_not_called_read_only(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from clientsteun import paths
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.route_catalog import ROUTES_FILE
-from tests.unit.test_cli import assert_plain_error, demo, run
+from tests.helpers.cli import assert_plain_error, demo, run
 
 
 def term(tmp_path: Path, *args: str) -> str:
