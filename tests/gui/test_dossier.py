@@ -112,7 +112,7 @@ def test_late_agreement_is_red_and_counted_on_the_tab(panel: DossierPanel, servi
     assert panel.tabs.tabText(AGREEMENTS) == "Afspraken (1 te laat)"
     model = panel.agreements_tab.model
     late = model.index(0, 2)
-    assert late.data() == "16-11-2026"
+    assert late.data() == "16-11-2026 (te laat)"  # in words as well as in red
     brush = late.data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(brush, QBrush)
     assert brush.color() == WARNING_COLOUR

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.model import Client, TimelineKind
@@ -20,7 +20,7 @@ from clientsteun.ui.residents.list_panel import KEYBOARD_PAUSE_MS
 from clientsteun.ui.widgets.forms import first_field
 from tests.helpers.modals import when_modal
 from tests.helpers.residents import add_resident
-from tests.helpers.screens import dialogs, is_control, resident_with_everything
+from tests.helpers.screens import controls, dialogs, resident_with_everything
 
 TAB_LIMIT = 300
 
@@ -43,14 +43,6 @@ def walk(qtbot: QtBot, start: QWidget, key: Qt.Key = Qt.Key.Key_Tab) -> list[QWi
             return seen
         seen.append(focused())
     raise AssertionError(f"Tab never came back to {start!r}; stuck in {type(focused()).__name__}")
-
-
-def controls(top: QWidget) -> list[QWidget]:
-    """What Tab should reach; the toolbar's buttons are the menus' actions, reached by their shortcuts."""
-    return [
-        w for w in top.findChildren(QWidget)
-        if w.isVisible() and w.isEnabled() and is_control(w) and not isinstance(w.parentWidget(), QToolBar)
-    ]  # fmt: skip
 
 
 def unreached(top: QWidget, seen: list[QWidget]) -> list[str]:

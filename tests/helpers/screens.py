@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QToolBar, QWidget
 
 from clientsteun.domain.model import Client, Consent, ConversationInput, HelpQuestionInput
 from clientsteun.domain.routes import RouteInput, SignalInput
@@ -97,3 +97,11 @@ def is_control(widget: QWidget) -> bool:
     if isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
         return False
     return isinstance(widget, QAbstractButton) or bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def controls(top: QWidget) -> list[QWidget]:
+    """What Tab should reach; the toolbar's buttons are the menus' actions, reached by their shortcuts."""
+    return [
+        w for w in top.findChildren(QWidget)
+        if w.isVisible() and w.isEnabled() and is_control(w) and not isinstance(w.parentWidget(), QToolBar)
+    ]  # fmt: skip

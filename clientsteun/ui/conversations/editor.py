@@ -81,10 +81,13 @@ class ConversationEditor(QDialog):
         self.setWindowTitle(f"{title} — {client_name}")
 
         self.date_edit = DateField(data.held_on, required=True)
+        self.date_edit.setAccessibleName(self.tr("Datum"))
         self.time_edit = QLineEdit(format_time(data.start_time))
+        self.time_edit.setAccessibleName(self.tr("Begintijd"))
         self.time_edit.setPlaceholderText(self.tr("uu:mm"))
         self.time_edit.setMaximumWidth(80)
         self.duration_edit = QSpinBox()
+        self.duration_edit.setAccessibleName(self.tr("Duur"))
         self.duration_edit.setRange(0, 24 * 60)
         self.duration_edit.setSingleStep(15)
         self.duration_edit.setSuffix(self.tr(" min"))

@@ -50,6 +50,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle(self.tr("Zoeken in notities"))
         self._search = search
         self.query_edit = QLineEdit()
+        self.query_edit.setAccessibleName(self.tr("Zoekwoorden"))
         self.query_edit.setPlaceholderText(self.tr("Woorden uit de notities, bijvoorbeeld: huurachterstand"))
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.returnPressed.connect(self.run)

@@ -32,9 +32,7 @@ class AgreementsTab(QWidget):
             [
                 Column(tr("Wat"), lambda a: first_line(a.data.description)),
                 Column(tr("Wie"), lambda a: a.data.who),
-                Column(
-                    tr("Uiterlijk"), lambda a: format_date(a.data.due_on), warn=lambda a: a.is_overdue(self.today())
-                ),
+                Column(tr("Uiterlijk"), self._due_text, warn=lambda a: a.is_overdue(self.today())),
                 Column(tr("Klaar op"), lambda a: format_date(a.done_on)),
             ],
             muted=lambda a: a.done_on is not None,
@@ -64,6 +62,11 @@ class AgreementsTab(QWidget):
         """One of the agreements shown (the only ones the user can point at)."""
         row = self.model.find(lambda a: a.id == agreement_id)
         return None if row is None else self.model.row_at(row)
+
+    def _due_text(self, agreement: Agreement) -> str:
+        """The date, and "te laat" in words as well as in red."""
+        due = format_date(agreement.data.due_on)
+        return f"{due} ({tr('te laat')})" if agreement.is_overdue(self.today()) else due
 
     def title(self) -> str:
         overdue = sum(1 for a in self.model.rows() if a.is_overdue(self.today()))

@@ -110,6 +110,7 @@ class ClientDialog(FormDialog[ClientInput]):
         consent_form.addRow(self.tr("Ingetrokken op"), self.consent_withdrawn)
 
         tabs = QTabWidget()
+        tabs.setAccessibleName(self.tr("Onderdelen van de gegevens"))
         tabs.addTab(general, self.tr("Gegevens"))
         tabs.addTab(self.domains, self.tr("Levensgebieden"))
         tabs.addTab(network_page, self.tr("Netwerk"))

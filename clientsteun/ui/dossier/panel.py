@@ -76,6 +76,7 @@ class DossierPanel(QStackedWidget):
         self.signals_tab = SignalsTab(catalog)
         self.details_tab = DetailsTab(catalog)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Dossier"))
         self.tabs.addTab(self.timeline_tab, self.tr("Tijdlijn"))
         self.tabs.addTab(self.help_question_tab, self.tr("Hulpvraag"))
         self.tabs.addTab(self.agreements_tab, self.tr("Afspraken"))

@@ -148,6 +148,7 @@ class RouteWindow(QDialog):
         self.test_edits = [plain_text("", 50) for _ in TEST_QUESTIONS]
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Onderdelen van de route"))
         self.tabs.addTab(self._steps_page(), self.tr("Stappen en termijnen"))
         self.tabs.addTab(self.evidence, self.tr("Bewijs"))
         self.tabs.addTab(self._links_page(), self.tr("Koppelingen en signalen"))
