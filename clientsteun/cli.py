@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
+import errno
 import json
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -18,14 +17,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from clientsteun import __version__, paths
+from clientsteun.cli_passphrase import PASSPHRASE_ENV, adopt_key, key_for, unlock
 from clientsteun.domain.agenda import AgendaItem, AgendaKind, within
+from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.calculator import COMMITTEE, CalculatorRule, TermQuestion, calculate, calculator_rules
 from clientsteun.domain.catalog import Catalog, load_chosen_catalog
 from clientsteun.domain.dates import format_date, format_time, parse_date
 from clientsteun.domain.deadlines import BASIS_WORDS, DeadlineState
-from clientsteun.domain.errors import ClientsteunError, DatabaseMissing, InvalidInput, KeyFileMissing, NotEncrypted
+from clientsteun.domain.errors import (
+    ClientsteunError,
+    DatabaseMissing,
+    DiskFull,
+    InvalidInput,
+    KeyFileMissing,
+    NotEncrypted,
+)
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
-from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.domain.reckoning import long_day
 from clientsteun.domain.route_catalog import DECREE_MISSING
 from clientsteun.domain.routes import Actor
@@ -36,8 +43,11 @@ from clientsteun.services.safety import SafetyService, VaultState
 if TYPE_CHECKING:
     from clientsteun.settings import Settings
 
-PASSPHRASE_ENV = "CLIENTSTEUN_PASSPHRASE"
 WITHIN_DAYS = 14  # how far ahead "deadlines" looks by default
+# Upper bounds that keep a typing mistake from running for hours (or for ever).
+MAX_DEMO_CLIENTS = 100_000
+MAX_DEMO_CONVERSATIONS = 1_000_000
+MAX_WITHIN_DAYS = 100_000  # beyond the last year a date may have (2200)
 
 
 class _DutchHelpFormatter(argparse.HelpFormatter):
@@ -176,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Every way a command ends is an exit code and, on a problem, one Dutch line: never a traceback."""
     harden()  # no core dumps, owner-only files: before anything is read or written
     args = build_parser().parse_args(argv)
     db_path: Path = args.db or paths.default_database()
@@ -184,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(db_path)
     try:
+        _check_path(db_path)
         return COMMANDS[args.command](args, db_path)
     except ClientsteunError as error:
         print(f"clientsteun: {error.message}", file=sys.stderr)
@@ -191,38 +203,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into a program that stopped reading, e.g. head
         sys.stderr.close()
         return 0
+    except OSError as error:
+        print(f"clientsteun: {_file_problem(error)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        start = "\n" if sys.stderr.isatty() else ""  # after the prompt or the terminal's ^C
+        print(f"{start}clientsteun: afgebroken met Ctrl+C.", file=sys.stderr)
+        return 130
 
 
-def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
-    """From --passphrase-file or the environment; typed at a prompt only on a terminal (twice when ``new``)."""
-    if args.passphrase_file is not None:
-        try:
-            lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            raise InvalidInput("Het wachtwoordbestand kan niet worden gelezen.") from None
-        return lines[0] if lines else ""
-    if os.environ.get(PASSPHRASE_ENV):
-        return os.environ[PASSPHRASE_ENV]
-    if sys.stdin.isatty():
-        if not new:
-            return getpass.getpass("Wachtwoord: ")
-        chosen = check_passphrase(getpass.getpass("Kies een wachtwoord voor de nieuwe database: "))
-        if getpass.getpass("Nog een keer: ") != chosen:
-            raise InvalidInput("De twee wachtwoorden zijn niet gelijk. Er is niets gemaakt.")
-        return chosen
-    raise InvalidInput(f"Geef het wachtwoord met --passphrase-file of in ${PASSPHRASE_ENV}.")
+_LOOP = "Dit pad verwijst via een snelkoppeling (symbolische link) naar zichzelf. Kies het echte bestand."
 
 
-def _key(args: argparse.Namespace, safety: SafetyService, *, create: bool = False) -> bytes:
-    state = safety.state()
-    if state is VaultState.ENCRYPTED:
-        safety.check_file()  # an empty file or a document: say so before asking for a key
-    if (state is VaultState.NEW and create) or (state is VaultState.PLAINTEXT and not safety.has_key_file()):
-        key, _ = safety.create_key(check_passphrase(_passphrase(args, new=True)), with_recovery=False)
-        return key
-    if state in (VaultState.NEW, VaultState.MISSING):
-        raise DatabaseMissing()
-    return safety.unlock(_passphrase(args))
+def _check_path(path: Path) -> None:
+    """Refuse a database path that does not resolve (a symlink loop) before anything looks at it."""
+    try:
+        path.expanduser().resolve()
+    except (OSError, RuntimeError):  # Python before 3.13 calls a symlink loop a RuntimeError
+        raise InvalidInput(_LOOP) from None
+
+
+def _file_problem(error: OSError) -> str:
+    """An unexpected file system error in Dutch, without the path (it may name a person)."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull.message
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            "Clientsteun mag hier niet schrijven (geen rechten, of een schijf die alleen gelezen kan worden). "
+            "Controleer de rechten van de map en het bestand."
+        )
+    if error.errno == errno.ELOOP:
+        return _LOOP
+    code = errno.errorcode.get(error.errno or 0, "onbekend")
+    return f"Een bestand kon niet worden gelezen of geschreven (foutcode {code}). Controleer de map en het bestand."
 
 
 def _settings() -> Settings:
@@ -244,12 +257,14 @@ def _catalog() -> Catalog:
 def _services(args: argparse.Namespace, db_path: Path, *, create: bool = False) -> Services:
     """Unlock and open the database for one command; failed unlocks since the last one are logged."""
     safety = SafetyService(db_path)
-    return safety.open_services(_key(args, safety, create=create), _catalog(), create=create)
+    return safety.open_services(key_for(safety, args.passphrase_file, create=create), _catalog(), create=create)
 
 
 def _demo(args: argparse.Namespace, db_path: Path) -> int:
     from clientsteun.demo import fill_demo
 
+    _check_count(args.clients, "--clients", 1, MAX_DEMO_CLIENTS)
+    _check_count(args.conversations, "--conversations", 0, MAX_DEMO_CONVERSATIONS)
     today = parse_date(args.today) if args.today else None
     services = _services(args, db_path, create=True)
     try:
@@ -274,6 +289,7 @@ def _clients(args: argparse.Namespace, db_path: Path) -> int:
     services = _services(args, db_path)
     try:
         rows = services.clients.list_clients()
+        _log_shown(services, f"lijst van inwoners, {_lines(len(rows))}", json=args.json)
     finally:
         services.close()
     if args.json:
@@ -297,6 +313,8 @@ def _search(args: argparse.Namespace, db_path: Path) -> int:
     try:
         hits = services.conversations.search(args.query)
         kinds = {hit.kind: services.catalog.kind_name(hit.kind) for hit in hits}
+        found = f"zoekresultaten, {len(hits)} {'treffer' if len(hits) == 1 else 'treffers'}"
+        _log_shown(services, found, json=args.json)
     finally:
         services.close()
     if args.json:
@@ -308,6 +326,21 @@ def _search(args: argparse.Namespace, db_path: Path) -> int:
         print(f"    {snippet}")
     print(f"{len(hits)} gevonden")
     return 0
+
+
+def _log_shown(services: Services, what: str, *, json: bool) -> None:
+    """Output that names people is logged as any export, before it is printed (without names or
+    search words); when the log cannot be written, nothing is shown."""
+    try:
+        services.audit.record(AuditAction.EXPORT, detail=f"opdrachtregel: {what}{', JSON' if json else ''}")
+    except ClientsteunError as error:
+        raise InvalidInput(
+            f"{error.message} Het logboek kon niet vastleggen wat er getoond zou worden, daarom wordt er niets getoond."
+        ) from None
+
+
+def _lines(count: int) -> str:
+    return f"{count} {'regel' if count == 1 else 'regels'}"
 
 
 def _plain(snippet: str) -> str:
@@ -324,9 +357,10 @@ def _json_default(value: object) -> str:
     raise TypeError(type(value).__name__)
 
 
-def _check_within(within_days: int | None) -> None:
-    if within_days is not None and within_days < 0:
-        raise InvalidInput("Bij --within hoort een aantal dagen: 0 of meer.")
+def _check_count(value: int | None, option: str, low: int, high: int) -> None:
+    """A number given on the command line within its bounds, else a plain error."""
+    if value is not None and not low <= value <= high:
+        raise InvalidInput(f"Bij {option} hoort een aantal van {low} of meer en hoogstens {high:,}.".replace(",", "."))
 
 
 def _agenda_items(services: Services, within_days: int | None) -> list[AgendaItem]:
@@ -340,10 +374,11 @@ _ACTOR_WORDS = {Actor.AUTHORITY: "instantie", Actor.RESIDENT: "inwoner"}
 
 
 def _deadlines(args: argparse.Namespace, db_path: Path) -> int:
-    _check_within(args.within)
+    _check_count(args.within, "--within", 0, MAX_WITHIN_DAYS)
     services = _services(args, db_path)
     try:
         items = [item for item in _agenda_items(services, args.within) if item.kind is AgendaKind.DEADLINE]
+        _log_shown(services, f"termijnen, {_lines(len(items))}", json=args.json)
     finally:
         services.close()
     if args.json:
@@ -382,7 +417,7 @@ def _deadline_json(item: AgendaItem) -> dict[str, Any]:
 
 
 def _agenda(args: argparse.Namespace, db_path: Path) -> int:
-    _check_within(args.within)
+    _check_count(args.within, "--within", 0, MAX_WITHIN_DAYS)
     services = _services(args, db_path)
     try:
         items = _agenda_items(services, args.within)
@@ -391,6 +426,10 @@ def _agenda(args: argparse.Namespace, db_path: Path) -> int:
         services.close()
     names = "zonder namen" if args.without_names else "met namen"
     print(f"{count} {'punt' if count == 1 else 'punten'} geschreven naar {args.ics} ({names})")
+    left_out = len(items) - count
+    if left_out:
+        print(f"Let op: {left_out} {'punt' if left_out == 1 else 'punten'} weggelaten: de datum ligt buiten "
+              "1900-2200 en past in geen agenda. Verbeter die datum in het dossier.")  # fmt: skip
     return 0
 
 
@@ -408,11 +447,11 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
     safety = SafetyService(db_path)
     safety.state()  # finishes a restore that was interrupted before this one starts
     if safety.has_own_key():
-        key = safety.unlock(_passphrase(args))
+        key = unlock(safety, args.passphrase_file)
     else:  # a new laptop: the key file travels with the backup
         if not args.source.with_name(args.source.name + ".key").exists():
             raise KeyFileMissing()
-        key = safety.adopt_key_of(args.source, _passphrase(args))
+        key = adopt_key(safety, args.passphrase_file, args.source)
     kept = safety.restore(key, args.source, detail="opdrachtregel")
     print("Reservekopie teruggezet.")
     if kept is not None:
@@ -427,7 +466,7 @@ def _check(args: argparse.Namespace, db_path: Path) -> int:
         raise NotEncrypted()
     if state is not VaultState.ENCRYPTED:
         raise DatabaseMissing()
-    report = safety.check(safety.unlock(_passphrase(args)), accept_lost_wal=args.accept)
+    report = safety.check(unlock(safety, args.passphrase_file), accept_lost_wal=args.accept)
     for line in report.lines:
         print(line)
     missing = _catalog().routes.missing_decree_year(date.today())

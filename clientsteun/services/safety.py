@@ -19,7 +19,7 @@ from pathlib import Path
 from clientsteun.domain.audit import AuditAction, AuditEntry
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date, format_time
-from clientsteun.domain.errors import ClientsteunError
+from clientsteun.domain.errors import ClientsteunError, WrongPassphrase
 from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
@@ -91,6 +91,15 @@ class SafetyService:
     def unlock(self, passphrase: str) -> bytes:
         """The data key; a wrong passphrase is counted in the key file (logged at the next opening)."""
         return self.vault.unlock(passphrase, now=self.clock())
+
+    def unlock_first(self, passphrases: Sequence[str]) -> tuple[bytes, str]:
+        """The data key and the first of ``passphrases`` that opens it (a passphrase file is also read
+        as earlier versions read it); when none does, one failed attempt is counted, as by ``unlock``."""
+        envelope = self.vault.envelope()
+        for passphrase in passphrases[:-1]:
+            with contextlib.suppress(WrongPassphrase):
+                return keys.unlock(envelope, passphrase), passphrase
+        return self.unlock(passphrases[-1]), passphrases[-1]
 
     def unlock_with_recovery(self, code: str) -> bytes:
         return self.vault.unlock_with_recovery(code)
