@@ -288,3 +288,14 @@ def test_the_command_line_and_the_ui_reach_the_store_only_through_services() -> 
         name: sorted(imported for imported in graph[name] if imported.startswith("clientsteun.store")) for name in front
     }
     assert {name: store for name, store in reaching.items() if store} == {}
+
+
+def test_no_test_module_imports_another() -> None:
+    """What tests share lives in tests/helpers/ (or is a conftest's constant): pytest alone imports a test module."""
+    graph = _import_graph(Path(clientsteun.__file__).parent.parent, "tests")
+    assert {"tests.helpers.cli", "tests.unit.test_cli", "tests.gui.test_dialogs"} <= set(graph)
+    importing = {
+        name: sorted(other for other in imported if other.rpartition(".")[2].startswith("test_"))
+        for name, imported in graph.items()
+    }
+    assert {name: others for name, others in importing.items() if others} == {}
