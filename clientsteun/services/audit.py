@@ -34,13 +34,13 @@ class AuditService(Service):
         """
         moment = datetime.fromisoformat(at) if at else self.now()
         with self._db.transaction() as session:
-            _append(session, moment, action, client_id, detail)
+            append_entry(session, moment, action, client_id, detail)
 
     def record_failed_unlocks(self, moments: tuple[str, ...]) -> None:
         """Failed unlock attempts counted in the key file (ISO times), in one transaction, each at its own time."""
         with self._db.transaction() as session:
             for moment in moments:
-                _append(session, datetime.fromisoformat(moment), AuditAction.FAILED_UNLOCK, None, "")
+                append_entry(session, datetime.fromisoformat(moment), AuditAction.FAILED_UNLOCK, None, "")
 
     def export(
         self, target: Path, content: Content, action: AuditAction, *, client_id: int | None = None, detail: str = ""
@@ -131,7 +131,7 @@ class AuditService(Service):
         return len(entries)
 
 
-def _append(session: Session, moment: datetime, action: AuditAction, client_id: int | None, detail: str) -> None:
+def append_entry(session: Session, moment: datetime, action: AuditAction, client_id: int | None, detail: str) -> None:
     """One entry after the last, chained to it."""
     user = current_user()
     detail = detail[:200]  # the column's size: what is hashed is what is stored
