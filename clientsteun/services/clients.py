@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, case, exists, func, select
+from sqlalchemy import Select, case, exists, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from clientsteun.domain.audit import AuditAction
@@ -171,7 +171,8 @@ class ClientService(Service):
                 )
             )
 
-    def close_client(self, client_id: int, closed_on: date, reason: str) -> Client:
+    def close_client(self, client_id: int, closed_on: date, reason: str, *, finish_agreements: bool = False) -> Client:
+        """Close the dossier; with ``finish_agreements`` its open agreements are done on ``closed_on``."""
         reason = reason.strip()
         if not reason:
             raise InvalidInput(
@@ -187,8 +188,14 @@ class ClientService(Service):
             row.closed_on = closed_on
             row.close_reason = reason
             row.updated_at = self.now()
+            if finish_agreements:
+                session.execute(
+                    update(AgreementRow)
+                    .where(AgreementRow.client_id == client_id, AgreementRow.done_on.is_(None))
+                    .values(done_on=closed_on)
+                )
             client = mapping.client(row)
-        self._announce(RESIDENT_CHANGE, client_id)  # the agenda holds open dossiers only
+        self._announce(RESIDENT_CHANGE | Area.AGREEMENTS, client_id)  # the agenda holds open dossiers only
         return client
 
     def reopen_client(self, client_id: int) -> Client:

@@ -102,10 +102,10 @@ class MainWindow(QMainWindow):
             self.tr("&Nieuwe inwoner…"), self.residents.new_client, QKeySequence.StandardKey.New
         )
         self.new_conversation_action = self._action(
-            self.tr("Nieuw &gesprek…"), lambda: self._for_current(self.conversations.new_conversation), "Ctrl+G"
+            self.tr("Nieuw &gesprek…"), lambda: self._for_open(self.conversations.new_conversation), "Ctrl+G"
         )
         self.new_agreement_action = self._action(
-            self.tr("Nieuwe &afspraak…"), lambda: self._for_current(self.residents.new_agreement), "Ctrl+Shift+A"
+            self.tr("Nieuwe &afspraak…"), lambda: self._for_open(self.residents.new_agreement), "Ctrl+Shift+A"
         )
         self.search_action = self._action(
             self.tr("&Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
@@ -202,12 +202,19 @@ class MainWindow(QMainWindow):
 
     # -- small things --------------------------------------------------------------------------
 
-    def _for_current(self, action: Callable[[int], Any]) -> None:
+    def _for_open(self, action: Callable[[int], Any]) -> None:
+        """Something new for the resident on screen, whose dossier must be open."""
         client_id = self.current_client_id()
         if client_id is None:
             QMessageBox.information(
                 self, self.tr("Geen inwoner gekozen"), self.tr("Kies eerst een inwoner in de lijst.")
             )
+            return
+        if not self.dossier.conversation_button.isEnabled():
+            QMessageBox.information(
+                self, self.tr("Dossier gesloten"),
+                self.tr("Dit dossier is gesloten. Kies Heropenen om er iets nieuws in vast te leggen."),
+            )  # fmt: skip
             return
         action(client_id)
 

@@ -28,11 +28,12 @@ class AgreementsTab(QWidget):
         super().__init__(parent)
         self.clock = clock
         self.client_id: int | None = None
+        self.closed = False
         self.model: RowTableModel[Agreement] = RowTableModel(
             [
                 Column(tr("Wat"), lambda a: first_line(a.data.description)),
                 Column(tr("Wie"), lambda a: a.data.who),
-                Column(tr("Uiterlijk"), self._due_text, warn=lambda a: a.is_overdue(self.today())),
+                Column(tr("Uiterlijk"), self._due_text, warn=self._late),
                 Column(tr("Klaar op"), lambda a: format_date(a.done_on)),
             ],
             muted=lambda a: a.done_on is not None,
@@ -54,9 +55,16 @@ class AgreementsTab(QWidget):
     def today(self) -> date:
         return self.clock().date()
 
-    def show_agreements(self, client_id: int, agreements: Sequence[Agreement]) -> None:
+    def show_agreements(self, client_id: int, agreements: Sequence[Agreement], *, closed: bool = False) -> None:
+        """In a closed dossier nothing is late any more: no one is still working on it."""
         self.client_id = client_id
+        if closed != self.closed:
+            self.closed = closed
+            self.model.set_rows([])  # the same rows again would not be redrawn
         self.model.set_rows(agreements)
+
+    def _late(self, agreement: Agreement) -> bool:
+        return not self.closed and agreement.is_overdue(self.today())
 
     def agreement(self, agreement_id: int) -> Agreement | None:
         """One of the agreements shown (the only ones the user can point at)."""
@@ -66,10 +74,10 @@ class AgreementsTab(QWidget):
     def _due_text(self, agreement: Agreement) -> str:
         """The date, and "te laat" in words as well as in red."""
         due = format_date(agreement.data.due_on)
-        return f"{due} ({tr('te laat')})" if agreement.is_overdue(self.today()) else due
+        return f"{due} ({tr('te laat')})" if self._late(agreement) else due
 
     def title(self) -> str:
-        overdue = sum(1 for a in self.model.rows() if a.is_overdue(self.today()))
+        overdue = sum(1 for a in self.model.rows() if self._late(a))
         title = self.tr("Afspraken")
         return f"{title} ({overdue} {self.tr('te laat')})" if overdue else title
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,7 +34,7 @@ from clientsteun.domain.model import (
     HelpQuestionInput,
     NetworkMember,
 )
-from clientsteun.ui.widgets.fields import CheckList, DateField, plain_text
+from clientsteun.ui.widgets.fields import CheckList, DateField, note, plain_text
 from clientsteun.ui.widgets.forms import FormDialog
 from clientsteun.ui.widgets.screen import fit_on_screen
 
@@ -235,20 +236,39 @@ class AgreementDialog(FormDialog[AgreementInput]):
         )
 
 
-class CloseDialog(FormDialog[tuple[date, str]]):
-    def __init__(self, save: Callable[[tuple[date, str]], Any], today: date, parent: QWidget | None = None) -> None:
+class CloseDialog(FormDialog[tuple[date, str, bool]]):
+    """The date and reason; what is still open is said, and open agreements can be finished with it."""
+
+    def __init__(
+        self, save: Callable[[tuple[date, str, bool]], Any], today: date, *, open_agreements: int = 0,
+        open_routes: int = 0, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(self.tr("Dossier sluiten"), save, parent)
         self.date_edit = DateField(today, required=True)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Bijvoorbeeld: hulpvraag beantwoord, verhuisd"))
+        self.finish_check = QCheckBox(
+            self.tr("De open afspraken ({count}) op klaar zetten op de sluitdatum").format(count=open_agreements)
+        )
+        self.finish_check.setChecked(True)
+        self.finish_check.setVisible(open_agreements > 0)
         form = QFormLayout()
         form.addRow(self.tr("Gesloten op"), self.date_edit)
         form.addRow(self.tr("Reden"), self.reason_edit)
+        form.addRow("", self.finish_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if open_routes:
+            routes = note(
+                self.tr(
+                    "{count} route(s) hebben nog een open termijn. Ze blijven in het dossier bewaard, maar een "
+                    "gesloten dossier staat niet in de agenda: niemand wordt aan die termijnen herinnerd."
+                ).format(count=open_routes)
+            )
+            layout.addWidget(routes)
         layout.addWidget(self.buttons)
 
-    def build(self) -> tuple[date, str]:
+    def build(self) -> tuple[date, str, bool]:
         closed = self.date_edit.value()
         assert closed is not None  # required field
-        return closed, self.reason_edit.text()
+        return closed, self.reason_edit.text(), self.finish_check.isVisibleTo(self) and self.finish_check.isChecked()

@@ -107,9 +107,13 @@ class DossierPanel(QStackedWidget):
         self.meta_label.setText(self._meta_text(client))
         closed = client.status is ClientStatus.CLOSED
         self.close_button.setText(self.tr("Heropenen") if closed else self.tr("Dossier sluiten"))
+        for pushed in (self.conversation_button, self.agreement_button):  # a closed dossier takes nothing new
+            pushed.setEnabled(not closed)
+            pushed.setToolTip(self.tr("Het dossier is gesloten. Kies Heropenen om iets nieuws vast te leggen.")
+                              if closed else "")  # fmt: skip
         self.timeline_tab.show_timeline(view.timeline, view.conversations)
         self.help_question_tab.show_questions(client.id, view.help_questions)
-        self.agreements_tab.show_agreements(client.id, view.agreements)
+        self.agreements_tab.show_agreements(client.id, view.agreements, closed=closed)
         self.tabs.setTabText(AGREEMENTS, self.agreements_tab.title())
         self.details_tab.show_client(client)
         self.show_routes(view.routes)
@@ -120,7 +124,8 @@ class DossierPanel(QStackedWidget):
         if self.view is None:
             return
         client_id = self.view.client.id
-        self.routes_tab.show_routes(client_id, routes.routes)
+        closed = self.view.client.status is ClientStatus.CLOSED
+        self.routes_tab.show_routes(client_id, routes.routes, closed=closed)
         self.signals_tab.show_signals(client_id, routes.signals)
         self.tabs.setTabText(ROUTES, self.routes_tab.title())
         self.tabs.setTabText(SIGNALS, self.signals_tab.title())
@@ -143,6 +148,7 @@ class DossierPanel(QStackedWidget):
             )
         if client.status is ClientStatus.CLOSED:
             parts.append(escape(self.tr("gesloten op {date}").format(date=format_long(client.closed_on))))
+            parts.append(escape(self.tr("heropen het dossier om een gesprek of afspraak vast te leggen")))
         else:
             parts.append(escape(self.tr("dossier open")))
         parts.append(self._consent_text(client))

@@ -35,6 +35,7 @@ class RoutesTab(QWidget):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client_id: int | None = None
+        self.closed = False  # a closed dossier's passed deadlines are no longer shown as late
         self.model: RowTableModel[RouteView] = RowTableModel(
             [
                 Column(tr("Route"), lambda v: v.route.data.title),
@@ -43,7 +44,8 @@ class RoutesTab(QWidget):
                     tr("Eerstvolgende termijn"),
                     next_deadline_text,
                     sort_key=lambda v: v.next_deadline.due_on if v.next_deadline else date.max,
-                    warn=lambda v: v.next_deadline is not None and v.next_deadline.state is DeadlineState.PASSED,
+                    warn=lambda v: not self.closed and v.next_deadline is not None
+                    and v.next_deadline.state is DeadlineState.PASSED,
                 ),
                 Column(tr("Instantie"), lambda v: v.route.data.organisation),
             ],
@@ -62,11 +64,16 @@ class RoutesTab(QWidget):
         buttons.addWidget(button(self.tr("Wat is er geprobeerd?"), lambda: self._emit_client(self.show_tried)))
         layout.addLayout(buttons)
 
-    def show_routes(self, client_id: int, views: Sequence[RouteView]) -> None:
+    def show_routes(self, client_id: int, views: Sequence[RouteView], *, closed: bool = False) -> None:
         self.client_id = client_id
+        if closed != self.closed:
+            self.closed = closed
+            self.model.set_rows([])  # the same rows again would not be redrawn
         self.model.set_rows(views)
 
     def title(self) -> str:
+        if self.closed:
+            return self.tr("Routes")
         passed = sum(
             1 for view in self.model.rows() if any(d.state is DeadlineState.PASSED for d in view.open_deadlines)
         )

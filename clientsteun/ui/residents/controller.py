@@ -136,10 +136,16 @@ class ResidentsController(QObject):
 
     @guarded
     def close_client(self, client_id: int) -> None:
-        def close(value: tuple[date, str]) -> object:
-            return self.services.clients.close_client(client_id, *value)
+        """Asks what to do with what is still open: agreements can be finished, open routes are named."""
 
-        CloseDialog(close, self.today(), parent=self.window).exec()
+        def close(value: tuple[date, str, bool]) -> object:
+            closed_on, reason, finish = value
+            return self.services.clients.close_client(client_id, closed_on, reason, finish_agreements=finish)
+
+        view = self.dossier.view if self.dossier.client_id == client_id else None
+        agreements = sum(1 for a in view.agreements if a.done_on is None) if view else 0
+        routes = sum(1 for r in view.routes.routes if r.open_deadlines) if view else 0
+        CloseDialog(close, self.today(), open_agreements=agreements, open_routes=routes, parent=self.window).exec()
 
     @guarded
     def reopen_client(self, client_id: int) -> None:

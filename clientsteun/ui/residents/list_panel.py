@@ -41,13 +41,13 @@ def client_columns() -> list[Column[ClientSummary]]:
             _agreements_text,
             lambda c: (c.overdue_agreements, c.open_agreements),
             align_right=True,
-            warn=lambda c: c.overdue_agreements > 0,
+            warn=lambda c: c.overdue_agreements > 0 and c.status is ClientStatus.OPEN,
         ),
     ]
 
 
 def _agreements_text(row: ClientSummary) -> str:
-    if row.overdue_agreements:
+    if row.overdue_agreements and row.status is ClientStatus.OPEN:  # a closed dossier is late with nothing
         return _tr("{open} ({late} te laat)").format(open=row.open_agreements, late=row.overdue_agreements)
     return str(row.open_agreements) if row.open_agreements else ""
 
@@ -154,7 +154,7 @@ class ClientListPanel(QWidget):
         return list(self._all)
 
     def summary(self) -> str:
-        late = sum(1 for row in self._all if row.overdue_agreements)
+        late = sum(1 for row in self._all if row.overdue_agreements and row.status is ClientStatus.OPEN)
         return self.tr("{count} inwoners · bij {late} zijn afspraken te laat").format(count=len(self._all), late=late)
 
     def _restore_selection(self) -> None:
