@@ -9,11 +9,13 @@ import json
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from clientsteun.domain.changes import Area
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.model import Conversation, ConversationInput, Draft, SearchHit
+from clientsteun.domain.notes import MAX_NOTE_CHARS
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_or_add, get_row
 from clientsteun.store.search import search_notes
@@ -36,6 +38,7 @@ class ConversationService(Service):
         now = self.now()
         with self._db.transaction() as session:
             get_row(session, ClientRow, data.client_id)
+            _check_length(session, conversation_id, data.notes)
             row = get_or_add(session, ConversationRow, conversation_id, created_at=now)
             row.client_id = data.client_id
             row.held_on = data.held_on
@@ -68,6 +71,7 @@ class ConversationService(Service):
     def save_draft(self, draft_id: int | None, conversation_id: int | None, data: ConversationInput) -> int:
         """Store what is typed so far (not validated: a draft may be half-finished)."""
         with self._db.transaction() as session:
+            _check_length(session, conversation_id, data.notes)  # a draft that could never be saved is refused
             row = session.get(DraftRow, draft_id) if draft_id is not None else None
             if row is None:
                 # Deleted meanwhile: "not found", not the foreign key error read as "damaged".
@@ -145,3 +149,18 @@ def _from_json(raw: dict[str, Any]) -> ConversationInput:
         life_domains=tuple(raw["life_domains"]),
         notes=str(raw["notes"]),
     )
+
+
+def _check_length(session: Session, conversation_id: int | None, notes: str) -> None:
+    """A note is at most MAX_NOTE_CHARS long, or as long as the one stored before (which still saves)."""
+    if len(notes) <= MAX_NOTE_CHARS:
+        return
+    stored = 0
+    if conversation_id is not None:
+        stored = session.scalar(
+            select(func.length(ConversationRow.notes)).where(ConversationRow.id == conversation_id)
+        ) or 0
+    if len(notes) > max(MAX_NOTE_CHARS, stored):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Deze notitie is te lang om op te slaan. Zet een deel in een nieuw gesprek.")
+        )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -33,6 +35,7 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_time, parse_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import Conversation, ConversationInput
+from clientsteun.domain.notes import MAX_NOTE_CHARS, NOTE_WARNING_CHARS, template_questions, without_unanswered
 from clientsteun.domain.text import word_prefix_spans
 from clientsteun.ui.errors import show_error
 from clientsteun.ui.widgets.fields import CheckList, DateField
@@ -114,7 +117,12 @@ class ConversationEditor(QDialog):
         self.contact_edit.setChecked(data.contact_made)
         self.participants_edit = QLineEdit(data.participants)
         self.domains = CheckList(catalog.life_domains, data.life_domains)
-        self.domains.setMaximumHeight(110)
+        self.domains.setFlow(QListView.Flow.LeftToRight)  # in columns, so each area reads whole
+        self.domains.setWrapping(True)
+        self.domains.setResizeMode(QListView.ResizeMode.Adjust)
+        self.domains.setSpacing(2)
+        self.domains.setMinimumHeight(90)
+        self.domains.setMaximumHeight(130)
 
         self.template_edit = QComboBox()
         self.template_edit.addItem(self.tr("Sjabloon invoegen…"), "")
@@ -125,6 +133,12 @@ class ConversationEditor(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setAccessibleName(self.tr("Notities"))
         self.notes_edit.setMinimumHeight(220)
+        self._questions = template_questions(t.text for t in catalog.note_templates)
+        self.length_label = QLabel()  # says when a note comes near its limit, before it is reached
+        self.length_label.setObjectName("noteLength")
+        self.length_label.setWordWrap(True)
+        self._allowed = max(MAX_NOTE_CHARS, len(data.notes))  # a longer note already stored still saves
+        self.notes_edit.textChanged.connect(self._show_length)
 
         self.status_label = QLabel()
         self.status_label.setObjectName("draftStatus")
@@ -155,6 +169,7 @@ class ConversationEditor(QDialog):
         layout.addLayout(form)
         layout.addLayout(notes_header)
         layout.addWidget(self.notes_edit, 1)
+        layout.addWidget(self.length_label)
         layout.addLayout(bottom)
         fit_on_screen(self, 720, 720)
 
@@ -193,7 +208,8 @@ class ConversationEditor(QDialog):
         """The form as input; raises InvalidInput for a wrong date or time."""
         held_on = self.date_edit.value()
         assert held_on is not None  # required field
-        return self._input(held_on, parse_time(self.time_edit.text()))
+        data = self._input(held_on, parse_time(self.time_edit.text()))
+        return replace(data, notes=without_unanswered(data.notes, self._questions))  # unanswered ones go
 
     def _collect_for_draft(self) -> ConversationInput:
         """Like ``collect`` but never fails: a half-typed date keeps the last good one."""
@@ -221,6 +237,19 @@ class ConversationEditor(QDialog):
             life_domains=self.domains.checked_codes(),
             notes=self.notes_edit.toPlainText(),
         )
+
+    def _show_length(self) -> None:
+        length = self.notes_edit.document().characterCount() - 1
+        if length > self._allowed:
+            text = self.tr("Deze notitie is {over} tekens te lang (de grens is {limit}). Zet een deel in een "
+                           "nieuw gesprek; zo kan hij niet worden opgeslagen.")  # fmt: skip
+            self.length_label.setText(text.format(over=length - self._allowed, limit=self._allowed))
+        elif length >= NOTE_WARNING_CHARS:
+            text = self.tr("Nog {left} tekens ruimte in deze notitie (de grens is {limit}).")
+            self.length_label.setText(text.format(left=self._allowed - length, limit=self._allowed))
+        else:
+            self.length_label.clear()
+        self.length_label.setVisible(bool(self.length_label.text()))
 
     # -- autosave ------------------------------------------------------------------------------
 
