@@ -1,6 +1,7 @@
 """Take the screenshots in docs/ from the real app on a virtual screen.
 
-Run:  xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
+Run:  xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py
+(1366×768: the screen of most laptops supporters get; every window must fit it whole.)
 It makes a demo database in a temporary folder, so no real data can end up in a picture.
 """
 
@@ -12,7 +13,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from clientsteun import paths
@@ -62,14 +64,25 @@ def main() -> int:
     fill_demo(database, catalog, clients=60, seed=7, today=date.today())
     services = Services.create(database, catalog)
     window = MainWindow(services, Settings(folder / "settings.ini"))
-    window.setGeometry(0, 0, 1280, 800)
     window.show()
+    window.setGeometry(app.primaryScreen().availableGeometry())  # the whole laptop screen, as a user has it
     busy = max(services.clients.list_clients(), key=lambda c: (c.overdue_agreements, c.open_agreements))
     window.client_list.select_client(busy.id)
     grab(app, "main-window.png")
 
     window.dossier.tabs.setCurrentIndex(2)
     grab(app, "dossier-agreements.png")
+
+    window.raise_()
+    window.activateWindow()  # by keyboard: Tab from the agreements list to its buttons
+    settle()
+    window.dossier.agreements_tab.view.selectRow(0)
+    window.dossier.agreements_tab.view.setFocus(Qt.FocusReason.TabFocusReason)
+    settle()
+    for _ in range(2):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.isActiveWindow(), "no keyboard focus is drawn in a window that is not active"
+    grab(app, "keyboard-focus.png")
 
     route = next(
         view
