@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from clientsteun.domain.model import SNIPPET_END, SNIPPET_START
+
 MAX_NOTE_CHARS = 100_000  # what a conversation needs; a longer note already stored still opens and saves
 NOTE_WARNING_CHARS = 90_000  # from here the editor says how much room is left
+SNIPPET_MAX_CHARS = 300  # a search hit's fragment, however long the words of the note are
 
 
 def template_questions(texts: Iterable[str]) -> frozenset[str]:
@@ -29,3 +32,15 @@ def without_unanswered(notes: str, questions: frozenset[str]) -> str:
         return notes  # nothing of a template left unanswered: exactly as typed
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
     return f"{text}\n" if text and notes.endswith("\n") else text
+
+
+def bounded_snippet(snippet: str, limit: int = SNIPPET_MAX_CHARS) -> str:
+    """``snippet`` at most ``limit`` characters (and an ellipsis), around its first hit; a hit cut off
+    is closed again, so the markers stay in pairs."""
+    if len(snippet) <= limit:
+        return snippet
+    start = max(0, snippet.find(SNIPPET_START) - limit // 3)
+    cut = snippet[start : start + limit]
+    if cut.count(SNIPPET_START) > cut.count(SNIPPET_END):
+        cut += SNIPPET_END
+    return ("…" if start else "") + cut + "…"

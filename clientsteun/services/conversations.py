@@ -6,6 +6,7 @@ Drafts announce no change: nothing but the editor that wrote one shows it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from clientsteun.domain.changes import Area
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.model import Conversation, ConversationInput, Draft, SearchHit
-from clientsteun.domain.notes import MAX_NOTE_CHARS
+from clientsteun.domain.notes import MAX_NOTE_CHARS, bounded_snippet
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_or_add, get_row
 from clientsteun.store.search import search_notes
@@ -107,8 +108,10 @@ class ConversationService(Service):
             return [_draft(row) for row in rows]
 
     def search(self, query: str) -> list[SearchHit]:
+        """The conversations whose notes match, each with a fragment of bounded length."""
         with self._db.transaction() as session:
-            return search_notes(session, query)
+            hits = search_notes(session, query)
+        return [replace(hit, snippet=bounded_snippet(hit.snippet)) for hit in hits]
 
 
 def _draft(row: DraftRow) -> Draft:

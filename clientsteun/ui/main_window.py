@@ -64,10 +64,10 @@ class MainWindow(QMainWindow):
         self.residents = ResidentsController(
             services, settings, self.clock, self.client_list, self.dossier, self.status_label, self
         )
-        self.conversations = ConversationsController(
-            services, settings, self.clock, self.dossier, self.residents.show, self
-        )
         self.tasks = tasks if tasks is not None else Tasks(QThreadPool.globalInstance(), self)
+        self.conversations = ConversationsController(
+            services, settings, self.clock, self.dossier, self.residents.show, self, self.tasks
+        )
         self.routes = RoutesController(
             services, settings, self.clock, self.dossier, self.residents.show, self, self.tasks
         )

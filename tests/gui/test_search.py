@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import update
 
 from clientsteun.domain.model import SearchHit
+from clientsteun.domain.notes import SNIPPET_MAX_CHARS
 from clientsteun.services import Services
+from clientsteun.store.tables import ConversationRow
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.widgets.table_model import ROW_ROLE
 from tests.helpers.modals import StandardButton, answer_box
@@ -35,8 +40,14 @@ def notes(window: MainWindow, services: Services) -> dict[str, int]:
 
 
 def hits(window: MainWindow) -> list[SearchHit]:
+    """The hits shown, once the search on the worker thread has reported back."""
     dialog = window.conversations.search_dialog
     assert dialog is not None
+    deadline = time.monotonic() + 5
+    while dialog.tasks.busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    assert not dialog.tasks.busy, "the search never reported back"
     return [dialog.model.index(row, 0).data(ROW_ROLE) for row in range(dialog.model.rowCount())]
 
 
@@ -109,6 +120,7 @@ def test_double_click_on_a_hit_opens_one_editor_and_no_warning(
 ) -> None:
     dialog = window.conversations.open_search("huurachterstand")
     qtbot.waitExposed(dialog)
+    assert len(hits(window)) == 1
     warning = answer_box(StandardButton.Ok, timeout_ms=500)
     with qtbot.waitSignal(dialog.open_hit):
         double_click(qtbot, dialog.table, dialog.model.index(0, 3))
@@ -124,3 +136,18 @@ def test_the_same_search_dialog_is_reused(window: MainWindow, notes: dict[str, i
     second = window.conversations.open_search("vrijwilligerswerk")
     assert first is second
     assert [h.conversation_id for h in hits(window)] == [notes["other"]]
+
+
+def test_search_runs_off_the_ui_thread_and_a_huge_note_gives_a_short_fragment(
+    window: MainWindow, services: Services, notes: dict[str, int]
+) -> None:
+    huge = ("woord " * 2_000) + "huurachterstand" + ("x" * 900_000)  # stored by an older version
+    with services.database.transaction() as session:
+        session.execute(update(ConversationRow).where(ConversationRow.id == notes["other"]).values(notes=huge))
+    dialog = window.conversations.open_search("huurachterstand")
+    assert dialog.count_label.text() == "Zoeken…"  # the window goes on while the worker searches
+    found = {hit.conversation_id: hit for hit in hits(window)}
+    assert set(found) == {notes["rosa"], notes["other"]}
+    assert len(found[notes["other"]].snippet) <= SNIPPET_MAX_CHARS + 2
+    assert "huurachterstand" in found[notes["other"]].snippet
+    assert dialog.count_label.text() == "2 gevonden"

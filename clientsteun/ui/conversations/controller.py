@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -14,18 +15,20 @@ from clientsteun.services import Services
 from clientsteun.services.base import Clock
 from clientsteun.settings import Settings
 from clientsteun.ui.conversations.editor import ConversationEditor
-from clientsteun.ui.conversations.search import SearchDialog
+from clientsteun.ui.conversations.search import SearchDialog, search_apart
 from clientsteun.ui.dossier.panel import DossierPanel
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.forms import confirm
 
 
 class ConversationsController(QObject):
     def __init__(
         self, services: Services, settings: Settings, clock: Clock, dossier: DossierPanel,
-        show_resident: Callable[[int], None], window: QWidget,
+        show_resident: Callable[[int], None], window: QWidget, tasks: Tasks,
     ) -> None:  # fmt: skip
         super().__init__(window)
+        self.tasks = tasks
         self.services = services
         self.settings = settings
         self.clock = clock
@@ -171,7 +174,8 @@ class ConversationsController(QObject):
 
     def open_search(self, query: str) -> SearchDialog:
         if self.search_dialog is None:
-            self.search_dialog = SearchDialog(self.services.catalog, self.services.conversations.search, self.window)
+            search = functools.partial(search_apart, self.services.on_own_connection)  # on a worker thread
+            self.search_dialog = SearchDialog(self.services.catalog, search, self.window, self.tasks)
             self.search_dialog.open_hit.connect(self.open_hit)
         self.search_dialog.query_edit.setText(query)
         self.search_dialog.show()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
@@ -20,7 +22,9 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, SearchHit
+from clientsteun.services import Services
 from clientsteun.ui.errors import show_error
+from clientsteun.ui.tasks import InlineExecutor, Tasks
 from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
@@ -40,15 +44,25 @@ def snippet_html(snippet: str) -> str:
     return text.replace(SNIPPET_START, "<b style='background:#ffe082'>").replace(SNIPPET_END, "</b>")
 
 
+def search_apart(connect: Callable[[], AbstractContextManager[Services]], query: str) -> list[SearchHit]:
+    """The job: search over a connection of its own (``Services.on_own_connection``)."""
+    with connect() as services:
+        return services.conversations.search(query)
+
+
 class SearchDialog(QDialog):
     open_hit = Signal(object)  # SearchHit
 
     def __init__(
-        self, catalog: Catalog, search: Callable[[str], list[SearchHit]], parent: QWidget | None = None
-    ) -> None:
+        self, catalog: Catalog, search: Callable[[str], list[SearchHit]], parent: QWidget | None = None,
+        tasks: Tasks | None = None,
+    ) -> None:  # fmt: skip
+        """``search`` runs on ``tasks`` (by default at once, on this thread)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Zoeken in notities"))
         self._search = search
+        self._reading = 0  # the latest search asked for
+        self.tasks = tasks if tasks is not None else Tasks(InlineExecutor(), self)
         self.query_edit = QLineEdit()
         self.query_edit.setAccessibleName(self.tr("Zoekwoorden"))
         self.query_edit.setPlaceholderText(self.tr("Woorden uit de notities, bijvoorbeeld: huurachterstand"))
@@ -86,11 +100,24 @@ class SearchDialog(QDialog):
         fit_on_screen(self, 900, 560)
 
     def run(self) -> None:
-        try:
-            hits = self._search(self.query_edit.text())
-        except ClientsteunError as error:
-            show_error(self, error)
-            return
+        """Search on the task helper: a long note never holds up the window; a late older answer is dropped."""
+        self._reading += 1
+        self.count_label.setText(self.tr("Zoeken…"))
+        self.tasks.run(
+            functools.partial(self._search, self.query_edit.text()),
+            on_done=functools.partial(self._show, self._reading),
+            label=self.tr("Zoeken in notities…"),
+            parent=self,
+            on_failed=self._failed,
+        )
+
+    def _failed(self, error: ClientsteunError) -> None:
+        self.count_label.clear()
+        show_error(self, error)
+
+    def _show(self, reading: int, hits: list[SearchHit]) -> None:
+        if reading != self._reading:
+            return  # a newer search is on its way
         self.model.set_rows(hits)
         self.count_label.setText(
             self.tr("Niets gevonden.") if not hits else self.tr("{count} gevonden").format(count=len(hits))
