@@ -87,6 +87,8 @@ class NewPassphraseDialog(QDialog):
     def _update(self) -> None:
         level = strength(self.first.text())
         hint = QCoreApplication.translate("passphrase", level.hint)
+        if not self.first.text():  # nothing typed yet: a tip, not an error
+            hint = self.tr("Tip: een zin van een paar woorden is sterk en goed te onthouden.")
         matching = self.first.text() == self.second.text()
         if level.acceptable and self.second.text() and not matching:
             hint += " " + self.tr("De twee wachtwoorden zijn niet gelijk.")

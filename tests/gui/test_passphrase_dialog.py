@@ -35,3 +35,16 @@ def test_ok_is_only_possible_for_a_passphrase_that_is_hard_to_guess(
     assert dialog.hint.text().startswith(hint)
     qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
     assert dialog.result() == (1 if allowed else 0)
+
+
+def test_nothing_typed_yet_gives_a_tip_and_no_error(qtbot: QtBot) -> None:
+    dialog = NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.", offer_recovery=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.hint.text() == "Tip: een zin van een paar woorden is sterk en goed te onthouden."
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    qtbot.keyClicks(dialog.first, "kort")
+    assert dialog.hint.text().startswith("Te kort")
+    dialog.first.clear()
+    assert dialog.hint.text().startswith("Tip:")
