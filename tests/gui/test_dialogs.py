@@ -143,9 +143,11 @@ def test_network_people_are_added_and_removed_with_the_buttons(
         qtbot.mouseClick(buttons["Persoon toevoegen"], Qt.MouseButton.LeftButton)
     network = client_dialog.network
     assert network.rowCount() == 2
-    for column, text in enumerate(["Wim Fictief", "Buurman", "06-55554444"]):
-        network.item(0, column).setText(text)
-    network.item(1, 0).setText("Iemand die weg moet")
+    for row, texts in enumerate([["Wim Fictief", "Buurman", "06-55554444"], ["Iemand die weg moet"]]):
+        for column, text in enumerate(texts):
+            item = network.item(row, column)
+            assert item is not None, "an added row has a cell in each column"
+            item.setText(text)
     network.setCurrentCell(1, 0)
     qtbot.mouseClick(buttons["Persoon verwijderen"], Qt.MouseButton.LeftButton)
     assert network.rowCount() == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,14 +21,15 @@ def open_dialog(qtbot: QtBot, dialog: QDialog) -> None:
     qtbot.waitExposed(dialog)
 
 
-def retype(qtbot: QtBot, field: QLineEdit, text: str) -> None:
-    """Select what is in a field and type over it, as a user does."""
+def retype(qtbot: QtBot, field: QLineEdit | None, text: str) -> None:
+    """Select what is in a field and type over it, as a user does (a combo box's line edit too)."""
+    assert field is not None
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(field, text)
 
 
-def press_save_expecting_error(qtbot: QtBot, dialog: FormDialog[object]) -> str:
+def press_save_expecting_error(qtbot: QtBot, dialog: FormDialog[Any]) -> str:
     """Press Save; the error box is answered with OK. Returns the message the user saw."""
     answer = answer_box(StandardButton.Ok)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
