@@ -1,4 +1,11 @@
-"""Which automatic backups to keep: the newest, and the newest of each recent day and week."""
+"""Which automatic backups to keep: the newest, and the newest of each recent day and week.
+
+Backups are numbered in the order they were made, so the newest is the one with the highest
+number whatever the computer's clock said.  Each counts for the day (and ISO week) its clock gave
+when it was made.  A backup dated after now was made before the clock went back: it is kept, and
+it takes no day's or week's place, so a wrong clock never makes the retention remove the backups
+made since.
+"""
 
 from __future__ import annotations
 
@@ -15,22 +22,36 @@ class RetentionPolicy:
     weekly: int = 4
 
 
-def backups_to_keep(made_at: Iterable[datetime], policy: RetentionPolicy) -> set[datetime]:
-    """The moments (from ``made_at``) whose backups stay; the newest one always stays."""
-    newest_first = sorted(set(made_at), reverse=True)
-    keep: set[datetime] = set(newest_first[:1])
-    keep |= _newest_per_period(newest_first, lambda moment: moment.date(), policy.daily)
-    keep |= _newest_per_period(newest_first, lambda moment: moment.isocalendar()[:2], policy.weekly)
+@dataclass(frozen=True)
+class Made:
+    """One backup as the retention sees it: its number in the order made, and the clock's time then."""
+
+    number: int
+    at: datetime
+
+
+def backups_to_keep(made: Iterable[Made], policy: RetentionPolicy, now: datetime) -> set[int]:
+    """The numbers of the backups that stay: the newest, every one dated after ``now``, and the
+    newest of each of the last days and weeks (by the time it was made) that have one."""
+    backups = list(made)
+    if not backups:
+        return set()
+    keep = {max(backup.number for backup in backups)}
+    keep |= {backup.number for backup in backups if backup.at > now}
+    dated = [backup for backup in backups if backup.at <= now]
+    keep |= _newest_per_period(dated, lambda moment: moment.date(), policy.daily)
+    keep |= _newest_per_period(dated, lambda moment: moment.isocalendar()[:2], policy.weekly)
     return keep
 
 
-def _newest_per_period(
-    newest_first: list[datetime], period: Callable[[datetime], Hashable], count: int
-) -> set[datetime]:
-    chosen: dict[Hashable, datetime] = {}
-    for moment in newest_first:
-        chosen.setdefault(period(moment), moment)
-        if len(chosen) > count:
-            del chosen[period(moment)]
-            break
-    return set(chosen.values())
+def _newest_per_period(backups: list[Made], period: Callable[[datetime], Hashable], count: int) -> set[int]:
+    """The highest number in each of the ``count`` latest periods that have a backup."""
+    newest: dict[Hashable, Made] = {}
+    latest: dict[Hashable, datetime] = {}
+    for backup in backups:
+        key = period(backup.at)
+        if key not in newest or backup.number > newest[key].number:
+            newest[key] = backup
+        latest[key] = max(latest.get(key, backup.at), backup.at)
+    recent = sorted(latest, key=lambda key: latest[key], reverse=True)[:count]
+    return {newest[key].number for key in recent}

@@ -317,6 +317,12 @@ class SafetyService:
                 latest_problems = [error.message]
             state = "in orde" if not latest_problems else "BESCHADIGD"
             report.lines.append(f"Reservekopieën: {len(backups)}, de laatste van {when}: {state}.")
+            future = sum(backup.in_future(self.clock()) for backup in backups)
+            if future:
+                report.lines.append(
+                    f"Let op: {future} reservekopie{'' if future == 1 else 'ën'} met een datum in de toekomst: "
+                    "de klok van de computer stond toen verkeerd. Ze worden bewaard."
+                )
         return report
 
 
@@ -333,7 +339,7 @@ class BackupKeeper:
         """True when a verified backup was made; a failure is logged and reported to the caller."""
         try:
             self.vault.backup(key, reason, now=self.clock())
-            self.vault.backups.prune(self.policy)
+            self.vault.backups.prune(self.policy, self.clock())
         except (ClientsteunError, OSError) as error:
             log.warning("automatic backup failed: %s", type(error).__name__)
             return False
@@ -355,5 +361,6 @@ class BackupKeeper:
             self._thread = None
 
     def daily_due(self) -> bool:
-        latest = self.vault.backups.latest()
-        return latest is None or self.clock() - latest.made_at >= timedelta(days=1)
+        """No backup made in the last day by the clock as it is now (one dated after now does not count)."""
+        now = self.clock()
+        return not any(now - timedelta(days=1) < backup.made_at <= now for backup in self.vault.backups.backups())

@@ -2,10 +2,10 @@
 
 A backup is a complete SQLCipher database encrypted with the same data key as the original, so
 the passphrase (or the recovery key) that opens the database opens its backups too.  Automatic
-backups live in ``backups/`` beside the database, named ``<stem>-<yyyymmdd-hhmmss>-<reason>.db``;
-the folder also holds a copy of the key file.  A backup is written under a temporary name,
-checked (``quick_check``, ``cipher_integrity_check``, our application id, a known schema
-revision) and only then renamed into place: a backup that exists has passed its checks.
+backups live in ``backups/`` beside the database (see ``BackupFolder`` for their names); the folder
+also holds a copy of the key file.  A backup is written under a temporary name, checked
+(``quick_check``, ``cipher_integrity_check``, our application id, a known schema revision) and only
+then renamed into place: a backup that exists has passed its checks.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from clientsteun.domain.errors import BackupFailed, DatabaseDamaged, KeyMismatch
-from clientsteun.domain.retention import RetentionPolicy, backups_to_keep
+from clientsteun.domain.errors import BackupFailed, ClientsteunError, DatabaseDamaged, KeyMismatch
+from clientsteun.domain.retention import Made, RetentionPolicy, backups_to_keep
 from clientsteun.store.connection import (
     APPLICATION_ID,
     SCHEMA_REVISION,
@@ -41,38 +41,80 @@ STAMP = "%Y%m%d-%H%M%S"
 BACKUP_STEP_PAGES = 256  # a backup that can be stopped copies this many pages (1 MiB) a step
 # Automatic backups that age out; copies made before a migration, an encryption or a restore stay.
 ROTATING = frozenset({"start", "sluiten", "dagelijks"})
+DATABASE_ID = r"[0-9a-f]{16}"  # as revision 0005 makes it: 8 random bytes in hex
 
 
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    made_at: datetime
+    made_at: datetime  # what the computer's clock said when it was made
     reason: str
+    number: int = 0  # in the order made, the newest highest; 0: named before backups were numbered
+
+    def in_future(self, now: datetime) -> bool:
+        """Dated after ``now``: made before the clock went back.  Kept, and shown as such."""
+        return self.made_at > now
 
 
 @dataclass(frozen=True)
 class BackupFolder:
+    """The backups of one database in one folder (``backups/`` beside it, or a second folder).
+
+    Each is named ``<stem>-<database id>-<number>-<yyyymmdd-hhmmss>-<reason>.db`` and the copy of
+    the key file ``<stem>-<database id>.key``, so a database keeps to its own files even when
+    another one with the same stem uses the folder.  The number, not the time, says which backup
+    is the newest: the clock may have gone back.  Backups named before database ids existed
+    (``<stem>-<yyyymmdd-hhmmss>-<reason>.db``) are listed as well but never pruned here, as they may
+    be another same-stem database's, until ``adopt_older`` gives those this database's key opens
+    its own names.
+    """
+
     folder: Path
     stem: str
+    database_id: str = ""  # not known: a database from before ids (its older backups only)
 
     @classmethod
-    def beside(cls, db_path: Path) -> BackupFolder:
-        return cls(db_path.parent / "backups", db_path.stem)
+    def beside(cls, db_path: Path, database_id: str = "") -> BackupFolder:
+        return cls(db_path.parent / "backups", db_path.stem, database_id)
 
     @property
     def key_copy(self) -> Path:
-        return self.folder / f"{self.stem}.key"
+        """The copy of the key file; named by the stem alone for a database from before ids."""
+        suffix = f"-{self.database_id}" if self.database_id else ""
+        return self.folder / f"{self.stem}{suffix}.key"
+
+    def key_copies(self) -> list[Path]:
+        """The copies of key files of databases with this stem: by database id, newest first; then
+        the one from before ids."""
+        pattern = re.compile(rf"{re.escape(self.stem)}-{DATABASE_ID}\.key")
+        found = [path for path in self._files() if pattern.fullmatch(path.name)]
+        found.sort(key=lambda path: path.stat().st_mtime, reverse=True)
+        older = self.folder / f"{self.stem}.key"
+        return [*found, *([older] if older.is_file() else [])]
+
+    def database_ids(self) -> set[str]:
+        """The ids of the databases with this stem that have backups here."""
+        pattern = re.compile(rf"{re.escape(self.stem)}-({DATABASE_ID})-\d+-\d{{8}}-\d{{6}}-[a-z-]+\.db")
+        return {match[1] for path in self._files() if (match := pattern.fullmatch(path.name))}
 
     def backups(self) -> list[Backup]:
-        """Finished backups, newest first."""
-        pattern = re.compile(rf"{re.escape(self.stem)}-(\d{{8}}-\d{{6}})-([a-z-]+)\.db")
+        """Finished backups, newest first: this database's by number, then those from before ids by time."""
+        stem = re.escape(self.stem)
+        own = re.compile(rf"{stem}-{re.escape(self.database_id)}-(\d+)-(\d{{8}}-\d{{6}})-([a-z-]+)\.db")
+        older = re.compile(rf"{stem}-(\d{{8}}-\d{{6}})-([a-z-]+)\.db")
         found = []
-        if self.folder.is_dir():
-            for path in self.folder.iterdir():
-                match = pattern.fullmatch(path.name)
-                if match:
-                    found.append(Backup(path, datetime.strptime(match[1], STAMP), match[2]))
-        return sorted(found, key=lambda backup: backup.made_at, reverse=True)
+        for path in self._files():
+            if self.database_id and (match := own.fullmatch(path.name)):
+                found.append(Backup(path, datetime.strptime(match[2], STAMP), match[3], int(match[1])))
+            elif match := older.fullmatch(path.name):
+                found.append(Backup(path, datetime.strptime(match[1], STAMP), match[2]))
+        return sorted(found, key=lambda backup: (backup.number, backup.made_at), reverse=True)
+
+    def _files(self) -> list[Path]:
+        try:
+            return list(self.folder.iterdir())
+        except OSError:  # missing, or (a second folder) not reachable
+            return []
 
     def latest(self) -> Backup | None:
         backups = self.backups()
@@ -88,32 +130,74 @@ class BackupFolder:
                 continue
         return None
 
+    def _name(self, number: int, made_at: datetime, reason: str) -> Path:
+        return self.folder / f"{self.stem}-{self.database_id}-{number:06d}-{made_at.strftime(STAMP)}-{reason}.db"
+
+    def _next_number(self) -> int:
+        return 1 + max((backup.number for backup in self.backups()), default=0)
+
     def make(self, db_path: Path, key: bytes, *, reason: str, now: datetime | None = None) -> Backup:
         made_at = (now or datetime.now()).replace(microsecond=0)
-        while (target := self.folder / f"{self.stem}-{made_at.strftime(STAMP)}-{reason}.db").exists():
-            made_at += timedelta(seconds=1)  # two backups within one second
+        if self.database_id:
+            number = self._next_number()
+            while (target := self._name(number, made_at, reason)).exists():
+                number += 1
+        else:  # a database from before ids (the copy before the upgrade that gives it one)
+            number = 0
+            while (target := self.folder / f"{self.stem}-{made_at.strftime(STAMP)}-{reason}.db").exists():
+                made_at += timedelta(seconds=1)  # two backups within one second
         backup_database(db_path, key, target)
         log.info("backup made (%s)", reason)
-        return Backup(target, made_at, reason)
+        return Backup(target, made_at, reason, number)
 
-    def prune(self, policy: RetentionPolicy) -> list[Path]:
-        """Remove rotating backups the policy no longer keeps, and parts left by a crash; returns what was removed."""
+    def adopt_older(self, key: bytes) -> int:
+        """Give the backups from before ids that ``key`` opens this database's names, numbered oldest
+        first; only while it has none of its own, so the numbers keep the order made.  Returns how many."""
+        backups = self.backups()
+        if not self.database_id or any(backup.number for backup in backups):
+            return 0
+        older = sorted(backups, key=lambda backup: backup.made_at)
+        adopted = 0
+        for backup in older:
+            if opens_with(backup.path, key):
+                os.replace(backup.path, self._name(adopted + 1, backup.made_at, backup.reason))
+                adopted += 1
+        if adopted:
+            sync_folder(self.folder)
+            log.info("%d backups from before database ids named by this database's id", adopted)
+        return adopted
+
+    def prune(self, policy: RetentionPolicy, now: datetime) -> list[Path]:
+        """Remove this database's rotating backups the policy no longer keeps (never one dated after
+        ``now``), and its parts left by a crash; returns what was removed."""
         removed = self._remove_stale_parts()
-        rotating = [backup for backup in self.backups() if backup.reason in ROTATING]
-        keep = backups_to_keep([backup.made_at for backup in rotating], policy)
+        rotating = [backup for backup in self.backups() if backup.number and backup.reason in ROTATING]
+        keep = backups_to_keep([Made(backup.number, backup.made_at) for backup in rotating], policy, now)
         for backup in rotating:
-            if backup.made_at not in keep:
+            if backup.number not in keep:
                 backup.path.unlink(missing_ok=True)
                 removed.append(backup.path)
         return removed
 
     def _remove_stale_parts(self) -> list[Path]:
         """A ``.part`` is a backup that a crash interrupted: backups run under the instance lock,
-        so none is being written while this runs."""
-        parts = list(self.folder.glob(f"{glob.escape(self.stem)}-*.db.part")) if self.folder.is_dir() else []
+        so none of this database's is being written while this runs."""
+        if not self.database_id or not self.folder.is_dir():
+            return []
+        parts = list(self.folder.glob(f"{glob.escape(self.stem)}-{self.database_id}-*.db.part"))
         for part in parts:
             part.unlink(missing_ok=True)
         return parts
+
+
+def opens_with(path: Path, key: bytes) -> bool:
+    """``key`` opens the encrypted database at ``path`` (only its first page is read)."""
+    try:
+        with translate_errors(path), contextlib.closing(connect(path, key, read_only=True)) as connection:
+            connection.execute("PRAGMA application_id").fetchone()
+    except ClientsteunError:
+        return False
+    return True
 
 
 def backup_database(db_path: Path, key: bytes, target: Path, *, stop: Callable[[], None] | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ from clientsteun.store.connection import (
     translate_errors,
     wal_file,
 )
+from clientsteun.store.files import fsync_file, sync_folder
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,7 @@ class Database:
     # the last changes before that crash may be missing.  Until the user accepts that
     # (``accept_lost_wal``), closing leaves the crash marker, so the next opening says so again.
     wal_missing: bool = False
+    database_id: str = ""  # the random id made with the database (revision 0005); '' when opened read-only
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -95,12 +98,15 @@ class Database:
         self.wal_missing = False
 
     def close(self) -> None:
-        self.engine.dispose()  # the last connection checkpoints and removes the WAL
+        # The crash marker goes first: the last connection then folds the WAL in and removes it.  The
+        # other order would leave a marker without a WAL when a kill comes in between, which the next
+        # opening takes for a lost log; this order leaves at most a WAL that the next opening folds in.
+        if self._lock is not None and not self.wal_missing:
+            open_marker(self.path).unlink(missing_ok=True)
+        self.engine.dispose()
         if self._lock is not None:
             if self.wal_missing:
                 _drop_empty_wal(self.path)
-            else:
-                open_marker(self.path).unlink(missing_ok=True)
             self._lock.release()
             self._lock = None
 
@@ -159,6 +165,8 @@ def open_database(
             _upgrade(path, key, backup_first)
         engine = make_engine(path, key, read_only=read_only)
         database = Database(path, key, engine, sessionmaker(engine, expire_on_commit=False), lock, wal_missing)
+        if not read_only:
+            database.database_id = _read_database_id(database)
         if check:
             _quick_check(database)
         if exclusive:
@@ -170,6 +178,16 @@ def open_database(
     except BaseException:
         _release(lock)
         raise
+
+
+def _read_database_id(database: Database) -> str:
+    try:
+        with database.transaction() as session:
+            found = session.connection().exec_driver_sql("SELECT database_id FROM database_identity").scalar()
+    except BaseException:
+        database.engine.dispose()
+        raise
+    return str(found or "")
 
 
 def _quick_check(database: Database) -> None:
@@ -312,6 +330,16 @@ def read_revision(path: Path, key: bytes) -> tuple[int, str | None]:
     return application_id, None if revision is None else revision[0]
 
 
+def read_database_id(path: Path, key: bytes) -> str:
+    """The id of an existing file without writing; '' for a file from before ids (revision 0005)."""
+    with translate_errors(path), contextlib.closing(connect(path, key, read_only=True)) as con:
+        has_table = con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'database_identity'"
+        ).fetchone()
+        row = con.execute("SELECT database_id FROM database_identity").fetchone() if has_table else None
+    return "" if row is None else str(row[0])
+
+
 def _upgrade(path: Path, key: bytes, backup_first: bool) -> None:
     if path.exists():
         application_id, revision = read_revision(path, key)
@@ -324,20 +352,43 @@ def _upgrade(path: Path, key: bytes, backup_first: bool) -> None:
         if revision is not None and not is_known(revision):
             raise NewerDatabase(detail=f"revision {revision}")
         if backup_first:
-            BackupFolder.beside(path).make(path, key, reason="voor-bijwerken")
+            BackupFolder.beside(path, read_database_id(path, key)).make(path, key, reason="voor-bijwerken")
         _migrate(path, key)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    _create(path, key)
+
+
+def creating_file(path: Path) -> Path:
+    """Where a new database is made before it takes its name: a crash leaves it here, never half at ``path``."""
+    return path.with_name(path.name + ".creating")
+
+
+def remove_with_companions(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        leftover = path.with_name(path.name + suffix)
+        if leftover.is_file():
+            leftover.unlink()
+
+
+def _create(path: Path, key: bytes) -> None:
+    """A new database at ``path``: made and migrated beside it, synced, then renamed into place.
+
+    A crash or a failure leaves no file at ``path`` (a later start would take a half-made one for
+    somebody else's file), only the one beside it, which the next start removes (``Vault.tidy``).
+    """
+    creating = creating_file(path)
+    remove_with_companions(creating)
     try:
-        _migrate(path, key)
+        _migrate(creating, key)
+        fsync_file(creating)
+        os.replace(creating, path)
     except BaseException as error:
-        # Leave nothing half-made behind: a later start would take it for somebody else's file.
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            if leftover.is_file():
-                leftover.unlink()
+        remove_with_companions(creating)
         if isinstance(error, MigrationFailed):
             raise CreateFailed(detail=error.detail) from error
         raise
+    sync_folder(path.parent)
 
 
 def _migrate(path: Path, key: bytes) -> None:

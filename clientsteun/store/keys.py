@@ -75,6 +75,10 @@ class Envelope:
     passphrase: Wrap
     recovery: Wrap | None = None
     failed_unlocks: tuple[str, ...] = ()  # ISO timestamps, moved to the audit log on unlock
+    # The database this key encrypts: its random id ('' until it was made) and its file name, so a
+    # copy among the backups says whose it is.
+    database_id: str = ""
+    database_name: str = ""
 
     @property
     def has_recovery(self) -> bool:
@@ -208,6 +212,8 @@ def to_json(envelope: Envelope) -> str:
         "passphrase": _wrap_json(envelope.passphrase),
         "recovery": _wrap_json(envelope.recovery),
         "failed_unlocks": list(envelope.failed_unlocks),
+        "database_id": envelope.database_id,
+        "database_name": envelope.database_name,
     }
     body["checksum"] = _checksum(body)
     return json.dumps(body, indent=2) + "\n"
@@ -229,6 +235,8 @@ def from_json(text: str) -> Envelope:
             passphrase=_parse_wrap(body["passphrase"]),
             recovery=None if body["recovery"] is None else _parse_wrap(body["recovery"]),
             failed_unlocks=tuple(str(stamp) for stamp in body["failed_unlocks"]),
+            database_id=str(body.get("database_id", "")),  # absent in key files from before ids
+            database_name=str(body.get("database_name", "")),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise KeyFileDamaged(detail=f"key file unreadable: {type(error).__name__}") from None

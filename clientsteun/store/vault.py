@@ -43,7 +43,14 @@ from clientsteun.store.backups import (
     verify_file,
 )
 from clientsteun.store.connection import take_lock, translate_errors
-from clientsteun.store.database import Database, check_plaintext, is_plaintext, open_database
+from clientsteun.store.database import (
+    Database,
+    check_plaintext,
+    creating_file,
+    is_plaintext,
+    open_database,
+    remove_with_companions,
+)
 from clientsteun.store.exports import check_target, write_user_file
 from clientsteun.store.files import sync_folder, wipe
 from clientsteun.store.keys import Envelope, KdfParams
@@ -77,8 +84,18 @@ class Vault:
         return attempts.side_file(self.db_path)
 
     @property
+    def database_id(self) -> str:
+        """This database's id as its key file says (or the copy naming this file); '' when not known yet."""
+        try:
+            return keys.read_envelope(self.key_path).database_id
+        except (KeyFileMissing, KeyFileDamaged):
+            copies = self._key_copies()
+            return copies[0].database_id if copies else ""
+
+    @property
     def backups(self) -> BackupFolder:
-        return BackupFolder.beside(self.db_path)
+        """This database's backups (``BackupFolder``), named by its id."""
+        return BackupFolder.beside(self.db_path, self.database_id)
 
     def state(self) -> VaultState:
         """Where things stand; an unencrypted SQLite file of another program is refused (``NotADatabase``)
@@ -88,21 +105,42 @@ class Vault:
                 check_plaintext(self.db_path)
                 return VaultState.PLAINTEXT
             return VaultState.ENCRYPTED
-        if self.key_path.exists() or self.backups.backups():
+        folder = BackupFolder.beside(self.db_path)
+        others = {copy.database_id for copy in self._all_key_copies() if copy.database_name != self.db_path.name}
+        if (
+            self.key_path.exists()
+            or folder.backups()  # from before database ids: perhaps this database's
+            or any(copy.database_id for copy in self._key_copies())
+            or any(ident not in others for ident in folder.database_ids())  # ours, or nobody's known
+        ):
             return VaultState.MISSING
         return VaultState.NEW
 
     # --- the key ---------------------------------------------------------------------------------
+
+    def _all_key_copies(self) -> list[Envelope]:
+        """The readable copies of key files among the backups of databases with this stem (newest first,
+        then the one from before database ids)."""
+        found = []
+        for path in BackupFolder.beside(self.db_path).key_copies():
+            with contextlib.suppress(KeyFileMissing, KeyFileDamaged):
+                found.append(keys.read_envelope(path))
+        return found
+
+    def _key_copies(self) -> list[Envelope]:
+        """The copies that can be this database's key file: those naming this file, then the one from
+        before database ids (which named no file)."""
+        return [copy for copy in self._all_key_copies() if copy.database_name in ("", self.db_path.name)]
 
     def envelope(self) -> Envelope:
         """The key file; when it is missing or damaged, its copy among the backups is put back."""
         try:
             return keys.read_envelope(self.key_path)
         except (KeyFileMissing, KeyFileDamaged) as problem:
-            try:
-                envelope = keys.read_envelope(self.backups.key_copy)
-            except (KeyFileMissing, KeyFileDamaged):
+            copies = self._key_copies()
+            if not copies:
                 raise problem from None
+            envelope = copies[0]
             if self.key_path.exists():
                 shutil.copyfile(self.key_path, self.key_path.with_name(self.key_path.name + ".beschadigd"))
             keys.write_envelope(self.key_path, envelope)
@@ -116,7 +154,7 @@ class Vault:
         if self.key_path.exists():
             raise KeyFileDamaged("Er bestaat al een sleutelbestand voor deze database.", detail="key file exists")
         key, envelope, code = keys.create_key(passphrase, with_recovery=with_recovery, kdf=kdf)
-        self._write_envelope(envelope)
+        self._write_envelope(dataclasses.replace(envelope, database_name=self.db_path.name))
         attempts.reserve(self.attempts_path)
         return key, code
 
@@ -180,8 +218,26 @@ class Vault:
         self._write_envelope(dataclasses.replace(envelope, failed_unlocks=()))
 
     def _write_envelope(self, envelope: Envelope) -> None:
+        """The key file, and its copy among the backups once the database's id is known (it names the copy)."""
         keys.write_envelope(self.key_path, envelope)
-        keys.write_envelope(self.backups.key_copy, dataclasses.replace(envelope, failed_unlocks=()))
+        if envelope.database_id:
+            copy = BackupFolder.beside(self.db_path, envelope.database_id).key_copy
+            keys.write_envelope(copy, dataclasses.replace(envelope, failed_unlocks=()))
+
+    def _bind(self, database: Database) -> None:
+        """After opening: the key file names this database (its id and file name), with its copy among
+        the backups; backups from before ids that this key opens take this database's names."""
+        envelope = self.envelope()
+        if (envelope.database_id, envelope.database_name) != (database.database_id, self.db_path.name):
+            self._write_envelope(
+                dataclasses.replace(envelope, database_id=database.database_id, database_name=self.db_path.name)
+            )
+        backups = BackupFolder.beside(self.db_path, database.database_id)
+        backups.adopt_older(database.key)
+        older_copy = BackupFolder.beside(self.db_path).key_copy
+        with contextlib.suppress(KeyFileMissing, KeyFileDamaged):
+            if keys.read_envelope(older_copy).key_id == envelope.key_id:
+                older_copy.unlink()  # this key's copy from before ids: the one named by the id replaces it
 
     # --- the database ----------------------------------------------------------------------------
 
@@ -190,6 +246,11 @@ class Vault:
         if self.state() is VaultState.PLAINTEXT:
             self.encrypt_plaintext(key)
         database = open_database(self.db_path, key, exclusive=exclusive, create=create, check=check)
+        try:
+            self._bind(database)
+        except BaseException:
+            database.close()
+            raise
         if not self.attempts_path.exists():  # made with the key; one lost or from before is made again
             with contextlib.suppress(OSError):
                 attempts.reserve(self.attempts_path)
@@ -234,11 +295,16 @@ class Vault:
             lock.release()
 
     def tidy(self) -> None:
-        """Finish what a crash interrupted: a restore (undone or completed, see ``finish_restore``)
-        and the plaintext original of an encryption.  Nothing when another instance has the file."""
+        """Finish what a crash interrupted: a restore (undone or completed, see ``finish_restore``),
+        the plaintext original of an encryption, a first start (``_first_start_interrupted``) and a
+        new database that was being made.  Nothing when another instance has the file."""
         old = self.db_path.with_name(self.db_path.name + ".plaintext-old")
         interrupted = (self.db_path.with_name(self.db_path.name + s) for s in (PLAN_SUFFIX, STAGED_SUFFIX))
-        if not old.exists() and not any(path.exists() for path in interrupted):
+        creating = creating_file(self.db_path)
+        if (
+            not (old.exists() or creating.exists() or any(path.exists() for path in interrupted))
+            and not self._first_start_interrupted()
+        ):
             return
         try:
             lock = take_lock(self.db_path)
@@ -248,8 +314,31 @@ class Vault:
             finish_restore(self.db_path)
             if old.exists() and self.db_path.exists() and not is_plaintext(self.db_path):
                 wipe(old)
+            remove_with_companions(creating)
+            if self._first_start_interrupted():
+                self.key_path.unlink()
+                self.attempts_path.unlink(missing_ok=True)
+                sync_folder(self.db_path.parent)
+                log.warning("a first start that stopped before its database was made was undone")
         finally:
             lock.release()
+
+    def _first_start_interrupted(self) -> bool:
+        """A key file made for a database that was never made: a first start stopped between the two.
+
+        Such a key file names no database (one that was ever opened has its id) and encrypts nothing:
+        there is no database, no backup, and no copy of it from before ids.  Removing it lets the
+        next start begin afresh instead of asking forever for a database that never existed.
+        """
+        if self.db_path.exists() or not self.key_path.exists():
+            return False
+        try:
+            envelope = keys.read_envelope(self.key_path)
+        except (KeyFileMissing, KeyFileDamaged):
+            return False
+        if envelope.database_id or self.backups.backups():
+            return False
+        return not any(copy.key_id == envelope.key_id for copy in self._key_copies())
 
     def backup(self, key: bytes, reason: str, *, now: datetime | None = None) -> Path:
         return self.backups.make(self.db_path, key, reason=reason, now=now).path

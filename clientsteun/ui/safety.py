@@ -388,8 +388,11 @@ class SafetyMenu(QObject):
         backups = self.safety.backups()
         if not backups:
             raise NoBackup()
+        now = self.safety.clock()
+        future = self.tr(", datum in de toekomst: de klok stond verkeerd")
         labels = [
-            f"{format_long(backup.made_at.date())} {format_time(backup.made_at.time())} ({backup.reason})"
+            f"{format_long(backup.made_at.date())} {format_time(backup.made_at.time())} "
+            f"({backup.reason}{future if backup.in_future(now) else ''})"
             for backup in backups
         ]
         label, ok = QInputDialog.getItem(

@@ -43,7 +43,7 @@ def main(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], check=True)
     db = folder / "vol.db"
-    said = {"made": command(db, "demo", "--clients", "2", "--conversations", "4")}
+    said: dict[str, object] = {"made": command(db, "demo", "--clients", "2", "--conversations", "4")}
     filler = fill(folder)
     said["wrong"] = command(db, "clients", passphrase="verkeerd wachtwoord hier")
     said["right"] = command(db, "clients")

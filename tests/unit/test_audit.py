@@ -75,6 +75,11 @@ def test_an_empty_log_is_intact(services: Services) -> None:
         "UPDATE audit_log SET hash = previous_hash",
         "DELETE FROM audit_log WHERE id = 2",
         "DELETE FROM audit_log",
+        # REPLACE deletes the line it conflicts with without firing a DELETE trigger.
+        "INSERT OR REPLACE INTO audit_log (id, at, action, client_id, user, detail, previous_hash, hash) "
+        "SELECT id, at, action, client_id, user, 'anders', previous_hash, hash FROM audit_log WHERE id = 2",
+        "REPLACE INTO audit_log SELECT * FROM audit_log",
+        "INSERT INTO audit_log SELECT * FROM audit_log WHERE id = 3 ON CONFLICT (id) DO UPDATE SET detail = 'anders'",
     ],
 )
 def test_the_database_refuses_to_change_or_remove_lines(services: Services, clock: FakeClock, sql: str) -> None:
@@ -92,6 +97,7 @@ def _drop_triggers(services: Services) -> None:
     with services.database.transaction() as session:
         session.execute(text("DROP TRIGGER audit_log_no_update"))
         session.execute(text("DROP TRIGGER audit_log_no_delete"))
+        session.execute(text("DROP TRIGGER audit_log_no_replace"))
 
 
 def test_a_changed_detail_is_found_at_that_line(services: Services, clock: FakeClock) -> None:

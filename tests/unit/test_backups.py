@@ -16,11 +16,11 @@ from sqlalchemy import text
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.errors import BackupFailed, DatabaseLocked, DatabaseProblem, KeyMismatch
 from clientsteun.domain.model import AgreementInput, ClientInput, ConversationInput
-from clientsteun.domain.retention import RetentionPolicy, backups_to_keep
+from clientsteun.domain.retention import Made, RetentionPolicy, backups_to_keep
 from clientsteun.services import Services
 from clientsteun.store.backups import ROTATING, BackupFolder, aside_name, backup_database, restore, verify_file
 from clientsteun.store.connection import SQLITE_HEADER, connect, open_marker, wal_file
-from clientsteun.store.database import open_database
+from clientsteun.store.database import open_database, read_database_id
 from tests.conftest import NOW, TEST_KEY
 from tests.helpers.crash import crash_in_a_rollback_journal, crash_with_saves_in_the_wal
 
@@ -44,6 +44,11 @@ def _counts(path: Path, key: bytes = TEST_KEY) -> dict[str, int]:
         return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
 
 
+def _folder(db_path: Path, key: bytes = TEST_KEY) -> BackupFolder:
+    """The backups of the database at ``db_path``, named by its id."""
+    return BackupFolder.beside(db_path, read_database_id(db_path, key))
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -54,12 +59,13 @@ def _listing(folder: Path) -> dict[str, str]:
 
 def test_a_backup_is_a_verified_encrypted_copy_in_the_backup_folder(services: Services, db_path: Path) -> None:
     _fill(services)
-    folder = BackupFolder.beside(db_path)
+    folder = _folder(db_path)
     backup = folder.make(db_path, TEST_KEY, reason="handmatig", now=NOW)
 
     assert backup.path.parent == db_path.parent / "backups"
-    assert backup.path.name == "clientsteun-20261123-103000-handmatig.db"
-    assert backup.made_at == NOW and backup.reason == "handmatig"
+    assert backup.path.name == f"clientsteun-{folder.database_id}-000001-20261123-103000-handmatig.db"
+    assert len(folder.database_id) == 16
+    assert backup.made_at == NOW and backup.reason == "handmatig" and backup.number == 1
     assert folder.backups() == [backup]
     assert verify_file(backup.path, TEST_KEY) == []
     data = backup.path.read_bytes()
@@ -73,7 +79,7 @@ def test_a_backup_is_a_verified_encrypted_copy_in_the_backup_folder(services: Se
 
 def test_a_backup_opens_only_with_its_key(services: Services, db_path: Path) -> None:
     _fill(services, 1)
-    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+    backup = _folder(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
     with pytest.raises(KeyMismatch) as caught:
         verify_file(backup.path, OTHER_KEY)
     assert "andere sleutel" in caught.value.message
@@ -81,10 +87,10 @@ def test_a_backup_opens_only_with_its_key(services: Services, db_path: Path) -> 
 
 @pytest.mark.usefixtures("services")
 def test_two_backups_within_one_second_get_their_own_names(db_path: Path) -> None:
-    folder = BackupFolder.beside(db_path)
+    folder = _folder(db_path)
     first = folder.make(db_path, TEST_KEY, reason="start", now=NOW)
     second = folder.make(db_path, TEST_KEY, reason="start", now=NOW)
-    assert first.path != second.path and second.made_at == NOW + timedelta(seconds=1)
+    assert first.path != second.path and second.made_at == NOW and (first.number, second.number) == (1, 2)
     assert [backup.path for backup in folder.backups()] == [second.path, first.path]
 
 
@@ -122,7 +128,7 @@ def test_a_backup_while_the_database_is_being_written_is_one_consistent_moment(
 
     writer = threading.Thread(target=write)
     writer.start()
-    folder = BackupFolder.beside(db_path)
+    folder = _folder(db_path)
     made = []
     try:
         deadline = time.monotonic() + 10
@@ -167,16 +173,18 @@ def test_backup_with_the_wrong_key_fails_and_leaves_nothing(db_path: Path, tmp_p
     assert _digest(db_path) == before
 
 
-def _fake_backups(folder: BackupFolder, template: Path, moments: dict[datetime, str]) -> None:
+def _fake_backups(folder: BackupFolder, template: Path, moments: dict[datetime, str], first: int = 1) -> None:
+    """Copies of ``template`` named as backups made at these moments, numbered from ``first`` in their order."""
     folder.folder.mkdir(parents=True, exist_ok=True)
-    for moment, reason in moments.items():
-        shutil.copyfile(template, folder.folder / f"{folder.stem}-{moment:%Y%m%d-%H%M%S}-{reason}.db")
+    for number, (moment, reason) in enumerate(sorted(moments.items()), start=first):
+        name = f"{folder.stem}-{folder.database_id}-{number:06d}-{moment:%Y%m%d-%H%M%S}-{reason}.db"
+        shutil.copyfile(template, folder.folder / name)
 
 
 def test_prune_removes_only_rotating_backups_the_policy_no_longer_keeps(services: Services, db_path: Path) -> None:
     _fill(services, 1)
-    folder = BackupFolder.beside(db_path)
-    template = folder.make(db_path, TEST_KEY, reason="handmatig", now=datetime(2020, 1, 1))
+    folder = _folder(db_path)
+    template = folder.make(db_path, TEST_KEY, reason="handmatig", now=datetime(2020, 1, 1))  # number 1
     rotating = {
         NOW - timedelta(days=days, hours=hour): reason
         for days in range(40)
@@ -187,14 +195,16 @@ def test_prune_removes_only_rotating_backups_the_policy_no_longer_keeps(services
         datetime(2021, 3, 5, 5, 6, 7): "versleuteld",
         datetime(2021, 3, 6, 5, 6, 7): "voor-herstel",
     }
-    _fake_backups(folder, template.path, {**rotating, **kept_always})
+    _fake_backups(folder, template.path, {**rotating, **kept_always}, first=2)
     (folder.folder / "iets-anders.db").write_bytes(b"not ours")
     folder.key_copy.write_text("{}", encoding="utf-8")
     policy = RetentionPolicy(daily=7, weekly=4)
 
-    removed = folder.prune(policy)
+    removed = folder.prune(policy, NOW)
 
-    expected_rotating = backups_to_keep(rotating, policy)
+    made = [Made(number, moment) for number, moment in enumerate(sorted({**rotating, **kept_always}), start=2)]
+    kept_numbers = backups_to_keep([one for one in made if one.at in rotating], policy, NOW)
+    expected_rotating = {one.at for one in made if one.number in kept_numbers}
     remaining = folder.backups()
     assert {backup.made_at for backup in remaining if backup.reason in ROTATING} == expected_rotating
     assert len(expected_rotating) <= policy.daily + policy.weekly
@@ -205,19 +215,19 @@ def test_prune_removes_only_rotating_backups_the_policy_no_longer_keeps(services
     assert len(removed) == len(rotating) - len(expected_rotating)
     assert not any(path.exists() for path in removed)
     assert (folder.folder / "iets-anders.db").exists() and folder.key_copy.exists()
-    assert folder.prune(policy) == []  # a second prune has nothing left to do
+    assert folder.prune(policy, NOW) == []  # a second prune has nothing left to do
     latest = folder.latest()
     assert latest is not None and latest.made_at == max(rotating)
 
 
 def test_a_partial_backup_left_by_a_crash_is_cleaned_up(services: Services, db_path: Path) -> None:
     _fill(services, 1)
-    folder = BackupFolder.beside(db_path)
+    folder = _folder(db_path)
     crashed = folder.make(db_path, TEST_KEY, reason="start", now=NOW - timedelta(days=1))
     partial = crashed.path.with_name(crashed.path.name.replace("start", "sluiten") + ".part")
     shutil.copyfile(crashed.path, partial)  # a copy that was being written when the laptop died
     folder.make(db_path, TEST_KEY, reason="start", now=NOW)
-    folder.prune(RetentionPolicy())
+    folder.prune(RetentionPolicy(), NOW)
     assert not partial.exists()
 
 
@@ -225,7 +235,7 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_previous_file(db_path: P
     services = Services.create(open_database(db_path, TEST_KEY), catalog)
     with contextlib.closing(services):
         _fill(services, 2)
-        backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+        backup = _folder(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
         in_backup = _counts(db_path)
         _fill(services, 3)  # written after the backup: gone after the restore, but kept aside
         later = _counts(db_path)
@@ -247,7 +257,7 @@ def test_restore_puts_the_backup_in_place_and_keeps_the_previous_file(db_path: P
 
 def test_restore_of_a_damaged_backup_fails_and_changes_nothing(services: Services, db_path: Path) -> None:
     _fill(services, 2)
-    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+    backup = _folder(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
     services.close()
     data = bytearray(backup.path.read_bytes())
     middle = len(data) // 2
@@ -265,7 +275,7 @@ def test_restore_of_a_damaged_backup_fails_and_changes_nothing(services: Service
 @pytest.mark.parametrize("damage", ["empty", "truncated", "text", "missing"])
 def test_restore_of_a_file_that_is_no_backup_changes_nothing(services: Services, db_path: Path, damage: str) -> None:
     _fill(services, 1)
-    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+    backup = _folder(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
     services.close()
     if damage == "empty":
         backup.path.write_bytes(b"")
@@ -288,7 +298,7 @@ def test_restore_of_a_backup_made_with_another_key_changes_nothing(
     other = Services.create(open_database(other_path, OTHER_KEY), catalog)
     with contextlib.closing(other):
         _fill(other, 1)
-    foreign = BackupFolder.beside(other_path).make(other_path, OTHER_KEY, reason="handmatig", now=NOW)
+    foreign = _folder(other_path, OTHER_KEY).make(other_path, OTHER_KEY, reason="handmatig", now=NOW)
     services.close()
     before = _listing(db_path.parent)
     with pytest.raises(KeyMismatch):
@@ -300,7 +310,7 @@ def test_restore_while_the_database_is_open_exclusively_is_refused(db_path: Path
     services = Services.create(open_database(db_path, TEST_KEY, exclusive=True), catalog)
     try:
         _fill(services, 1)
-        backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+        backup = _folder(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
         _fill(services, 1)
         before = _counts(db_path)
         with pytest.raises(DatabaseLocked) as caught:
@@ -316,7 +326,7 @@ def test_restore_while_the_database_is_open_exclusively_is_refused(db_path: Path
 
 def test_restore_moves_a_left_over_write_ahead_log_aside_with_its_file(db_path: Path, services: Services) -> None:
     _fill(services, 1)
-    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+    backup = _folder(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
     _fill(services, 1)
     services.close()
     wal = db_path.with_name(db_path.name + "-wal")
@@ -333,7 +343,7 @@ def _crashed_with_saves_in_the_wal(db_path: Path, catalog: Catalog, count: int) 
     services = Services.create(open_database(db_path, TEST_KEY), catalog)
     with contextlib.closing(services):
         _fill(services, 1)
-    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="start", now=NOW)
+    backup = _folder(db_path).make(db_path, TEST_KEY, reason="start", now=NOW)
     crash_with_saves_in_the_wal(db_path, TEST_KEY, catalog, [f"Na de kopie {n}" for n in range(count)])
     return backup.path
 
@@ -381,7 +391,7 @@ def test_restore_moves_a_rollback_journal_left_by_a_crash_aside_with_its_file(
 ) -> None:
     """Left beside the restored copy, the old file's journal would be rolled back into it."""
     _fill(services, 1)
-    backup = BackupFolder.beside(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
+    backup = _folder(db_path).make(db_path, TEST_KEY, reason="handmatig", now=NOW)
     _fill(services, 1)
     services.close()
     crash_in_a_rollback_journal(db_path, TEST_KEY, ["Half Geschreven"])

@@ -94,7 +94,7 @@ def test_demo_reports_what_it_made(tmp_path: Path) -> None:
     key_file = tmp_path / "demo.db.key"
     assert json.loads(key_file.read_text(encoding="utf-8"))["format"] == "clientsteun-key"
     assert PASSPHRASE.encode() not in key_file.read_bytes()
-    assert (tmp_path / "backups" / "demo.key").is_file()  # the copy that survives a lost key file
+    assert len(list((tmp_path / "backups").glob("demo-*.key"))) == 1  # the copy that survives a lost key file
 
 
 def test_demo_with_same_seed_and_date_gives_identical_clients_json(tmp_path: Path) -> None:
@@ -528,7 +528,7 @@ def test_no_export_replaces_a_file_the_app_keeps_and_none_is_logged(tmp_path: Pa
     """`audit --csv demo.db` once left a 63-byte CSV where the database was; over the key file
     and its copy it made the database and every backup unreadable."""
     db = made_demo(tmp_path)
-    key_files = [tmp_path / "demo.db.key", tmp_path / "backups" / "demo.key"]
+    key_files = [tmp_path / "demo.db.key", *(tmp_path / "backups").glob("demo-*.key")]
     kept = {path: path.read_bytes() for path in key_files}
     before = audit_lines(tmp_path, db)
     attempts = [
@@ -708,7 +708,12 @@ def test_database_its_log_and_backups_hold_no_readable_names_or_notes(tmp_path: 
         con.execute("DETACH DATABASE plain")
     assert all(secret in plain.read_bytes() for secret in secrets)
 
-    assert sorted(stored) == ["demo.db", "demo.db-wal", "demo.key", "reserve.db"]
+    assert sorted(name.split("-")[0] if name.endswith(".key") else name for name in stored) == [
+        "demo",  # the key file's copy, named by the database's id
+        "demo.db",
+        "demo.db-wal",
+        "reserve.db",
+    ]
     for name, content in stored.items():
         assert content, name
         assert [secret for secret in secrets if secret in content] == [], name

@@ -547,11 +547,13 @@ def test_the_schema_revision_constant_is_alembics_head() -> None:
 
 def test_a_new_database_that_cannot_be_made_leaves_nothing_behind(tmp_path: Path) -> None:
     path = tmp_path / "nieuw.db"
-    (tmp_path / "nieuw.db-wal").mkdir()  # SQLite cannot write its log here: creation fails midway
+    # A new database is made beside its place and renamed into it once complete; SQLite cannot
+    # write the log of that new file here, so creation fails midway.
+    (tmp_path / "nieuw.db.creating-wal").mkdir()
     with pytest.raises(CreateFailed) as caught:
         open_database(path, TEST_KEY)
     assert "niets achtergebleven" in caught.value.message
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["nieuw.db-wal"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nieuw.db.creating-wal"]
     assert not path.exists()  # so the next start does not take a half-made file for a foreign one
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -27,6 +28,7 @@ from clientsteun.store.database import (
     connect,
     make_engine,
     open_database,
+    read_database_id,
     read_revision,
 )
 from tests.conftest import TEST_KEY, FakeClock
@@ -116,14 +118,15 @@ def test_upgrade_from_an_earlier_revision_keeps_every_row(db_path: Path, revisio
     assert {table: after[table] for table in before} == before
     assert set(after) >= set(before)
 
-    made = [backup for backup in BackupFolder.beside(db_path).backups() if backup.reason == "voor-bijwerken"]
+    folder = BackupFolder.beside(db_path, read_database_id(db_path, TEST_KEY))
+    made = [backup for backup in folder.backups() if backup.reason == "voor-bijwerken"]
     assert len(made) == 1
     assert verify_file(made[0].path, TEST_KEY) == []
     assert read_revision(made[0].path, TEST_KEY) == (APPLICATION_ID, revision)
     assert _counts(made[0].path) == before
 
     open_database(db_path, TEST_KEY, create=False).close()  # up to date now: no second backup
-    assert len(BackupFolder.beside(db_path).backups()) == 1
+    assert len(folder.backups()) == 1
 
 
 @pytest.mark.parametrize("revision", OLDER)
@@ -139,10 +142,26 @@ def test_full_text_search_survives_the_upgrade(db_path: Path, revision: str) -> 
     assert hits == [(1,)]
 
 
+@pytest.mark.parametrize("revision", OLDER)
+def test_upgrade_gives_the_database_a_random_id_and_closes_the_audit_log_to_replace(
+    db_path: Path, tmp_path: Path, revision: str
+) -> None:
+    twin = tmp_path / "tweeling.db"
+    _at_revision(db_path, revision)
+    shutil.copyfile(db_path, twin)
+    for path in (db_path, twin):
+        open_database(path, TEST_KEY, create=False).close()
+    ids = {read_database_id(path, TEST_KEY) for path in (db_path, twin)}
+    assert len(ids) == 2 and all(re.fullmatch(r"[0-9a-f]{16}", ident) for ident in ids), ids
+    with contextlib.closing(connect(db_path, TEST_KEY, read_only=True)) as connection:
+        triggers = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"audit_log_no_update", "audit_log_no_delete", "audit_log_no_replace"} <= triggers
+
+
 STEP_DATES = ("sent_on", "received_on", "new_due_on")  # added by 0004
 
 
-@pytest.mark.parametrize("revision", OLDER)
+@pytest.mark.parametrize("revision", [revision for revision in OLDER if revision < "0004"])
 def test_upgrade_adds_the_step_dates_empty_and_optional(db_path: Path, revision: str) -> None:
     _at_revision(db_path, revision)
     open_database(db_path, TEST_KEY, create=False).close()
@@ -274,7 +293,8 @@ def test_a_kill_during_the_upgrade_leaves_the_old_or_the_new_revision(large_old_
         assert read_revision(path, TEST_KEY) == (APPLICATION_ID, SCHEMA_REVISION), context
         after = _counts(path)
         assert {table: after[table] for table in before} == before, context
-        backups = [backup for backup in BackupFolder.beside(path).backups() if backup.reason == "voor-bijwerken"]
+        folder = BackupFolder.beside(path, read_database_id(path, TEST_KEY))
+        backups = [backup for backup in folder.backups() if backup.reason == "voor-bijwerken"]
         assert backups, context
         assert all(read_revision(backup.path, TEST_KEY)[1] == old for backup in backups), context
         assert verify_file(backups[0].path, TEST_KEY) == [], context

@@ -493,3 +493,37 @@ def test_a_plain_sqlite_file_of_another_program_is_refused_before_anything_is_wr
         vault.open(TEST_KEY, create=True)
     assert vault.db_path.read_bytes() == before
     assert sorted(path.name for path in vault.db_path.parent.iterdir()) == [vault.db_path.name]
+
+
+# --- a first start that stopped halfway ------------------------------------------------------------
+
+
+def test_a_first_start_stopped_before_the_database_was_made_is_undone(vault: Vault) -> None:
+    vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)  # then the laptop died
+    creating = vault.db_path.with_name("clientsteun.db.creating")
+    creating.write_bytes(b"half")
+    assert vault.state() is VaultState.MISSING, "as it looks before the start tidies up"
+    vault.tidy()
+    assert vault.state() is VaultState.NEW
+    assert sorted(path.name for path in vault.db_path.parent.iterdir()) == ["clientsteun.db.lock"]
+
+
+def test_a_first_start_stopped_after_the_database_was_made_resumes(vault: Vault, catalog: Catalog) -> None:
+    key, _code = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
+    envelope = vault.envelope()
+    vault.open(key, create=True).close()
+    keys.write_envelope(vault.key_path, envelope)  # as if killed before the key file named the database
+    vault.tidy()
+    assert vault.state() is VaultState.ENCRYPTED
+    vault.open(vault.unlock(PASSPHRASE)).close()
+    assert vault.envelope().database_id == vault.database_id != ""
+
+
+def test_a_key_file_from_before_ids_without_its_database_is_not_taken_for_a_first_start(vault: Vault) -> None:
+    """The version before ids wrote a copy ``backups/<stem>.key``: that key encrypted a database once."""
+    _key, envelope, _code = keys.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
+    keys.write_envelope(vault.key_path, envelope)
+    keys.write_envelope(vault.db_path.parent / "backups" / "clientsteun.key", envelope)
+    vault.tidy()
+    assert vault.key_path.exists()
+    assert vault.state() is VaultState.MISSING
