@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Signal, SignalInstance
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date
@@ -53,6 +53,8 @@ class RoutesTab(QWidget):
             parent=self,
         )
         self.view = make_table(self.model, stretch=0, accessible_name=self.tr("Routes"))
+        # The route's name and its next deadline share the room, so a long deadline never squeezes the name.
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.open_row.connect(self._open_at)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
