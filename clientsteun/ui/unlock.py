@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -210,7 +211,12 @@ class RecoveryKeyDialog(QDialog):
         save.clicked.connect(self.save_to_file)
         print_button = QPushButton(self.tr("Afdrukken…"))
         print_button.clicked.connect(self.print_code)
-        done = QPushButton(self.tr("Ik heb hem bewaard"))
+        # Shown once: closed only after the user confirms it is kept, never by a stray Enter or Esc.
+        self.kept_check = QCheckBox(self.tr("Ik heb de herstelsleutel opgeslagen of afgedrukt, en bewaard"))
+        self.done_button = done = QPushButton(self.tr("Klaar"))
+        done.setAutoDefault(False)
+        done.setEnabled(False)
+        self.kept_check.toggled.connect(done.setEnabled)
         done.clicked.connect(self.accept)
         buttons = QDialogButtonBox()
         buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
@@ -219,7 +225,19 @@ class RecoveryKeyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.code_label)
+        layout.addWidget(self.kept_check)
         layout.addWidget(buttons)
+
+    def reject(self) -> None:
+        """Esc or the window's close button: only once the user confirmed the key is kept."""
+        if self.kept_check.isChecked():
+            super().reject()
+            return
+        QMessageBox.information(
+            self, self.windowTitle(),
+            self.tr("Deze herstelsleutel wordt maar één keer getoond. Sla hem op of druk hem af, "
+                    "en vink daarna aan dat u hem heeft bewaard."),
+        )  # fmt: skip
 
     def document_text(self) -> str:
         return self.tr(

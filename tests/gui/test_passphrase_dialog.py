@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from clientsteun.ui.unlock import NewPassphraseDialog
+from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog
 from tests.conftest import PASSPHRASE
+from tests.helpers.modals import StandardButton, answer_box
 
 
 @pytest.mark.parametrize(
@@ -48,3 +51,23 @@ def test_nothing_typed_yet_gives_a_tip_and_no_error(qtbot: QtBot) -> None:
     assert dialog.hint.text().startswith("Te kort")
     dialog.first.clear()
     assert dialog.hint.text().startswith("Tip:")
+
+
+def test_the_recovery_key_is_not_dismissed_by_enter_or_esc_before_it_is_confirmed_kept(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP", tmp_path / "c.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.done_button.isEnabled()
+    told = answer_box(StandardButton.Ok)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert told.handled and "maar één keer getoond" in told.text
+    assert dialog.isVisible()
+
+    dialog.kept_check.setChecked(True)
+    assert dialog.done_button.isEnabled()
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
