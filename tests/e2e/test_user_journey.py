@@ -24,7 +24,7 @@ NOTE = "Huurachterstand van twee maanden besproken. Samen een brief aan de wonin
 def toolbar_button(window: MainWindow, text: str) -> QWidget:
     toolbar = window.findChild(QToolBar, "mainToolbar")
     assert toolbar is not None
-    action = next(a for a in toolbar.actions() if a.text() == text)
+    action = next(a for a in toolbar.actions() if a.text().replace("&", "").removesuffix("…") == text)
     button = toolbar.widgetForAction(action)
     assert button is not None
     return button
@@ -97,9 +97,9 @@ def test_record_a_resident_then_find_the_note_after_a_restart(
         qtbot.keyClicks(dialog.due_edit, format_date(due))
         press_save(qtbot, dialog.buttons)
 
-    answer = when_modal(AgreementDialog, fill_in_agreement)
+    agreement = when_modal(AgreementDialog, fill_in_agreement)
     qtbot.mouseClick(window.dossier.agreement_button, Qt.MouseButton.LeftButton)
-    assert answer.handled
+    assert agreement.handled
     agreements = window.dossier.agreements_tab.model
     assert agreements.rowCount() == 1
     assert agreements.index(0, 0).data() == "Betalingsregeling voorstellen aan de woningcorporatie"
