@@ -102,7 +102,9 @@ def run(db_path: Path) -> int:
     setup_logging()
     log.info("start")
     try:
-        opened = StartFlow(SafetyService(db_path)).run()
+        safety = SafetyService(db_path)
+        safety.protect_files(paths.user_data_dir())  # also files made before the umask was set
+        opened = StartFlow(safety).run()
         if opened is None:
             return 0
         window = build_window(opened, tasks=Tasks(QThreadPool.globalInstance(), app))

@@ -196,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(db_path)
     try:
         _check_path(db_path)
+        SafetyService(db_path).protect_files(paths.user_data_dir())  # also files made before the umask
         return COMMANDS[args.command](args, db_path)
     except ClientsteunError as error:
         print(f"clientsteun: {error.message}", file=sys.stderr)

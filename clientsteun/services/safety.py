@@ -32,6 +32,7 @@ from clientsteun.store.connection import SCHEMA_REVISION, open_marker, take_lock
 from clientsteun.store.database import Database as Database
 from clientsteun.store.database import WalLost, check_file, open_database, read_revision, roll_back_journal
 from clientsteun.store.keys import DEFAULT_KDF, KdfParams
+from clientsteun.store.permissions import tighten
 from clientsteun.store.vault import Vault
 from clientsteun.store.vault import VaultState as VaultState
 
@@ -80,6 +81,13 @@ class SafetyService:
     def has_own_key(self) -> bool:
         """A key file here or its copy among the backups (not so on a new laptop)."""
         return self.vault.key_path.exists() or self.vault.backups.key_copy.exists()
+
+    def protect_files(self, user_folder: Path) -> None:
+        """Make the files the app keeps owner-only, those made before too (``store.permissions``);
+        called at every start, by the app and the command line.  Never fails."""
+        changed = tighten(self.db_path, user_folder)
+        if changed:
+            log.info("%d files made owner-only", len(changed))
 
     def check_file(self) -> None:
         """Refuse an empty file or a document before a passphrase is asked for it."""
