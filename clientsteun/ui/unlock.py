@@ -141,13 +141,19 @@ class UnlockDialog(QDialog):
             self.key = self.safety.unlock(self.passphrase.text())
         except WrongPassphrase as error:
             self.passphrase.clear()
-            self.message.setText(user_message(error))
+            self._say(user_message(error))
             self.passphrase.setFocus()
             return
         except ClientsteunError as error:
             show_error(self, error)
             return
         self.accept()
+
+    def _say(self, text: str) -> None:
+        """The message under the field, whole: the dialog grows to the lines it wraps to."""
+        self.message.setText(text)
+        self.message.setMinimumHeight(self.message.heightForWidth(self.message.width()))
+        self.adjustSize()
 
     def use_recovery_key(self) -> None:
         code, ok = QInputDialog.getText(
@@ -160,7 +166,7 @@ class UnlockDialog(QDialog):
         try:
             key = self.safety.unlock_with_recovery(code)
         except WrongRecoveryKey as error:
-            self.message.setText(user_message(error))
+            self._say(user_message(error))
             return
         except ClientsteunError as error:
             show_error(self, error)

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog
-from tests.conftest import PASSPHRASE
+from clientsteun.services.safety import SafetyService
+from clientsteun.store.vault import Vault
+from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.modals import StandardButton, answer_box
 
 
@@ -71,3 +73,20 @@ def test_the_recovery_key_is_not_dismissed_by_enter_or_esc_before_it_is_confirme
     assert dialog.done_button.isEnabled()
     qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+
+
+def test_a_wrong_passphrase_is_said_whole_not_clipped(qtbot: QtBot, db_path: Path) -> None:
+    vault = Vault.at(db_path)
+    key, _ = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
+    vault.open(key, create=True).close()
+    dialog = UnlockDialog(SafetyService(db_path), "Typ uw wachtwoord.")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.passphrase.setText("verkeerd wachtwoord!")
+    dialog.unlock_button.click()
+    QApplication.processEvents()
+    message = dialog.message
+    assert "klopt niet" in message.text() and dialog.isVisible()
+    assert message.height() >= message.heightForWidth(message.width()), (message.size(), message.text())
+    assert dialog.rect().contains(message.geometry())
