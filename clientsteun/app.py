@@ -102,12 +102,13 @@ def run(db_path: Path) -> int:
     setup_logging()
     log.info("start")
     try:
-        safety = SafetyService(db_path)
+        settings = Settings()
+        safety = SafetyService(db_path, second_folder=settings.second_backup_folder)  # restores from both
         safety.protect_files(paths.user_data_dir())  # also files made before the umask was set
         opened = StartFlow(safety).run()
         if opened is None:
             return 0
-        window = build_window(opened, tasks=Tasks(QThreadPool.globalInstance(), app))
+        window = build_window(opened, settings, tasks=Tasks(QThreadPool.globalInstance(), app))
     except ClientsteunError as error:
         log.warning("could not open database: %s %s", type(error).__name__, error.detail)
         QMessageBox.critical(

@@ -461,7 +461,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _check(args: argparse.Namespace, db_path: Path) -> int:
-    safety = SafetyService(db_path)
+    safety = SafetyService(db_path, second_folder=_settings().second_backup_folder)  # its newest copy reported
     state = safety.state()
     if state is VaultState.PLAINTEXT:
         raise NotEncrypted()

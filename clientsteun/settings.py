@@ -85,6 +85,10 @@ class Settings:
     idle_lock_minutes = _Setting("safety/idle_lock_minutes", 5)
     backups_daily = _Setting("safety/backups_daily", 7)
     backups_weekly = _Setting("safety/backups_weekly", 4)
+    # A second folder for the daily backup (a USB stick, a network share); empty: none.
+    second_backup_folder = _Setting("safety/second_backup_folder", "")
+    second_backup_warn_days = _Setting("safety/second_backup_warn_days", 7)  # warn when not reached for so long
+    second_backup_reached = _Setting("safety/second_backup_reached", "")  # ISO time it was last reached (or chosen)
     catalog_folder = _Setting("catalog/folder", "")  # a coordinator's copy of the catalog; empty: built in
     due_soon_days = _Setting("deadlines/due_soon_days", DUE_SOON_DAYS)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from clientsteun.domain.audit import AuditAction, AuditEntry
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date, format_time
-from clientsteun.domain.errors import ClientsteunError, WrongPassphrase
+from clientsteun.domain.errors import ClientsteunError, KeyMismatch, WrongPassphrase
 from clientsteun.domain.passphrase import check_passphrase
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
@@ -27,7 +27,7 @@ from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock
 from clientsteun.store import keys
 from clientsteun.store.backups import Backup as Backup
-from clientsteun.store.backups import restore, verify_file
+from clientsteun.store.backups import BackupFolder, restore, verify_file
 from clientsteun.store.connection import SCHEMA_REVISION, open_marker, take_lock, wal_file
 from clientsteun.store.database import Database as Database
 from clientsteun.store.database import WalLost, check_file, open_database, read_revision, roll_back_journal
@@ -60,9 +60,11 @@ class CheckReport:
 class SafetyService:
     """The database file at ``db_path`` with its key file and backups (``store.vault.Vault``)."""
 
-    def __init__(self, db_path: Path | str, clock: Clock = datetime.now) -> None:
+    def __init__(self, db_path: Path | str, clock: Clock = datetime.now, *, second_folder: str = "") -> None:
+        """``second_folder``: where the daily backup is also copied (a USB stick, a network share); '' for none."""
         self.vault = Vault.at(db_path)
         self.clock = clock
+        self.second_folder = second_folder
 
     @property
     def db_path(self) -> Path:
@@ -201,14 +203,38 @@ class SafetyService:
     # -- backups and restore -------------------------------------------------------------------
 
     def backups(self) -> list[Backup]:
-        """The automatic backups, newest first."""
+        """The automatic backups beside the database, newest first."""
         return self.vault.backups.backups()
 
+    def second_backups(self) -> BackupFolder | None:
+        """This database's backups in the second folder, when one is set."""
+        if not self.second_folder:
+            return None
+        return BackupFolder(Path(self.second_folder).expanduser(), self.db_path.stem, self.vault.database_id)
+
+    def restorable_backups(self) -> list[Backup]:
+        """The backups of both folders, newest first; a copy in the second folder of one beside the
+        database is listed once (the one beside it)."""
+        here = self.backups()
+        second = self.second_backups()
+        names = {backup.path.name for backup in here}
+        there = [backup for backup in (second.backups() if second else []) if backup.path.name not in names]
+        return sorted([*here, *there], key=lambda backup: (backup.number, backup.made_at), reverse=True)
+
+    def in_second_folder(self, backup: Backup) -> bool:
+        second = self.second_backups()
+        return second is not None and backup.path.parent == second.folder
+
     def latest_good_backup(self, key: bytes) -> Backup | None:
-        return self.vault.backups.latest_good(key)
+        """The newest backup of either folder that passes every check with this key."""
+        for backup in self.restorable_backups():
+            with contextlib.suppress(KeyMismatch):
+                if not verify_file(backup.path, key):
+                    return backup
+        return None
 
     def keeper(self, policy: RetentionPolicy) -> BackupKeeper:
-        return BackupKeeper(self.vault, policy, self.clock)
+        return BackupKeeper(self.vault, policy, self.clock, second=self.second_backups)
 
     def backup_to(
         self, key: bytes, target: Path, *, detail: str = "handmatig", stop: Callable[[], None] | None = None
@@ -331,36 +357,117 @@ class SafetyService:
                     f"Let op: {future} reservekopie{'' if future == 1 else 'ën'} met een datum in de toekomst: "
                     "de klok van de computer stond toen verkeerd. Ze worden bewaard."
                 )
+        self._check_second_folder(key, report)
         return report
+
+    def _check_second_folder(self, key: bytes, report: CheckReport) -> None:
+        """A line on the newest copy in the second folder, when one is set."""
+        second = self.second_backups()
+        if second is None:
+            return
+        if not second.folder.is_dir():
+            report.lines.append("Tweede map voor reservekopieën: niet bereikbaar.")
+            return
+        copies = second.backups()
+        if not copies:
+            report.lines.append("Tweede map voor reservekopieën: nog geen kopieën.")
+            return
+        newest = copies[0]
+        when = f"{format_date(newest.made_at.date())} {format_time(newest.made_at.time())}"
+        try:
+            problems = verify_file(newest.path, key)
+        except ClientsteunError as error:
+            problems = [error.message]
+        state = "in orde" if not problems else "BESCHADIGD"
+        report.lines.append(f"Tweede map voor reservekopieën: {len(copies)}, de nieuwste van {when}: {state}.")
 
 
 class BackupKeeper:
-    """Backups at start, at close and daily, aged out by the retention settings."""
+    """Backups at start, at close and daily, aged out by the retention settings, and a daily copy in
+    the second folder.
 
-    def __init__(self, vault: Vault, policy: RetentionPolicy, clock: Callable[[], datetime] = datetime.now) -> None:
+    What happened is kept for the window to show: ``failures_in_a_row`` (automatic backups that
+    failed one after another) and ``second_reached`` (when a copy was last made, or found, in the
+    second folder); ``on_report`` is called after each attempt, on the thread that made it.
+    """
+
+    def __init__(
+        self,
+        vault: Vault,
+        policy: RetentionPolicy,
+        clock: Callable[[], datetime] = datetime.now,
+        *,
+        second: Callable[[], BackupFolder | None] = lambda: None,
+    ) -> None:
         self.vault = vault
         self.policy = policy
         self.clock = clock
+        self.second = second
+        self.failures_in_a_row = 0
+        self.second_reached: datetime | None = None
+        self.on_report: Callable[[], None] = lambda: None
         self._thread: threading.Thread | None = None
 
     def backup(self, key: bytes, reason: str) -> bool:
-        """True when a verified backup was made; a failure is logged and reported to the caller."""
+        """True when a verified backup was made; a failure is logged, counted and reported to the caller.
+        Once a day the newest backup is copied to the second folder too (``copy_to_second``)."""
         try:
             self.vault.backup(key, reason, now=self.clock())
             self.vault.backups.prune(self.policy, self.clock())
         except (ClientsteunError, OSError) as error:
             log.warning("automatic backup failed: %s", type(error).__name__)
+            self.failures_in_a_row += 1
+            self.on_report()
             return False
+        self.failures_in_a_row = 0
+        self.copy_to_second(key)
+        self.on_report()
+        return True
+
+    def copy_to_second(self, key: bytes) -> bool:
+        """The newest backup copied (verified) to the second folder with the key copy, unless that
+        holds one made in the last day already; True when the folder was reached."""
+        second = self.second()
+        if second is None:
+            return False
+        now = self.clock()
+        try:
+            if not any(now - timedelta(days=1) < backup.made_at <= now for backup in second.backups()):
+                latest = self.vault.backups.latest()
+                if latest is None:
+                    return False
+                second.copy_in(latest, key)
+                self.vault.copy_key_to(second)
+                second.prune(self.policy, now)
+        except (ClientsteunError, OSError) as error:
+            log.warning("copy to the second backup folder failed: %s", type(error).__name__)
+            return False
+        self.second_reached = now
         return True
 
     def backup_in_background(self, key: bytes, reason: str) -> None:
-        """The same, on a thread of its own: a large database takes seconds to copy and verify.
+        """``backup`` on a thread of its own: a large database takes seconds to copy and verify.
 
         The copy is made over separate connections (SQLite's online backup gives a consistent
         snapshot while the app goes on writing).  ``wait()`` before closing or restoring.
         """
+        self._in_background(self.backup, key, reason)
+
+    def tick_in_background(self, key: bytes) -> None:
+        """The hourly round, on a thread of its own: the daily backup when due, else the copy to the
+        second folder when that was not reachable before (a USB stick plugged in since)."""
+        if self.daily_due():
+            self.backup_in_background(key, "dagelijks")
+        elif self.second() is not None:
+            self._in_background(self._copy_and_report, key)
+
+    def _copy_and_report(self, key: bytes) -> None:
+        self.copy_to_second(key)
+        self.on_report()
+
+    def _in_background(self, work: Callable[..., object], *args: object) -> None:
         self.wait()
-        self._thread = threading.Thread(target=self.backup, args=(key, reason), name="backup", daemon=True)
+        self._thread = threading.Thread(target=work, args=args, name="backup", daemon=True)
         self._thread.start()
 
     def wait(self) -> None:

@@ -150,6 +150,30 @@ class BackupFolder:
         log.info("backup made (%s)", reason)
         return Backup(target, made_at, reason, number)
 
+    def copy_in(self, backup: Backup, key: bytes) -> Backup:
+        """A verified copy of ``backup`` (from another folder) under its own name here.
+
+        The folder must exist: a second folder that is not there (a USB stick not plugged in, a share
+        not mounted) is never made, so nothing lands on the laptop's own disk in its place.
+        """
+        if not self.folder.is_dir():
+            raise BackupFailed(detail="second backup folder not reachable")
+        target = self.folder / backup.path.name
+        partial = target.with_name(target.name + ".part")
+        try:
+            shutil.copyfile(backup.path, partial)
+            problems = verify_file(partial, key)
+            if problems:
+                raise BackupFailed(detail=f"copy failed its checks: {problems[0]}")
+            fsync_file(partial)
+            os.replace(partial, target)
+            sync_folder(self.folder)
+        except OSError as error:
+            raise BackupFailed(detail=f"{type(error).__name__} errno {error.errno}") from error
+        finally:
+            partial.unlink(missing_ok=True)
+        return Backup(target, backup.made_at, backup.reason, backup.number)
+
     def adopt_older(self, key: bytes) -> int:
         """Give the backups from before ids that ``key`` opens this database's names, numbered oldest
         first; only while it has none of its own, so the numbers keep the order made.  Returns how many."""

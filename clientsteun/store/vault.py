@@ -224,6 +224,11 @@ class Vault:
             copy = BackupFolder.beside(self.db_path, envelope.database_id).key_copy
             keys.write_envelope(copy, dataclasses.replace(envelope, failed_unlocks=()))
 
+    def copy_key_to(self, folder: BackupFolder) -> None:
+        """A copy of the key file among the backups in ``folder`` (a second folder), as in ``backups/``."""
+        envelope = dataclasses.replace(self.envelope(), failed_unlocks=())
+        keys.write_envelope(BackupFolder(folder.folder, folder.stem, envelope.database_id).key_copy, envelope)
+
     def _bind(self, database: Database) -> None:
         """After opening: the key file names this database (its id and file name), with its copy among
         the backups; backups from before ids that this key opens take this database's names."""

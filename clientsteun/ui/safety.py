@@ -12,6 +12,7 @@ import functools
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import shiboken6
@@ -179,6 +180,7 @@ class SafetyMenu(QObject):
     """
 
     restored = Signal()  # a backup was put back and the window shows it
+    backups_reported = Signal()  # an automatic backup or a copy to the second folder was tried
 
     def __init__(
         self,
@@ -199,8 +201,16 @@ class SafetyMenu(QObject):
         self.editor_open = editor_open
         self.keep_draft = keep_draft
         self.refresh = refresh
-        self.safety = SafetyService(self.database.path, services.clock)
+        self.settings = settings
+        self.safety = SafetyService(self.database.path, services.clock, second_folder=settings.second_backup_folder)
         self.keeper = self.safety.keeper(RetentionPolicy(settings.backups_daily, settings.backups_weekly))
+        self.keeper.on_report = self._keeper_reported  # on the backup's own thread
+        self.backups_reported.connect(self.show_backup_warning)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("backupWarning")
+        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.setWordWrap(True)
+        window.statusBar().addPermanentWidget(self.warning_label)
         self.covers = Covers()
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60, parent=self)
         self.idle.lock_requested.connect(self.lock)
@@ -222,11 +232,54 @@ class SafetyMenu(QObject):
         self.restore_action.triggered.connect(lambda: self.restore_backup())
         self.audit_action = QAction(self.tr("&Logboek…"), window)
         self.audit_action.triggered.connect(self.show_audit_log)
+        self.show_backup_warning()
 
     def apply_settings(self, settings: Settings) -> None:
-        """After the settings dialog: the new idle time and backup retention count from now on."""
+        """After the settings dialog: the new idle time, backup retention and second folder count from now on."""
         self.idle.idle_seconds = settings.idle_lock_minutes * 60
         self.keeper.policy = RetentionPolicy(settings.backups_daily, settings.backups_weekly)
+        self.safety.second_folder = settings.second_backup_folder
+        self.show_backup_warning()
+
+    def _keeper_reported(self) -> None:
+        """From the backup's thread: the window hears of it on its own thread (a queued signal)."""
+        if shiboken6.isValid(self):
+            self.backups_reported.emit()
+
+    def show_backup_warning(self) -> None:
+        """A warning in the status bar while automatic backups failed twice or more in a row, or while
+        the second backup folder has not been reached for the days the settings say."""
+        text = ""
+        if self.keeper.failures_in_a_row >= 2:
+            text = self.tr(
+                "Let op: de automatische reservekopie is {count} keer achter elkaar mislukt. "
+                "Controleer of er ruimte is op de schijf."
+            ).format(count=self.keeper.failures_in_a_row)
+        elif self.settings.second_backup_folder:
+            days = self._days_since_second_folder_reached()
+            if days >= self.settings.second_backup_warn_days:
+                text = self.tr(
+                    "Let op: de tweede map voor reservekopieën is al {days} dagen niet bereikbaar. "
+                    "Sluit de USB-stick aan of controleer de netwerkmap."
+                ).format(days=days)
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(text))
+
+    def _days_since_second_folder_reached(self) -> int:
+        """Whole days since a copy was last made (or found) in the second folder, kept in the settings;
+        counted from now when that was never recorded (the folder was just chosen)."""
+        now = self.safety.clock()
+        reached = self.keeper.second_reached
+        if reached is not None:
+            stamp = reached.isoformat(timespec="seconds")
+            if self.settings.second_backup_reached != stamp:
+                self.settings.second_backup_reached = stamp
+        try:
+            reached = datetime.fromisoformat(self.settings.second_backup_reached)
+        except ValueError:
+            self.settings.second_backup_reached = now.isoformat(timespec="seconds")
+            reached = now
+        return max(0, (now - reached).days)
 
     def stop_watching(self) -> None:
         """No more idle lock and daily backups (the window closed)."""
@@ -317,8 +370,10 @@ class SafetyMenu(QObject):
             self.keeper.backup(self.database.key, "sluiten")
 
     def daily_backup(self) -> None:
-        if not self.locked and self.keeper.daily_due():
-            self.keeper.backup_in_background(self.database.key, "dagelijks")
+        """The hourly round: the daily backup when due, or the copy to a second folder reachable again."""
+        if not self.locked:
+            self.keeper.tick_in_background(self.database.key)
+        self.show_backup_warning()
 
     def _backup_clicked(self) -> None:
         suggestion = f"clientsteun-reservekopie-{self.safety.clock():%Y-%m-%d}.db"
@@ -385,14 +440,16 @@ class SafetyMenu(QObject):
         )
 
     def _choose_backup(self) -> Path | None:
-        backups = self.safety.backups()
+        backups = self.safety.restorable_backups()
         if not backups:
             raise NoBackup()
         now = self.safety.clock()
         future = self.tr(", datum in de toekomst: de klok stond verkeerd")
+        second = self.tr(", in de tweede map")
         labels = [
             f"{format_long(backup.made_at.date())} {format_time(backup.made_at.time())} "
-            f"({backup.reason}{future if backup.in_future(now) else ''})"
+            f"({backup.reason}{second if self.safety.in_second_folder(backup) else ''}"
+            f"{future if backup.in_future(now) else ''})"
             for backup in backups
         ]
         label, ok = QInputDialog.getItem(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -71,6 +71,26 @@ class SettingsDialog(QDialog):
         self.idle_spin = _spin(settings.idle_lock_minutes, 1, 120, self.tr(" minuten"))
         self.daily_spin = _spin(settings.backups_daily, 1, 60, "")
         self.weekly_spin = _spin(settings.backups_weekly, 0, 52, "")
+        self.second_edit = QLineEdit(settings.second_backup_folder)
+        self.second_edit.setPlaceholderText(self.tr("Geen: alleen reservekopieën op deze laptop"))
+        self.second_edit.setAccessibleName(self.tr("Tweede map voor reservekopieën"))
+        choose_second = QPushButton(self.tr("Kiezen…"))
+        choose_second.clicked.connect(self._choose_second_folder)
+        no_second = QPushButton(self.tr("Geen"))
+        no_second.clicked.connect(self.second_edit.clear)
+        second_row = QHBoxLayout()
+        second_row.addWidget(self.second_edit, 1)
+        second_row.addWidget(choose_second)
+        second_row.addWidget(no_second)
+        second_help = QLabel(
+            self.tr(
+                "Een map buiten deze laptop, zoals een USB-stick of een netwerkmap. De reservekopie van "
+                "elke dag wordt daarheen gekopieerd en gecontroleerd, zodat een gestolen of kapotte laptop "
+                "niet alle kopieën meeneemt."
+            )
+        )
+        second_help.setWordWrap(True)
+        self.second_warn_spin = _spin(settings.second_backup_warn_days, 1, 60, self.tr(" dagen"))
 
         form = QFormLayout()
         form.addRow(self.tr("Catalogus"), catalog_row)
@@ -80,6 +100,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Vergrendelen na niets doen"), self.idle_spin)
         form.addRow(self.tr("Dagelijkse reservekopieën bewaren"), self.daily_spin)
         form.addRow(self.tr("Wekelijkse reservekopieën bewaren"), self.weekly_spin)
+        form.addRow(self.tr("Tweede map voor reservekopieën"), second_row)
+        form.addRow("", second_help)
+        form.addRow(self.tr("Waarschuwen als die map niet bereikbaar is na"), self.second_warn_spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -105,6 +128,13 @@ class SettingsDialog(QDialog):
             self.catalog_edit.setText(folder)
             self._show_decree_warning()
 
+    def _choose_second_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Kies de tweede map voor reservekopieën"), self.second_edit.text()
+        )
+        if folder:
+            self.second_edit.setText(folder)
+
     def save(self) -> None:
         folder = self.catalog_edit.text().strip()
         if folder:
@@ -118,4 +148,9 @@ class SettingsDialog(QDialog):
         self.settings.idle_lock_minutes = self.idle_spin.value()
         self.settings.backups_daily = self.daily_spin.value()
         self.settings.backups_weekly = self.weekly_spin.value()
+        second = self.second_edit.text().strip()
+        if second != self.settings.second_backup_folder:  # a new folder: its week starts now
+            self.settings.second_backup_folder = second
+            self.settings.second_backup_reached = datetime.now().isoformat(timespec="seconds")
+        self.settings.second_backup_warn_days = self.second_warn_spin.value()
         self.accept()

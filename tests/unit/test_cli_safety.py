@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from clientsteun.domain.retention import RetentionPolicy
+from clientsteun.services.safety import SafetyService
 from clientsteun.store.connection import open_marker
 from clientsteun.store.database import journal_file
 from clientsteun.store.vault import Vault
@@ -113,3 +115,25 @@ def test_a_plain_sqlite_file_of_another_program_is_refused_before_anything_is_wr
     assert_plain_error(result, "geen Clientsteun-database", "niets aan veranderd")
     assert _listing(tmp_path) == before, "no key file, no backups/, no encrypted copy"
     assert not (tmp_path / "backups").exists()
+
+
+def test_check_reports_the_newest_copy_in_the_second_backup_folder(tmp_path: Path) -> None:
+    db = made_demo(tmp_path)
+    stick = tmp_path / "usb-stick"
+    (tmp_path / "userdata").mkdir(exist_ok=True)
+    (tmp_path / "userdata" / "settings.ini").write_text(
+        f"[file]\nformat = 1\n[safety]\nsecond_backup_folder = {stick}\n", encoding="utf-8"
+    )
+    result = run(tmp_path, "check", "--db", str(db))
+    assert result.returncode == 0, result.stdout
+    assert "Tweede map voor reservekopieën: niet bereikbaar." in result.stdout
+    stick.mkdir()
+    key = Vault.at(db).unlock(PASSPHRASE)
+    safety = SafetyService(db, second_folder=str(stick))
+    assert safety.keeper(RetentionPolicy()).backup(key, "start")
+    result = run(tmp_path, "check", "--db", str(db))
+    assert result.returncode == 0, result.stdout
+    assert any(
+        line.startswith("Tweede map voor reservekopieën: 1, de nieuwste van ") and line.endswith(": in orde.")
+        for line in result.stdout.splitlines()
+    ), result.stdout

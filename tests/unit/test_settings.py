@@ -28,6 +28,9 @@ DEFAULTS = {
     "backups_weekly": 4,
     "catalog_folder": "",
     "due_soon_days": DUE_SOON_DAYS,
+    "second_backup_folder": "",
+    "second_backup_warn_days": 7,
+    "second_backup_reached": "",
 }
 CHANGED = {
     "autosave_delay_ms": 800,
@@ -39,6 +42,9 @@ CHANGED = {
     "backups_weekly": 0,
     "catalog_folder": "/home/coördinator/catalogus; eigen=1",
     "due_soon_days": 10,
+    "second_backup_folder": "/media/usb-stick/reservekopieën",
+    "second_backup_warn_days": 14,
+    "second_backup_reached": "2026-11-23T10:30:00",
 }
 
 
