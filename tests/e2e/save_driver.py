@@ -61,7 +61,8 @@ from clientsteun.domain.model import (
 from clientsteun.services import Services, mapping
 from clientsteun.services.conversations import ConversationService
 from clientsteun.store.backups import verify_file
-from clientsteun.store.database import Database, open_database, wal_file
+from clientsteun.store.connection import wal_file
+from clientsteun.store.database import Database, open_database
 from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow, DraftRow
 
 DRIVER = Path(__file__).resolve()

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.calculator import COMMITTEE
@@ -54,7 +54,7 @@ def test_the_calculator_is_in_the_menu_starts_on_the_rule_and_closes_with_esc(qt
     assert action.text() == "Termijn &berekenen…"
     assert action.shortcut().toString() == "Ctrl+Shift+T"
     find_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Zoeken")
-    assert action in find_menu.actions()
+    assert isinstance(find_menu, QMenu) and action in find_menu.actions()
     seen: dict[str, object] = {}
 
     def look_and_close(dialog: CalculatorDialog) -> None:

@@ -86,8 +86,10 @@ def test_editing_a_resident_through_the_dialog_updates_list_and_dossier(
 ) -> None:
     def edit(dialog: ClientDialog) -> None:
         assert dialog.name_edit.text() == "Tessa Fictief"  # the form shows what is stored
-        dialog.municipality_edit.lineEdit().selectAll()
-        qtbot.keyClicks(dialog.municipality_edit.lineEdit(), "Losser")
+        municipality = dialog.municipality_edit.lineEdit()
+        assert municipality is not None
+        municipality.selectAll()
+        qtbot.keyClicks(municipality, "Losser")
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
     answer = when_modal(ClientDialog, edit)

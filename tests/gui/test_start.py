@@ -21,7 +21,8 @@ from clientsteun.services import Services
 from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
 from clientsteun.store import schema
-from clientsteun.store.database import is_plaintext, open_marker, wal_file
+from clientsteun.store.connection import open_marker, wal_file
+from clientsteun.store.database import is_plaintext
 from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.start import Opened, StartFlow, hold_until_checked
@@ -126,6 +127,12 @@ def test_forgotten_passphrase_opens_with_the_recovery_key_and_sets_a_new_one(
     assert vault.unlock("mijn nieuwe geheime zin") == key
 
 
+def editing_allowed(window: MainWindow) -> bool:
+    central = window.centralWidget()
+    assert central is not None
+    return central.isEnabled()
+
+
 @pytest.fixture
 def damaged(db_path: Path, catalog: Catalog) -> tuple[Vault, bytes]:
     """300 residents, a backup of them, then a damaged database; returns the vault and the damaged bytes."""
@@ -164,12 +171,12 @@ def test_the_window_shows_once_the_key_opened_the_file_and_editing_waits_for_the
     drafts_offered: list[bool] = []
     try:
         hold_until_checked(window, window.safety, then=lambda: drafts_offered.append(True))
-        assert not window.centralWidget().isEnabled() and not window.menuBar().isEnabled()
+        assert not editing_allowed(window) and not window.menuBar().isEnabled()
         assert window.statusBar().currentMessage() == "De database wordt gecontroleerd. Even geduld…"
         assert [row.name for row in window.client_list.clients()] == ["Anna Fictief"], "shown while it is checked"
         assert drafts_offered == []
         qtbot.waitUntil(lambda: drafts_offered == [True], timeout=10_000)
-        assert window.centralWidget().isEnabled() and window.menuBar().isEnabled()
+        assert editing_allowed(window) and window.menuBar().isEnabled()
         assert window.statusBar().currentMessage() == "De database is gecontroleerd: in orde."
     finally:
         window.close()
@@ -188,7 +195,7 @@ def test_a_damaged_database_is_kept_and_the_latest_good_backup_offered(
         hold_until_checked(window, window.safety, then=lambda: drafts_offered.append(True))
         assert offer.handled and done.handled
         assert "beschadigd" in offer.text and "reservekopie" in offer.text
-        assert window.centralWidget().isEnabled() and window.menuBar().isEnabled(), "editing is given back"
+        assert editing_allowed(window) and window.menuBar().isEnabled(), "editing is given back"
         assert drafts_offered == [True]
         assert len(window.services.clients.list_clients()) == 300
         assert [entry.action for entry in window.services.audit.entries()] == [AuditAction.RESTORE]
@@ -208,7 +215,7 @@ def test_stopping_at_the_restore_offer_changes_nothing(
     try:
         hold_until_checked(window, window.safety, then=lambda: pytest.fail("editing must stay held"))
         assert offer.handled and not window.isVisible()
-        assert not window.centralWidget().isEnabled()
+        assert not editing_allowed(window)
     finally:
         window.services.close()
     assert db_path.read_bytes() == damaged_bytes

@@ -31,7 +31,8 @@ from clientsteun.domain.model import AgreementInput, ClientInput, ConversationIn
 from clientsteun.services import Services
 from clientsteun.services.safety import SafetyService
 from clientsteun.store.backups import restore
-from clientsteun.store.database import connect, open_database, wal_file
+from clientsteun.store.connection import connect, wal_file
+from clientsteun.store.database import open_database
 from clientsteun.store.vault import Vault, VaultState
 from tests.conftest import FAST_KDF, NOW, PASSPHRASE, FakeClock
 

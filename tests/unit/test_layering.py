@@ -15,7 +15,7 @@ import pytest
 
 import clientsteun
 from clientsteun import demo, domain, paths, services, store
-from clientsteun.cli import PASSPHRASE_ENV
+from clientsteun.cli_passphrase import PASSPHRASE_ENV
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput, ConversationInput
 from clientsteun.services import Services

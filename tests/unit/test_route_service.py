@@ -107,7 +107,7 @@ def test_route_round_trip_and_edit(services: Services) -> None:
     route = services.routes.save_route(route.id, replace(route.data, help_question_id=question.id))
     assert route.data.help_question_id == question.id
     assert route.data.reversed_test.wanted_effect == "Veilig wonen"
-    assert route.steps == route.evidence == () and route.documents == {}
+    assert route.steps == () and route.evidence == () and route.documents == {}
     detail = services.routes.get_route(route.id)
     assert detail.view.route.data.circumstances == ("special", "threat")  # read back in code order
     assert detail.view.route == replace(route, data=replace(route.data, circumstances=("special", "threat")))
