@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.model import Client, TimelineKind
@@ -157,7 +157,9 @@ def test_enter_opens_the_selected_row_in_the_dossier_tabs(qtbot: QtBot, window: 
         (dossier.timeline_tab.view, conversation),
     ]
     for view, signal in cases:
-        dossier.tabs.setCurrentWidget(view.parentWidget())
+        tab = view.parentWidget()
+        assert tab is not None
+        dossier.tabs.setCurrentWidget(tab)
         view.setFocus()
         row = dossier.timeline_tab.model.find(lambda e: e.kind is TimelineKind.CONVERSATION)
         view.setCurrentIndex(view.model().index((row or 0) if signal is conversation else 0, 0))
@@ -207,7 +209,9 @@ def test_ctrl_s_saves_a_conversation(qtbot: QtBot, window: MainWindow, services:
 def test_every_menu_action_has_a_mnemonic_and_the_frequent_ones_a_shortcut(window: MainWindow) -> None:
     for menu_action in window.menuBar().actions():
         assert "&" in menu_action.text(), menu_action.text()
-        for action in menu_action.menu().actions():
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
             if not action.isSeparator():
                 assert "&" in action.text().replace("&&", ""), action.text()
     frequent = (window.new_client_action, window.new_conversation_action, window.new_agreement_action,
@@ -225,6 +229,10 @@ def test_a_form_opens_in_its_first_field(qtbot: QtBot, window: MainWindow, servi
         qtbot.addWidget(dialog, before_close_func=lambda d: d.done(QDialog.DialogCode.Rejected))
         dialog.show()
         activate(qtbot, dialog)
-        qtbot.waitUntil(lambda d=dialog: QApplication.focusWidget() is first_field(d))
+
+        def in_first_field(d: QDialog = dialog) -> bool:
+            return QApplication.focusWidget() is first_field(d)
+
+        qtbot.waitUntil(in_first_field)
         assert not isinstance(QApplication.focusWidget(), QDialogButtonBox), name
         dialog.done(QDialog.DialogCode.Rejected)

@@ -99,7 +99,11 @@ def test_every_dialog_fits(
         assert minimum.width() <= width and minimum.height() <= height, f"{name}: minimum {minimum.toTuple()}"
         size = fitted(dialog.geometry(), minimum, QRect(0, 0, width, height)).size()
         dialog.resize(size)
-        qtbot.waitUntil(lambda d=dialog, s=size: d.size() == s)
+
+        def resized(d: QDialog = dialog, s: QSize = size) -> bool:
+            return d.size() == s
+
+        qtbot.waitUntil(resized)
         assert cut_off(dialog) == [], f"{name} on {screen}"
         dialog.done(QDialog.DialogCode.Rejected)
         checked.append(name)

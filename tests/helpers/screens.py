@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QToolBar, QWidget
 
-from clientsteun.domain.model import Client, Consent, ConversationInput, HelpQuestionInput
+from clientsteun.domain.model import Client, Consent, Conversation, ConversationInput, HelpQuestionInput
 from clientsteun.domain.routes import RouteInput, SignalInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
@@ -63,13 +63,17 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     routes = services.routes.list_routes(client.id)
     route = routes[0].route
     evidence_parent: QWidget = window
+
+    def save(conversation_id: int | None, value: ConversationInput, draft_id: int | None) -> Conversation:
+        return services.conversations.save_conversation(conversation_id, value, draft_id=draft_id)
+
     yield "inwoner", lambda: ClientDialog(catalog, ["Zwolle"], nothing, today=TODAY, parent=window)
     yield "hulpvraag", lambda: HelpQuestionDialog(nothing, TODAY, parent=window)
     yield "afspraak", lambda: AgreementDialog(catalog, client.id, nothing, parent=window)
     yield "sluiten", lambda: CloseDialog(nothing, TODAY, parent=window)
     yield "gesprek", lambda: ConversationEditor(
         catalog, client.display_name, ConversationInput(client.id, TODAY, "first_meeting"),
-        conversation_id=None, save=lambda *_a: None, save_draft=lambda *_a: 0, discard_draft=nothing,
+        conversation_id=None, save=save, save_draft=lambda *_a: 0, discard_draft=nothing,
         delete=nothing, autosave_ms=60_000, parent=window,
     )  # fmt: skip
     yield "zoeken", lambda: SearchDialog(catalog, lambda _q: [], parent=window)
