@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from clientsteun import __version__, paths
-from clientsteun.cli import PASSPHRASE_ENV
+from clientsteun.cli_passphrase import PASSPHRASE_ENV
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, ClientInput
 from clientsteun.services import Services
-from clientsteun.store.database import APPLICATION_ID, SQLITE_HEADER, connect, open_database, open_marker, wal_file
+from clientsteun.store.connection import APPLICATION_ID, SQLITE_HEADER, connect, open_marker, wal_file
+from clientsteun.store.database import open_database
 from clientsteun.store.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, TEST_KEY
 

@@ -34,19 +34,16 @@ from clientsteun.domain.errors import (
 )
 from clientsteun.store import schema
 from clientsteun.store.backups import BackupFolder
-from clientsteun.store.database import (
+from clientsteun.store.connection import (
     APPLICATION_ID,
     SCHEMA_REVISION,
     SQLITE_HEADER,
     connect,
-    journal_file,
-    make_engine,
-    open_database,
     open_marker,
-    read_revision,
     translate_errors,
     wal_file,
 )
+from clientsteun.store.database import journal_file, make_engine, open_database, read_revision
 from clientsteun.store.schema import head_revision
 from clientsteun.store.tables import ClientRow
 from tests.conftest import TEST_KEY

@@ -22,15 +22,8 @@ from clientsteun.domain.routes import StepInput
 from clientsteun.services import Services
 from clientsteun.store import schema
 from clientsteun.store.backups import BackupFolder, verify_file
-from clientsteun.store.database import (
-    APPLICATION_ID,
-    SCHEMA_REVISION,
-    connect,
-    make_engine,
-    open_database,
-    read_database_id,
-    read_revision,
-)
+from clientsteun.store.connection import APPLICATION_ID, SCHEMA_REVISION, connect
+from clientsteun.store.database import make_engine, open_database, read_database_id, read_revision
 from tests.conftest import TEST_KEY, FakeClock
 from tests.unit.seeds import build_at_revision, seed_file
 

@@ -29,14 +29,8 @@ from clientsteun.domain.model import ClientInput
 from clientsteun.services import Services
 from clientsteun.store import attempts, keys
 from clientsteun.store.backups import verify_file
-from clientsteun.store.database import (
-    APPLICATION_ID,
-    SCHEMA_REVISION,
-    SQLITE_HEADER,
-    connect,
-    read_revision,
-    take_lock,
-)
+from clientsteun.store.connection import APPLICATION_ID, SCHEMA_REVISION, SQLITE_HEADER, connect, take_lock
+from clientsteun.store.database import read_revision
 from clientsteun.store.vault import Vault, VaultState
 from tests.conftest import FAST_KDF, NOW, PASSPHRASE, TEST_KEY, FakeClock
 from tests.unit.seeds import CANARY, SEARCH_WORD, build_at_revision
