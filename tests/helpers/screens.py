@@ -20,6 +20,7 @@ from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.conversations.search import SearchDialog
 from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
 from clientsteun.ui.routes.evidence import EvidenceDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog
@@ -89,6 +90,7 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
         client.display_name, routes, catalog.routes, TODAY, services.audit, client.id, window
     )
     yield "agenda", lambda: AgendaDialog(services, lambda: TODAY, 7, window)
+    yield "termijn berekenen", lambda: CalculatorDialog(catalog.routes, lambda: TODAY, window)
     yield "logboek", lambda: AuditLogDialog(services.audit, window)
     yield "instellingen", lambda: SettingsDialog(settings, window)
     yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",
