@@ -118,6 +118,7 @@ def run(db_path: Path) -> int:
     install_exception_hook(window)
     app.aboutToQuit.connect(window.shut_down)
     window.show()
+    QTimer.singleShot(0, window.routes.show_week)  # after unlocking: what is overdue and due this week
     QTimer.singleShot(0, window.safety.start_backup)
     if opened.checked:
         QTimer.singleShot(0, window.offer_drafts)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QWidget,
@@ -60,6 +61,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        self.week_button = QPushButton(self.tr("Wat vraagt aandacht"))  # the overview after unlocking, again
+        self.week_button.setFlat(True)
+        self.statusBar().addPermanentWidget(self.week_button)
 
         self.residents = ResidentsController(
             services, settings, self.clock, self.client_list, self.dossier, self.status_label, self
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
             services, settings, self.clock, self.dossier, self.residents.show, self, self.tasks
         )
         self.residents.gone.connect(self.conversations.resident_gone)
+        self.week_button.clicked.connect(self.routes.show_week)
 
         self.safety = SafetyMenu(
             self, services, settings, self.tasks,

@@ -24,6 +24,7 @@ from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
 from clientsteun.ui.routes.evidence import EvidenceDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog
+from clientsteun.ui.routes.week import WeekOverview
 from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.settings_dialog import SettingsDialog
 from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog
@@ -91,6 +92,7 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     )
     yield "agenda", lambda: AgendaDialog(services, lambda: TODAY, 7, window)
     yield "termijn berekenen", lambda: CalculatorDialog(catalog.routes, lambda: TODAY, window)
+    yield "aandacht", lambda: WeekOverview(services, lambda: TODAY, 7, window)
     yield "logboek", lambda: AuditLogDialog(services.audit, window)
     yield "instellingen", lambda: SettingsDialog(settings, window)
     yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",

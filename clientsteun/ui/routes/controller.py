@@ -24,6 +24,7 @@ from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import RouteDialog, SignalDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog
+from clientsteun.ui.routes.week import WeekOverview
 from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.forms import confirm
@@ -44,6 +45,7 @@ class RoutesController(QObject):
         self.signals_tab = dossier.signals_tab
         self.route_window: RouteWindow | None = None  # the one open, refreshed by ``apply``
         self.agenda: AgendaDialog | None = None  # while it is open
+        self.week: WeekOverview | None = None  # what asks for attention, once shown
         routes = dossier.routes_tab
         routes.new_route.connect(self.new_route)
         routes.open_route.connect(self.open_route)
@@ -137,6 +139,19 @@ class RoutesController(QObject):
             self.services.routes.delete_signal(signal_id)
 
     # -- the deadline calculator and the agenda ------------------------------------------------
+
+    def show_week(self) -> None:
+        """What is overdue and due this week, beside the window (after unlocking, or from the status bar)."""
+        if self.week is None:
+            self.week = WeekOverview(
+                self.services, lambda: self.clock().date(), self.settings.due_soon_days, self.window, self.tasks
+            )
+            self.week.open_resident.connect(self.show_resident)
+        else:
+            self.week.refresh()
+        self.week.show()
+        self.week.raise_()
+        self.week.activateWindow()
 
     def show_calculator(self) -> None:
         """Termijn berekenen: a term worked out from a date, before any route exists (no database)."""
