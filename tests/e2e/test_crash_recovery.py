@@ -127,6 +127,7 @@ def open_after_crash(qtbot: QtBot, db: Path, settings_file: Path) -> MainWindow:
     return window
 
 
+@pytest.mark.slow
 def test_killed_while_typing_keeps_the_confirmed_text_as_a_draft(
     qtbot: QtBot,
     tmp_path: Path,

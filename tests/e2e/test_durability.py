@@ -21,6 +21,7 @@ KILLS = 25
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 
 
+@pytest.mark.slow
 def test_every_confirmed_save_survives_25_kills(tmp_path: Path) -> None:
     seed = random.randrange(2**32)
     started = time.perf_counter()

@@ -64,6 +64,7 @@ def _round(base: Path, kill_at: int) -> str:
     return found
 
 
+@pytest.mark.slow
 def test_a_first_start_killed_at_any_step_leaves_a_folder_that_starts(tmp_path: Path) -> None:
     whole = _run(tmp_path, str(DRIVER), "0", str(tmp_path / "heel" / "kantoor.db"))
     assert whole.returncode == 0 and whole.stdout.startswith("1 inwoners"), whole.stderr

@@ -47,6 +47,7 @@ def said(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return outcome
 
 
+@pytest.mark.slow
 def test_opening_on_a_full_disk_says_the_disk_is_full_not_that_the_database_is_damaged(said: dict[str, Any]) -> None:
     assert said["right"]["code"] == 1
     assert said["right"]["err"].startswith("clientsteun: De schijf is vol"), said["right"]["err"]
@@ -55,6 +56,7 @@ def test_opening_on_a_full_disk_says_the_disk_is_full_not_that_the_database_is_d
     assert "De schijf is vol" in said["check"]["out"] and "beschadigd" not in said["check"]["out"]
 
 
+@pytest.mark.slow
 def test_a_wrong_passphrase_on_a_full_disk_is_logged_once_there_is_space_again(said: dict[str, Any]) -> None:
     assert said["wrong"]["code"] == 1 and "klopt niet" in said["wrong"]["err"]
     assert said["audit"]["code"] == 0, said["audit"]["err"]
@@ -62,6 +64,7 @@ def test_a_wrong_passphrase_on_a_full_disk_is_logged_once_there_is_space_again(s
     assert len(failed) == 1
 
 
+@pytest.mark.slow
 def test_a_full_disk_leaves_no_half_written_files(said: dict[str, Any]) -> None:
     assert [name for name in said["files"] if name.endswith(".part")] == []
     assert {"vol.db", "vol.db.key", "vol.db.attempts"} <= set(said["files"])

@@ -96,6 +96,7 @@ def _next_start(db: Path, key: bytes, catalog: Catalog) -> tuple[list[str], list
         return _state(services)
 
 
+@pytest.mark.slow
 def test_a_restore_killed_at_any_step_leaves_the_old_state_or_the_new_one(
     tmp_path: Path, catalog: Catalog, template: tuple[Path, Path, list[AuditAction]]
 ) -> None:
