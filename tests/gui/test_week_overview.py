@@ -43,6 +43,8 @@ def test_the_overview_lists_what_is_overdue_and_due_this_week_and_opens_the_doss
 
     week.close()
     assert not week.isVisible()
-    qtbot.mouseClick(window.week_button, Qt.MouseButton.LeftButton)  # back from the status bar
+    qtbot.mouseClick(window.week_button, Qt.MouseButton.LeftButton)  # back from the status bar, read again
     assert week.isVisible()
+    qtbot.waitUntil(lambda: not week.tasks.busy, timeout=5000)  # no worker left when the test ends
+    assert week.model.rowCount() == len(rows)
     week.close()
