@@ -195,7 +195,8 @@ class ClientService(Service):
                     .values(done_on=closed_on)
                 )
             client = mapping.client(row)
-        self._announce(RESIDENT_CHANGE | Area.AGREEMENTS, client_id)  # the agenda holds open dossiers only
+        finished = Area.AGREEMENTS if finish_agreements else Area(0)
+        self._announce(RESIDENT_CHANGE | finished, client_id)  # the agenda holds open dossiers only
         return client
 
     def reopen_client(self, client_id: int) -> Client:
