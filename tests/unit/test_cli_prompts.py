@@ -146,6 +146,7 @@ def test_leaving_the_prompt_for_a_new_database_makes_nothing(tmp_path: Path, key
     assert list(tmp_path.glob("nieuw.db*")) == []
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_a_command_runs_ends_it_calmly_with_130_and_leaves_a_sound_database(tmp_path: Path) -> None:
     """Ctrl+C in the terminal while ``demo`` makes thousands of residents, not at a prompt."""
     import fcntl

@@ -246,6 +246,7 @@ def _copy(source: Path, folder: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_a_kill_during_the_upgrade_leaves_the_old_or_the_new_revision(large_old_database: Path, tmp_path: Path) -> None:
     old = OLDER[-1]
