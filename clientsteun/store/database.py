@@ -11,7 +11,7 @@ import contextlib
 import errno
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,10 +57,16 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Database:
-    """An open database: make sessions with ``transaction()``; ``close()`` when done."""
+    """An open database: make sessions with ``transaction()``; ``close()`` when done.
+
+    The data key is held in one ``bytearray`` (``secret``) that connections read when they are
+    made; ``lock()`` overwrites it with zeros, so a locked app keeps no copy of the key that this
+    object made.  (Python cannot promise more: a ``bytes`` handed out by ``key`` lives until it
+    is collected.)
+    """
 
     path: Path
-    key: bytes = field(repr=False)
+    secret: bytearray = field(repr=False)
     engine: Engine
     sessions: sessionmaker[Session]
     _lock: filelock.BaseFileLock | None = field(default=None, repr=False)
@@ -70,28 +76,34 @@ class Database:
     wal_missing: bool = False
     database_id: str = ""  # the random id made with the database (revision 0005); '' when opened read-only
 
+    @property
+    def key(self) -> bytes:
+        """The data key (empty while locked)."""
+        return bytes(self.secret)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits at the end, rolls back on any error."""
-        if not self.key:
+        if not self.secret:
             raise AppLocked(detail="database used while locked")
         with translate_errors(self.path), self.sessions.begin() as session:
             yield session
 
     @property
     def locked(self) -> bool:
-        return not self.key
+        return not self.secret
 
     def lock(self) -> None:
-        """Close every connection and forget the key; the instance lock stays held."""
+        """Close every connection and forget the key, overwriting it; the instance lock stays held."""
         self.engine.dispose()
-        self.key = b""
+        self.secret[:] = bytes(len(self.secret))
+        self.secret.clear()
 
     def unlock(self, key: bytes) -> None:
         """Open again with ``key`` (from the key file, so it is known to be right)."""
-        self.engine = make_engine(self.path, key)
+        self.secret[:] = key
+        self.engine = make_engine(self.path, key_reader(self.secret))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.key = key
 
     def accept_lost_wal(self) -> None:
         """The user chose to go on with the file as it is: closing clears the crash marker again."""
@@ -163,8 +175,9 @@ def open_database(
         if not read_only:
             roll_back_journal(path, key)
             _upgrade(path, key, backup_first)
-        engine = make_engine(path, key, read_only=read_only)
-        database = Database(path, key, engine, sessionmaker(engine, expire_on_commit=False), lock, wal_missing)
+        secret = bytearray(key)
+        engine = make_engine(path, key_reader(secret), read_only=read_only)
+        database = Database(path, secret, engine, sessionmaker(engine, expire_on_commit=False), lock, wal_missing)
         if not read_only:
             database.database_id = _read_database_id(database)
         if check:
@@ -216,15 +229,31 @@ def _file_system_error(error: OSError) -> ClientsteunError:
     return DatabaseProblem(detail=detail)
 
 
-def make_engine(path: Path, key: bytes, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+def key_reader(secret: bytearray) -> Callable[[], bytes]:
+    """The key for each new connection, read from ``secret`` then, so an engine keeps no copy of it."""
+
+    def read() -> bytes:
+        if not secret:
+            raise AppLocked(detail="connection opened while locked")
+        return bytes(secret)
+
+    return read
+
+
+def make_engine(
+    path: Path, key: bytes | Callable[[], bytes], *, foreign_keys: bool = True, read_only: bool = False
+) -> Engine:
     """An engine with the key and the pragmas for durability (WAL + synchronous FULL) and integrity.
 
-    ``read_only`` connections read the file as it is, with its write-ahead log, and never change it.
+    ``key`` may be a function that gives the key when a connection is made (an open ``Database``
+    passes its own, so that locking it leaves no copy in the engine).  ``read_only`` connections
+    read the file as it is, with its write-ahead log, and never change it.
     """
+    key_source = key if callable(key) else lambda: key
     engine = create_engine(
         "sqlite://",
         module=sqlcipher3,  # the pysqlite dialect over SQLCipher's module (its errors get wrapped)
-        creator=lambda: connect(path, key, read_only=read_only),
+        creator=lambda: connect(path, key_source(), read_only=read_only),
         hide_parameters=True,  # error texts must never carry note text or names
     )
 

@@ -331,6 +331,26 @@ def test_a_locked_database_refuses_work_until_unlocked(db_path: Path) -> None:
         database.close()
 
 
+def test_locking_overwrites_the_key_and_leaves_no_copy_in_the_engine(db_path: Path) -> None:
+    """Safety, round two, item 10: after the auto-lock the data key was still in memory."""
+    database = open_database(db_path, TEST_KEY, exclusive=True)
+    try:
+        held = database.secret  # the one buffer the key lived in
+        database.lock()
+        assert held is database.secret and held == bytearray()  # overwritten, then emptied
+        engine = database.engine
+        with pytest.raises(AppLocked), engine.connect():  # the engine asks the database, which has no key
+            pass
+        database.unlock(TEST_KEY)
+        with database.transaction() as session:
+            assert session.scalar(select(func.count()).select_from(ClientRow)) == 0
+        database.lock()
+        with pytest.raises(AppLocked), database.engine.connect():  # the engine made at unlock too
+            pass
+    finally:
+        database.close()
+
+
 HOLDER = """
 import sys
 from clientsteun.store.database import open_database
