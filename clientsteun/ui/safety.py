@@ -9,6 +9,7 @@ while locked.  The watcher takes its clocks as arguments, so tests drive it with
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QClipboard, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -212,6 +213,7 @@ class SafetyMenu(QObject):
         self.warning_label.setWordWrap(True)
         window.statusBar().addPermanentWidget(self.warning_label)
         self.covers = Covers()
+        self.clipboard = ClipboardGuard(self)
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60, parent=self)
         self.idle.lock_requested.connect(self.lock)
         self.daily = QTimer(self)
@@ -310,6 +312,7 @@ class SafetyMenu(QObject):
         self.keep_draft()
         self.idle.paused = True
         self.covers.cover_all()
+        self.clipboard.clear_if_ours()  # a copied note is not pasted elsewhere while locked
         self.database.lock()
         log.info("locked")
         QTimer.singleShot(0, self.ask_unlock)
@@ -470,3 +473,35 @@ class SafetyMenu(QObject):
     @guarded
     def show_audit_log(self) -> None:
         AuditLogDialog(self.audit, self.window).exec()
+
+
+
+class ClipboardGuard(QObject):
+    """Knows whether the text on the clipboard was put there by this app, so locking can empty it.
+
+    Where the platform says so (``ownsClipboard``, X11 and Windows) that answer is used; otherwise
+    a change of the clipboard while this app is the active one counts as ours (the text's digest is
+    kept, never the text).  What another program put there is left alone.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ours: bytes | None = None
+        QApplication.clipboard().dataChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        app = QApplication.instance()
+        active = isinstance(app, QApplication) and app.applicationState() == Qt.ApplicationState.ApplicationActive
+        self._ours = _digest(QApplication.clipboard().text()) if active else None
+
+    def clear_if_ours(self) -> None:
+        clipboard = QApplication.clipboard()
+        if clipboard.ownsClipboard() or (self._ours is not None and _digest(clipboard.text()) == self._ours):
+            clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection() and clipboard.ownsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        self._ours = None
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
@@ -180,6 +181,39 @@ def test_quitting_from_the_lock_closes_the_window_without_asking(qtbot: QtBot, s
     unlock = when_modal(UnlockDialog, lambda dialog: dialog.quit_button.click())
     window.safety.lock()
     qtbot.waitUntil(lambda: unlock.handled and not window.isVisible())
+
+
+def test_locking_empties_the_clipboard_when_the_app_put_the_text_there(
+    qtbot: QtBot, safe_window: MainWindow
+) -> None:
+    """Safety, round two, item 10: a copied note was still on the clipboard after the auto-lock."""
+    window = safe_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.applicationState() == Qt.ApplicationState.ApplicationActive)
+    copied = QTextEdit()
+    qtbot.addWidget(copied)
+    copied.setPlainText("Geheime notitie over de huur")
+    copied.selectAll()
+    copied.copy()
+    assert QApplication.clipboard().text() == "Geheime notitie over de huur"
+    unlock = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    window.safety.lock()
+    assert QApplication.clipboard().text() == ""
+    qtbot.waitUntil(lambda: unlock.handled and not window.safety.locked)
+
+
+def test_locking_leaves_alone_what_another_program_put_on_the_clipboard(
+    qtbot: QtBot, safe_window: MainWindow
+) -> None:
+    window = safe_window
+    guard = window.safety.clipboard
+    QApplication.clipboard().setText("tekst van een ander programma")
+    guard._ours = None  # as when the change came while another program was the active one
+    unlock = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    window.safety.lock()
+    assert QApplication.clipboard().text() == "tekst van een ander programma"
+    qtbot.waitUntil(lambda: unlock.handled and not window.safety.locked)
+    QApplication.clipboard().clear()
 
 
 def test_change_passphrase_asks_the_current_one_first(qtbot: QtBot, safe_window: MainWindow, vault: Vault) -> None:
