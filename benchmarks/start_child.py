@@ -63,7 +63,7 @@ def main() -> int:
         from clientsteun.app import build_window, make_application, setup_logging
         from clientsteun.services.safety import SafetyService
         from clientsteun.ui.errors import install_exception_hook
-        from clientsteun.ui.start import Opened
+        from clientsteun.ui.safety.start import Opened
 
         marks["imports"] = _since_start()
         app = make_application()

@@ -21,7 +21,7 @@ from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
 from clientsteun.ui.errors import install_exception_hook, user_message
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.start import Opened, StartFlow, hold_until_checked
+from clientsteun.ui.safety.start import Opened, StartFlow, hold_until_checked
 from clientsteun.ui.tasks import InlineExecutor, Tasks
 
 log = logging.getLogger("clientsteun")

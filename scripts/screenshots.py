@@ -25,11 +25,11 @@ from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.store.vault import Vault
-from clientsteun.ui.agenda import AgendaDialog
-from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes.agenda import AgendaDialog
 from clientsteun.ui.routes.window import RouteWindow
-from clientsteun.ui.unlock import NewPassphraseDialog, UnlockDialog
+from clientsteun.ui.safety.audit_log import AuditLogDialog
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, UnlockDialog
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 # The demo database is encrypted like a real one; its passphrase only has to open fictional data.

@@ -34,7 +34,7 @@ from clientsteun.ui.dossier.panel import DossierPanel
 from clientsteun.ui.residents.controller import ResidentsController
 from clientsteun.ui.residents.list_panel import ClientListPanel
 from clientsteun.ui.routes.controller import RoutesController
-from clientsteun.ui.safety import SafetyMenu
+from clientsteun.ui.safety.lock import SafetyMenu
 from clientsteun.ui.settings_dialog import SettingsDialog
 from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.screen import restore_on_screen

@@ -20,7 +20,7 @@ from clientsteun.store.database import open_database
 from clientsteun.store.keys import rewrap, write_envelope
 from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.start import Opened
+from clientsteun.ui.safety.start import Opened
 from tests.conftest import FAST_KDF, NOW, PASSPHRASE, TEST_KEY
 from tests.helpers.modals import modal_watchdog
 

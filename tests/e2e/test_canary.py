@@ -17,8 +17,8 @@ from clientsteun.app import build_window, setup_logging
 from clientsteun.domain.model import ClientInput, ConversationInput
 from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
-from clientsteun.ui.start import StartFlow
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+from clientsteun.ui.safety.start import StartFlow
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import e2e_clock
 from tests.helpers.modals import when_modal

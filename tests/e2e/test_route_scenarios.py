@@ -27,8 +27,8 @@ from clientsteun.domain.dates import format_date
 from clientsteun.domain.deadlines import DeadlineState
 from clientsteun.domain.model import ClientInput, HelpQuestionInput
 from clientsteun.domain.routes import Actor, LinkKind, Outcome, RouteStatus
-from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes.agenda import AgendaDialog
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
 from clientsteun.ui.routes.evidence import EvidenceDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog

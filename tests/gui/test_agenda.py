@@ -17,7 +17,8 @@ from clientsteun.domain.agenda import AgendaKind
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.dates import parse_date
 from clientsteun.services import Services
-from clientsteun.ui.agenda import (
+from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes.agenda import (
     DATE_COLUMN,
     KIND_COLUMN,
     RESIDENT_COLUMN,
@@ -26,7 +27,6 @@ from clientsteun.ui.agenda import (
     WHO_COLUMN,
     AgendaDialog,
 )
-from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.tasks import Tasks
 from clientsteun.ui.widgets.table_model import WARNING_COLOUR
 from tests.conftest import FakeClock

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from clientsteun.domain.model import AgreementInput, ClientInput
 from clientsteun.services import Services
-from clientsteun.ui.agenda import AgendaDialog
+from clientsteun.ui.routes.agenda import AgendaDialog
 from tests.conftest import FakeClock
 
 

@@ -16,9 +16,9 @@ from clientsteun.domain.routes import EvidenceInput, RouteInput, SignalInput, St
 from clientsteun.services import Services
 from clientsteun.services.clients import ClientService
 from clientsteun.services.routes import RouteService
-from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.dossier.dialogs import ClientDialog, CloseDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes.agenda import AgendaDialog
 from tests.helpers.modals import StandardButton, answer_box, answer_boxes, button_in, when_modal
 from tests.helpers.residents import add_agreement, add_conversation, add_resident
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.services.safety import SafetyService
 from clientsteun.store.vault import Vault
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.modals import StandardButton, answer_box
 

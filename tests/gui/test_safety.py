@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -19,11 +19,11 @@ from clientsteun.domain.errors import AppLocked
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.store.vault import Vault
-from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.safety import SLEEP_GAP_S, IdleWatcher
+from clientsteun.ui.safety.audit_log import AuditLogDialog
+from clientsteun.ui.safety.lock import SLEEP_GAP_S, IdleWatcher
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from clientsteun.ui.tasks import InlineExecutor, Tasks
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.modals import ModalAnswer, answer_box, when_modal
 from tests.helpers.residents import add_resident

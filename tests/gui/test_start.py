@@ -25,9 +25,9 @@ from clientsteun.store.connection import open_marker, wal_file
 from clientsteun.store.database import is_plaintext
 from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.start import Opened, StartFlow, hold_until_checked
+from clientsteun.ui.safety.start import Opened, StartFlow, hold_until_checked
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from clientsteun.ui.tasks import Tasks
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.modals import ModalAnswer, answer_box, when_modal
 from tests.helpers.unlocking import choose, unlock_with

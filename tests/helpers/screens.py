@@ -14,20 +14,20 @@ from clientsteun.domain.model import Client, Consent, Conversation, Conversation
 from clientsteun.domain.routes import RouteInput, SignalInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.ui.agenda import AgendaDialog
-from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.conversations.search import SearchDialog
 from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.routes.agenda import AgendaDialog
 from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
 from clientsteun.ui.routes.evidence import EvidenceDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog
 from clientsteun.ui.routes.week import WeekOverview
 from clientsteun.ui.routes.window import RouteWindow
+from clientsteun.ui.safety.audit_log import AuditLogDialog
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog
 from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
 TODAY = date(2026, 11, 23)

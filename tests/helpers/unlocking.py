@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from clientsteun.ui.unlock import NewPassphraseDialog, UnlockDialog
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, UnlockDialog
 
 
 def choose(passphrase: str, *, recovery: bool = True) -> Callable[[NewPassphraseDialog], None]:

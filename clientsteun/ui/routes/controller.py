@@ -18,9 +18,9 @@ from clientsteun.domain.routes import SignalInput
 from clientsteun.services import Services
 from clientsteun.services.base import Clock
 from clientsteun.settings import Settings
-from clientsteun.ui.agenda import AgendaDialog
 from clientsteun.ui.dossier.panel import DossierPanel
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.routes.agenda import AgendaDialog
 from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import RouteDialog, SignalDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog

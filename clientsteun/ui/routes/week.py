@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from clientsteun.domain.agenda import AgendaItem
 from clientsteun.services import Services
-from clientsteun.ui.agenda import agenda_columns, compute_agenda
+from clientsteun.ui.routes.agenda import agenda_columns, compute_agenda
 from clientsteun.ui.tasks import InlineExecutor, Tasks
 from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import RowTableModel

@@ -29,8 +29,8 @@ from clientsteun.domain.dates import format_long, format_time
 from clientsteun.domain.errors import ClientsteunError, DatabaseDamaged, EmptyFile, NoBackup
 from clientsteun.services.safety import Backup, Database, Happened, SafetyService, VaultState
 from clientsteun.ui.errors import show_error, user_message
-from clientsteun.ui.safety import SafetyMenu
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+from clientsteun.ui.safety.lock import SafetyMenu
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 
 log = logging.getLogger(__name__)
 

@@ -37,10 +37,10 @@ from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
 from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
-from clientsteun.ui.audit_log import AuditLogDialog
 from clientsteun.ui.errors import guarded
+from clientsteun.ui.safety.audit_log import AuditLogDialog
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from clientsteun.ui.tasks import Tasks
-from clientsteun.ui.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 
 log = logging.getLogger(__name__)
 
