@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.errors import WrongPassphrase
 from clientsteun.services.safety import SafetyService
 from clientsteun.store.vault import Vault
 from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.helpers.modals import StandardButton, answer_box
+from tests.helpers.modals import StandardButton, answer_box, when_modal
+from tests.helpers.unlocking import choose
 
 
 @pytest.mark.parametrize(
@@ -90,3 +93,42 @@ def test_a_wrong_passphrase_is_said_whole_not_clipped(qtbot: QtBot, db_path: Pat
     assert "klopt niet" in message.text() and dialog.isVisible()
     assert message.height() >= message.heightForWidth(message.width()), (message.size(), message.text())
     assert dialog.rect().contains(message.geometry())
+
+
+@pytest.mark.parametrize("chooses", [True, False], ids=["chooses-a-stronger-one", "later"])
+def test_a_weak_passphrase_from_before_still_opens_and_a_stronger_one_is_asked(
+    qtbot: QtBot, db_path: Path, chooses: bool
+) -> None:
+    """Safety, round two, item 9: a database made with 'wachtwoord123' opens, then asks for better."""
+    vault = Vault.at(db_path)
+    key, _ = vault.create_key("wachtwoord123", with_recovery=False, kdf=FAST_KDF)  # as before the rule
+    vault.open(key, create=True).close()
+    dialog = UnlockDialog(SafetyService(db_path), "Typ uw wachtwoord.")
+    qtbot.addWidget(dialog)
+    asked = when_modal(
+        NewPassphraseDialog, choose(PASSPHRASE, recovery=False) if chooses else lambda d: d.reject()
+    )
+    dialog.passphrase.setText("wachtwoord123")
+    dialog.unlock_button.click()
+    assert asked.handled and asked.widget is not None
+    assert any("makkelijk te raden" in label.text() for label in asked.widget.findChildren(QLabel))
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.key == key
+    if chooses:
+        assert [event.action for event in dialog.happened] == [AuditAction.PASSPHRASE_CHANGED]
+        assert vault.unlock(PASSPHRASE) == key
+        with pytest.raises(WrongPassphrase):
+            vault.unlock("wachtwoord123")
+    else:
+        assert dialog.happened == []
+        assert vault.unlock("wachtwoord123") == key
+
+
+def test_a_strong_passphrase_is_not_asked_again(qtbot: QtBot, db_path: Path) -> None:
+    vault = Vault.at(db_path)
+    key, _ = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
+    vault.open(key, create=True).close()
+    dialog = UnlockDialog(SafetyService(db_path), "Typ uw wachtwoord.")
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.happened == []

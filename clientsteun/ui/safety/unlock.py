@@ -102,12 +102,17 @@ class UnlockDialog(QDialog):
     """Asks the passphrase until it is right; the key is in ``key`` after ``exec()`` accepts.
 
     "Herstelsleutel gebruiken" opens with the recovery key and then asks for a new passphrase;
-    ``happened`` then holds what the audit log must record once the database is open.
+    ``happened`` then holds what the audit log must record once the database is open.  A passphrase
+    chosen before weak ones were refused still opens; with ``ask_stronger`` the dialog then asks for
+    a stronger one (a re-wrap of the key: a second; data and backups stay as they are).
     """
 
-    def __init__(self, safety: SafetyService, intro: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, safety: SafetyService, intro: str, parent: QWidget | None = None, *, ask_stronger: bool = True
+    ) -> None:
         super().__init__(parent)
         self.safety = safety
+        self.ask_stronger = ask_stronger
         self.key = b""
         self.happened: list[Happened] = []
         self.setWindowTitle(self.tr("Clientsteun ontgrendelen"))
@@ -147,7 +152,30 @@ class UnlockDialog(QDialog):
         except ClientsteunError as error:
             show_error(self, error)
             return
+        if self.ask_stronger and not strength(self.passphrase.text()).acceptable:
+            self._choose_stronger()
         self.accept()
+
+    def _choose_stronger(self) -> None:
+        """The passphrase that opened is easy to guess: ask for a stronger one (it may wait)."""
+        dialog = NewPassphraseDialog(
+            self.tr("Kies een sterker wachtwoord"),
+            self.tr(
+                "Uw wachtwoord is makkelijk te raden. Kies nu een sterker wachtwoord: dat duurt een seconde, "
+                "uw gegevens en reservekopieën blijven zoals ze zijn. Met Annuleren vraagt Clientsteun het "
+                "bij de volgende keer opnieuw."
+            ),
+            offer_recovery=False,
+            parent=self,
+        )
+        if not dialog.exec():
+            return
+        try:
+            self.safety.reset_passphrase(self.key, dialog.passphrase)
+        except ClientsteunError as error:
+            show_error(self, error)
+            return
+        self.happened.append(Happened(AuditAction.PASSPHRASE_CHANGED))
 
     def _say(self, text: str) -> None:
         """The message under the field, whole: the dialog grows to the lines it wraps to."""
