@@ -57,9 +57,25 @@ def unlock(safety: SafetyService, file: Path | None) -> bytes:
     """The data key; a passphrase file that only opens it as earlier versions read it comes with advice."""
     given = given_passphrase(file)
     key, used = safety.unlock_first(given.candidates)
-    if used != given.text:
+    if used != given.text and not _rewrapped(safety, key, given.text):
         print(OLD_READING_ADVICE, file=sys.stderr)
     return key
+
+
+def _rewrapped(safety: SafetyService, key: bytes, clean: str) -> bool:
+    """On a terminal, offer to keep the key under the passphrase without the byte-order mark."""
+    if not sys.stdin.isatty():
+        return False
+    answer = input("Het sleutelbestand nu vastleggen onder het wachtwoord zonder dat teken? (j/n): ")
+    if answer.strip().lower() not in ("j", "ja"):
+        return False
+    try:
+        safety.change_passphrase(key, clean)
+    except InvalidInput as problem:  # the clean passphrase is too weak to choose today
+        print(f"Niet gedaan: {problem.message}", file=sys.stderr)
+        return False
+    print("Gedaan: het wachtwoord werkt nu zonder het onzichtbare teken, ook getypt.", file=sys.stderr)
+    return True
 
 
 def adopt_key(safety: SafetyService, file: Path | None, backup: Path) -> bytes:

@@ -198,3 +198,19 @@ def test_ctrl_c_while_a_command_runs_ends_it_calmly_with_130_and_leaves_a_sound_
     checked = run(tmp_path, "check", "--db", str(db))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert names_in(tmp_path, db) == []  # the demo writes all or nothing
+
+
+def test_on_a_terminal_a_key_made_under_a_bom_is_offered_a_rewrap_under_the_clean_passphrase(
+    tmp_path: Path,
+) -> None:
+    """Item 15: when only the raw first line opens the key file, the command offers to re-wrap it."""
+    db = tmp_path / "oud.db"
+    database_made_under(db, BOM + PASSPHRASE)
+    secret = tmp_path / "wachtwoord.txt"
+    secret.write_bytes((BOM + PASSPHRASE + "\r\n").encode("utf-8"))
+    code, screen = run_in_terminal(tmp_path, ["clients", "--db", str(db), "--passphrase-file", str(secret)], ["j"])
+    assert code == 0, screen
+    assert "zonder dat teken? (j/n): " in screen and "Gedaan" in screen
+    assert Vault.at(db).unlock(PASSPHRASE)  # typed, without the mark, it opens now
+    again = run(tmp_path, "clients", "--db", str(db), "--passphrase-file", str(secret), passphrase=None)
+    assert again.returncode == 0 and "onzichtbare teken" not in again.stderr
