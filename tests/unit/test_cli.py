@@ -1,4 +1,4 @@
-"""The command line as a user runs it: real subprocesses, exit codes, Dutch messages."""
+"""The command line as a user runs it: exit codes, Dutch messages; each command once as a real program."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import csv
 import json
 import os
 import re
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,69 +22,60 @@ from clientsteun.store.connection import APPLICATION_ID, SQLITE_HEADER, connect,
 from clientsteun.store.database import open_database
 from clientsteun.store.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, TEST_KEY
-
-TODAY = "23-11-2026"
-
-
-def run(
-    tmp_path: Path, *args: str, passphrase: str | None = PASSPHRASE, **env: str
-) -> subprocess.CompletedProcess[str]:
-    """The command as a user runs it, with the passphrase in the environment unless ``None``.
-
-    Standard input is not a terminal, so nothing ever waits for a typed passphrase.
-    """
-    environment = {key: value for key, value in os.environ.items() if key not in (paths.DB_ENV, PASSPHRASE_ENV)}
-    environment[paths.DATA_ENV] = str(tmp_path / "userdata")
-    if passphrase is not None:
-        environment[PASSPHRASE_ENV] = passphrase
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "clientsteun", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=tmp_path,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-        check=False,
-    )
-
-
-def demo(
-    tmp_path: Path, db: Path, *extra: str, passphrase: str | None = PASSPHRASE
-) -> subprocess.CompletedProcess[str]:
-    return run(tmp_path, "demo", "--db", str(db), "--clients", "4", "--conversations", "20",
-               "--today", TODAY, *extra, passphrase=passphrase)  # fmt: skip
-
-
-def assert_plain_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
-    assert result.returncode == 1, result.stderr
-    assert result.stdout == ""
-    assert result.stderr.startswith("clientsteun: ")
-    assert result.stderr.count("\n") == 1  # one line, no traceback
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in result.stderr
+from tests.helpers.cli import (
+    TODAY,
+    assert_plain_error,
+    audit_lines,
+    demo,
+    made_demo,
+    names_in,
+    run,
+    run_in_terminal,
+    run_process,
+)
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("cli")
-    db = folder / "demo.db"
-    result = demo(folder, db, "--seed", "5")
-    assert result.returncode == 0, result.stderr
-    return db
+    return made_demo(tmp_path_factory.mktemp("cli"), "demo.db", "--seed", "5")
 
 
 def test_version_prints_the_version(tmp_path: Path) -> None:
-    result = run(tmp_path, "--version")
+    result = run_process(tmp_path, "--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"clientsteun {__version__}"
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["clients", "--db", "{db}", "--json"],
+        ["search", "--db", "{db}", "huur"],
+        ["clients", "--kleur"],
+        ["clients", "--db", "{missing}"],
+        ["demo", "--help"],
+    ],
+    ids=["listing", "search", "wrong-usage", "plain-error", "help"],
+)
+def test_a_command_run_in_the_tests_process_gives_what_the_program_gives(
+    tmp_path: Path, demo_db: Path, arguments: list[str]
+) -> None:
+    """``run`` stands in for ``run_process`` in most tests: the same exit code and output, and the test's
+    own process (its environment, folder, umask and standard streams) left as it was."""
+    args = [part.format(db=demo_db, missing=tmp_path / "weg.db") for part in arguments]
+    umask = os.umask(0o022)
+    os.umask(umask)
+    before = (dict(os.environ), Path.cwd(), sys.stdin, sys.stdout, sys.stderr)
+    inside = run(tmp_path, *args)
+    assert (dict(os.environ), Path.cwd(), sys.stdin, sys.stdout, sys.stderr) == before
+    assert os.umask(umask) == umask
+    outside = run_process(tmp_path, *args)
+    assert (inside.returncode, inside.stdout, inside.stderr) == (outside.returncode, outside.stdout, outside.stderr)
+
+
 def test_demo_reports_what_it_made(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
-    result = demo(tmp_path, db)
+    result = demo(tmp_path, db, runner=run_process)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.startswith("4 inwoners, 20 gesprekken en ")
@@ -126,7 +116,7 @@ def test_demo_refuses_a_database_that_already_has_residents(tmp_path: Path, demo
 
 
 def test_clients_text_output(tmp_path: Path, demo_db: Path) -> None:
-    result = run(tmp_path, "clients", "--db", str(demo_db))
+    result = run_process(tmp_path, "clients", "--db", str(demo_db))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "naam" in lines[0]
@@ -136,7 +126,7 @@ def test_clients_text_output(tmp_path: Path, demo_db: Path) -> None:
 
 
 def test_search_json_returns_hits_with_conversation_and_snippet(tmp_path: Path, demo_db: Path) -> None:
-    result = run(tmp_path, "search", "--db", str(demo_db), "gemeente", "--json")
+    result = run_process(tmp_path, "search", "--db", str(demo_db), "gemeente", "--json")
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
     assert hits
@@ -256,7 +246,7 @@ def test_demo_on_a_database_open_elsewhere_is_refused(tmp_path: Path) -> None:
     key, _ = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
     database = vault.open(key, create=True)
     try:
-        result = demo(tmp_path, db)
+        result = demo(tmp_path, db, runner=run_process)  # another program has it open
     finally:
         database.close()
     assert_plain_error(result, "al geopend")
@@ -296,27 +286,6 @@ def test_help_is_dutch(tmp_path: Path) -> None:
 
 
 # --- the passphrase -----------------------------------------------------------------------------
-
-
-def names_in(tmp_path: Path, db: Path) -> list[str]:
-    listed = run(tmp_path, "clients", "--db", str(db), "--json")
-    assert listed.returncode == 0, listed.stderr
-    return [row["name"] for row in json.loads(listed.stdout)]
-
-
-def audit_lines(tmp_path: Path, db: Path) -> list[str]:
-    result = run(tmp_path, "audit", "--db", str(db))
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[-1] == f"{len(lines) - 1} regels"
-    return lines[:-1]
-
-
-def made_demo(tmp_path: Path, name: str = "demo.db") -> Path:
-    db = tmp_path / name
-    result = demo(tmp_path, db)
-    assert result.returncode == 0, result.stderr
-    return db
 
 
 def test_passphrase_from_a_file_opens_the_database(tmp_path: Path, demo_db: Path) -> None:
@@ -425,7 +394,7 @@ def test_backup_then_restore_puts_the_data_back_and_keeps_the_replaced_file(tmp_
     db = made_demo(tmp_path)
     original = names_in(tmp_path, db)
     out = tmp_path / "usb" / "reserve.db"
-    made = run(tmp_path, "backup", "--db", str(db), "--out", str(out))
+    made = run_process(tmp_path, "backup", "--db", str(db), "--out", str(out))
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith("Reservekopie gemaakt en gecontroleerd")
     assert out.is_file()
@@ -435,7 +404,7 @@ def test_backup_then_restore_puts_the_data_back_and_keeps_the_replaced_file(tmp_
     add_resident(db, catalog, "Later Toegevoegd")
     assert "Later Toegevoegd" in names_in(tmp_path, db)
 
-    restored = run(tmp_path, "restore", "--db", str(db), "--from", str(out))
+    restored = run_process(tmp_path, "restore", "--db", str(db), "--from", str(out))
     assert restored.returncode == 0, restored.stderr
     assert restored.stderr == ""
     assert restored.stdout.startswith("Reservekopie teruggezet.")
@@ -618,7 +587,7 @@ def test_check_on_a_database_from_before_encryption_says_it_is_not_encrypted(tmp
 
 
 def test_check_on_a_sound_database_says_so_and_exits_0(tmp_path: Path, demo_db: Path) -> None:
-    result = run(tmp_path, "check", "--db", str(demo_db))
+    result = run_process(tmp_path, "check", "--db", str(demo_db))
     assert result.returncode == 0, result.stdout
     assert result.stderr == ""
     assert "PROBLEEM" not in result.stdout
@@ -660,7 +629,7 @@ def test_audit_csv_is_excel_friendly_and_the_export_itself_is_logged(tmp_path: P
     db = made_demo(tmp_path)
     assert run(tmp_path, "backup", "--db", str(db), "--out", str(tmp_path / "reserve.db")).returncode == 0
     target = tmp_path / "export" / "logboek.csv"
-    result = run(tmp_path, "audit", "--db", str(db), "--csv", str(target))
+    result = run_process(tmp_path, "audit", "--db", str(db), "--csv", str(target))
     assert result.returncode == 0, result.stderr
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, so Excel reads the accents right
@@ -730,55 +699,6 @@ def test_check_right_after_a_crash_folds_the_log_without_a_false_alarm(tmp_path:
     assert "PROBLEEM" not in first.stdout
     second = run(tmp_path, "check", "--db", str(db))
     assert second.returncode == 0 and "PROBLEEM" not in second.stdout, "the folded log is no lost log"
-
-
-def run_in_terminal(tmp_path: Path, args: list[str], answers: list[str]) -> tuple[int, str]:
-    """The command in a real pseudo-terminal (its controlling terminal, as getpass wants): each
-    answer is typed after the next prompt ending in ': '.  Returns the exit code and the screen."""
-    import fcntl
-    import pty
-    import select
-    import termios
-    import time
-
-    environment = {key: value for key, value in os.environ.items() if key not in (paths.DB_ENV, PASSPHRASE_ENV)}
-    environment[paths.DATA_ENV] = str(tmp_path / "userdata")
-    primary, secondary = pty.openpty()
-
-    def take_the_terminal() -> None:
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "clientsteun", *args],
-        stdin=secondary, stdout=secondary, stderr=secondary,
-        env=environment, cwd=tmp_path, preexec_fn=take_the_terminal,
-    )  # fmt: skip
-    os.close(secondary)
-    screen = b""
-    pending = list(answers)
-    try:
-        while True:
-            ready, _, _ = select.select([primary], [], [], 30)
-            assert ready, f"no output for 30 s; the screen so far: {screen!r}"
-            try:
-                chunk = os.read(primary, 4096)
-            except OSError:  # the command ended and closed the terminal
-                break
-            if not chunk:
-                break
-            screen += chunk
-            if pending and screen.rstrip(b"\r\n").endswith(b": "):
-                # getpass turns echo off (and flushes early input) around its prompt: type as a
-                # person would, a moment after the prompt appeared.
-                time.sleep(0.3)
-                os.write(primary, pending.pop(0).encode("utf-8") + b"\n")
-        return process.wait(timeout=30), screen.decode("utf-8", "replace")
-    finally:
-        os.close(primary)
-        if process.poll() is None:
-            process.kill()
-            process.wait()
 
 
 def test_on_a_terminal_a_new_database_asks_the_passphrase_twice_without_echo(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The deadlines and agenda commands as a user runs them: real subprocesses on a real database.
+"""The deadlines and agenda commands as a user runs them, on a real database (each command once as a real program).
 
 The commands use the real clock, so the routes are dated relative to today.  Terms under the
 Algemene termijnenwet can move a few days on (weekend, holiday); the checks leave room for that,
@@ -21,7 +21,7 @@ from clientsteun.services import Services
 from clientsteun.store.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.agenda import Agenda, fill_agenda
-from tests.helpers.cli import assert_plain_error, audit_lines, run
+from tests.helpers.cli import assert_plain_error, audit_lines, run, run_process
 
 JSON_KEYS = {
     "date", "state", "resident_id", "resident", "municipality", "what",
@@ -99,7 +99,7 @@ def test_deadlines_within_more_days_shows_the_running_objection_term(
 
 def test_deadlines_text_output_within_3_days(tmp_path: Path, agenda_db: tuple[Path, Agenda]) -> None:
     db, _ = agenda_db
-    result = run(tmp_path, "deadlines", "--db", str(db), "--within", "3")
+    result = run_process(tmp_path, "deadlines", "--db", str(db), "--within", "3")
     assert result.returncode == 0, result.stderr
     header, *rows, total = result.stdout.splitlines()
     assert header.split() == ["datum", "status", "inwoner", "wat", "wie", "moet", "handelen"]
@@ -149,7 +149,7 @@ def test_agenda_writes_an_ics_without_names_and_logs_the_export(tmp_path: Path, 
     db, made = agenda_db
     target = tmp_path / "uit" / "agenda.ics"
     before = audit_lines(tmp_path, db)
-    result = run(tmp_path, "agenda", "--db", str(db), "--ics", str(target), "--zonder-namen")
+    result = run_process(tmp_path, "agenda", "--db", str(db), "--ics", str(target), "--zonder-namen")
     assert result.returncode == 0, result.stderr
     summaries = ics_events(target)
     # 3 open deadlines (no cut-off), the planned hearing, the agreement; nothing of the closed dossier.

@@ -13,11 +13,11 @@ import pytest
 from clientsteun import paths
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.route_catalog import ROUTES_FILE
-from tests.helpers.cli import assert_plain_error, demo, run
+from tests.helpers.cli import Runner, assert_plain_error, demo, run, run_process
 
 
-def term(tmp_path: Path, *args: str) -> str:
-    result = run(tmp_path, "term", *args, passphrase=None)
+def term(tmp_path: Path, *args: str, runner: Runner = run) -> str:
+    result = runner(tmp_path, "term", *args, passphrase=None)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return result.stdout
@@ -40,7 +40,7 @@ def _choose_catalog(tmp_path: Path, extra: str) -> None:
 
 @pytest.mark.parametrize("typed", ["25-03-2027", "2027-03-25", "25/3/2027"])
 def test_the_objection_term_of_the_issue_with_the_reason_it_moved(tmp_path: Path, typed: str) -> None:
-    out = term(tmp_path, "--rule", "objection_term", "--date", typed)
+    out = term(tmp_path, "--rule", "objection_term", "--date", typed, runner=run_process)
     assert out.splitlines() == [
         "Bezwaar maken kan tot en met: maandag 10 mei 2027",
         "    6 weken vanaf 25-03-2027 (de verzenddatum) · Awb art. 6:7 en 6:8 · inwoner",
