@@ -62,9 +62,7 @@ def parse_date(text: str, *, required: bool = False) -> date | None:
 def check_year(value: date) -> date:
     """``value``, or InvalidInput when its year lies outside 1900–2200."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "Dit jaartal klopt niet. Gebruik een jaar tussen 1900 en 2200.")
-        )
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit jaartal klopt niet. Gebruik een jaar tussen 1900 en 2200."))
     return value
 
 

@@ -72,9 +72,7 @@ class _Names:
 
     def __init__(self, items: list[AgendaItem]) -> None:
         residents = {item.resident.id: item.resident for item in items}
-        self.scrubber = NameScrubber.of(
-            name for r in residents.values() for name in (r.name, *r.own_names, *r.network)
-        )
+        self.scrubber = NameScrubber.of(name for r in residents.values() for name in (r.name, *r.own_names, *r.network))
         self.own = {
             rid: frozenset(word for name in (r.name, *r.own_names) for word in name_words(name))
             for rid, r in residents.items()

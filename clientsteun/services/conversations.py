@@ -160,9 +160,9 @@ def _check_length(session: Session, conversation_id: int | None, notes: str) -> 
         return
     stored = 0
     if conversation_id is not None:
-        stored = session.scalar(
-            select(func.length(ConversationRow.notes)).where(ConversationRow.id == conversation_id)
-        ) or 0
+        stored = (
+            session.scalar(select(func.length(ConversationRow.notes)).where(ConversationRow.id == conversation_id)) or 0
+        )
     if len(notes) > max(MAX_NOTE_CHARS, stored):
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Deze notitie is te lang om op te slaan. Zet een deel in een nieuw gesprek.")

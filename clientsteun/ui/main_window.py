@@ -115,9 +115,7 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(
             self.tr("&Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
         )
-        self.filter_action = self._action(
-            self.tr("&Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L"
-        )
+        self.filter_action = self._action(self.tr("&Filter de lijst"), self.client_list.filter_edit.setFocus, "Ctrl+L")
         self.agenda_action = self._action(self.tr("A&genda"), self.routes.show_agenda, "Ctrl+Shift+D")
         self.calculator_action = self._action(
             self.tr("Termijn &berekenen…"), self.routes.show_calculator, "Ctrl+Shift+T"

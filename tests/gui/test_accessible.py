@@ -29,9 +29,7 @@ def nameless(top: QWidget) -> list[str]:
     return [f"{type(w).__name__} in {type(w.parentWidget()).__name__}" for w in controls(top) if not spoken_name(w)]
 
 
-def test_every_control_of_the_main_window_has_a_name(
-    qtbot: QtBot, window: MainWindow, services: Services
-) -> None:
+def test_every_control_of_the_main_window_has_a_name(qtbot: QtBot, window: MainWindow, services: Services) -> None:
     client = resident_with_everything(services)
     window.refresh_clients(client.id)
     tabs = window.dossier.tabs

@@ -175,9 +175,7 @@ def test_a_recorded_consent_cannot_be_emptied_by_clearing_its_date(
     client = services.clients.create_client(
         ClientInput(name="Jet Fictief", consent=Consent(date(2026, 1, 5), "Verslagen", "Niemand"))
     )
-    dialog = ClientDialog(
-        catalog, [], lambda d: services.clients.update_client(client.id, d), details=client.details
-    )
+    dialog = ClientDialog(catalog, [], lambda d: services.clients.update_client(client.id, d), details=client.details)
     open_dialog(qtbot, dialog)
     dialog.consent_given.clear()
     assert "toestemming" in press_save_expecting_error(qtbot, dialog)

@@ -174,9 +174,7 @@ def test_enter_opens_the_selected_row_in_the_dossier_tabs(qtbot: QtBot, window: 
             window.editor.abandon()
 
 
-def test_ctrl_n_opens_a_new_resident_with_the_name_field_focused(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_ctrl_n_opens_a_new_resident_with_the_name_field_focused(qtbot: QtBot, window: MainWindow) -> None:
     found: list[QWidget | None] = []
 
     def look(dialog: ClientDialog) -> None:

@@ -105,9 +105,7 @@ def test_a_weak_passphrase_from_before_still_opens_and_a_stronger_one_is_asked(
     vault.open(key, create=True).close()
     dialog = UnlockDialog(SafetyService(db_path), "Typ uw wachtwoord.")
     qtbot.addWidget(dialog)
-    asked = when_modal(
-        NewPassphraseDialog, choose(PASSPHRASE, recovery=False) if chooses else lambda d: d.reject()
-    )
+    asked = when_modal(NewPassphraseDialog, choose(PASSPHRASE, recovery=False) if chooses else lambda d: d.reject())
     dialog.passphrase.setText("wachtwoord123")
     dialog.unlock_button.click()
     assert asked.handled and asked.widget is not None

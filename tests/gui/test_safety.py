@@ -183,9 +183,7 @@ def test_quitting_from_the_lock_closes_the_window_without_asking(qtbot: QtBot, s
     qtbot.waitUntil(lambda: unlock.handled and not window.isVisible())
 
 
-def test_locking_empties_the_clipboard_when_the_app_put_the_text_there(
-    qtbot: QtBot, safe_window: MainWindow
-) -> None:
+def test_locking_empties_the_clipboard_when_the_app_put_the_text_there(qtbot: QtBot, safe_window: MainWindow) -> None:
     """Safety, round two, item 10: a copied note was still on the clipboard after the auto-lock."""
     window = safe_window
     window.activateWindow()
@@ -202,9 +200,7 @@ def test_locking_empties_the_clipboard_when_the_app_put_the_text_there(
     qtbot.waitUntil(lambda: unlock.handled and not window.safety.locked)
 
 
-def test_locking_leaves_alone_what_another_program_put_on_the_clipboard(
-    qtbot: QtBot, safe_window: MainWindow
-) -> None:
+def test_locking_leaves_alone_what_another_program_put_on_the_clipboard(qtbot: QtBot, safe_window: MainWindow) -> None:
     window = safe_window
     guard = window.safety.clipboard
     QApplication.clipboard().setText("tekst van een ander programma")

@@ -92,9 +92,7 @@ def test_progress_shows_only_when_a_job_takes_longer_than_a_moment(
     qtbot.waitUntil(lambda: parent.findChildren(QProgressDialog) == [])  # gone once done
 
 
-def test_a_cancellable_job_stops_when_its_dialog_is_cancelled(
-    qtbot: QtBot, parent: QWidget, threaded: Tasks
-) -> None:
+def test_a_cancellable_job_stops_when_its_dialog_is_cancelled(qtbot: QtBot, parent: QWidget, threaded: Tasks) -> None:
     seen: list[str] = []
 
     def job(token: CancelToken) -> str:

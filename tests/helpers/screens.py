@@ -82,13 +82,19 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     yield "route", lambda: RouteDialog(catalog, client.id, (), nothing, parent=window)
     yield "stap", lambda: StepDialog(catalog, route.id, route.data.kind, nothing, TODAY, parent=window)
     yield "koppeling", lambda: LinkDialog({routes[1].route.id: routes[1].route.data.title}, nothing, parent=window)
-    yield "signaal", lambda: SignalDialog(
-        catalog, nothing, SignalInput(client.id, TODAY, "circular", "", route_id=route.id), parent=window
+    yield (
+        "signaal",
+        lambda: SignalDialog(
+            catalog, nothing, SignalInput(client.id, TODAY, "circular", "", route_id=route.id), parent=window
+        ),
     )
     yield "bewijs", lambda: EvidenceDialog(route.id, nothing, TODAY, parent=evidence_parent)
     yield "routevenster", lambda: RouteWindow(services, services.clock, route.id, window)
-    yield "geprobeerd", lambda: TriedOverviewDialog(
-        client.display_name, routes, catalog.routes, TODAY, services.audit, client.id, window
+    yield (
+        "geprobeerd",
+        lambda: TriedOverviewDialog(
+            client.display_name, routes, catalog.routes, TODAY, services.audit, client.id, window
+        ),
     )
     yield "agenda", lambda: AgendaDialog(services, lambda: TODAY, 7, window)
     yield "termijn berekenen", lambda: CalculatorDialog(catalog.routes, lambda: TODAY, window)

@@ -104,8 +104,7 @@ def _broken_cases() -> list[tuple[str, str, str, str]]:
         ),
         (
             "unknown template",
-            real + '\n[[conversation_kind]]\ncode = "walk"\nname = "Wandeling"\n'
-            'template = "walk_notes"\n',
+            real + '\n[[conversation_kind]]\ncode = "walk"\nname = "Wandeling"\ntemplate = "walk_notes"\n',
             "conversation_kind walk",
             "onbekend sjabloon 'walk_notes'",
         ),
@@ -125,9 +124,7 @@ def _broken_cases() -> list[tuple[str, str, str, str]]:
     [case[1:] for case in _broken_cases()],
     ids=[case[0] for case in _broken_cases()],
 )
-def test_broken_catalog_names_file_and_entry(
-    tmp_path: Path, text: str, entry: str, problem: str
-) -> None:
+def test_broken_catalog_names_file_and_entry(tmp_path: Path, text: str, entry: str, problem: str) -> None:
     path = _write(tmp_path / "kopie", text)
     with pytest.raises(CatalogError) as caught:
         load_catalog(path.parent)

@@ -360,9 +360,7 @@ def test_wrong_passphrase_is_refused_and_later_shows_in_the_audit_log(tmp_path: 
     [
         pytest.param(["clients", "--db", "{db}", "--passphrase", PASSPHRASE], id="after-command"),
         pytest.param(["clients", "--db", "{db}", f"--passphrase={PASSPHRASE}"], id="with-equals"),
-        pytest.param(
-            ["--passphrase", PASSPHRASE, "clients", "--db", "{db}"], id="before-command"
-        ),
+        pytest.param(["--passphrase", PASSPHRASE, "clients", "--db", "{db}"], id="before-command"),
         pytest.param(["clients", "--db", "{db}", "--password", PASSPHRASE], id="password"),
     ],
 )

@@ -18,9 +18,7 @@ from clientsteun.domain.dates import (
 )
 from clientsteun.domain.errors import InvalidInput
 
-WRONG_FORMAT = (
-    "Deze datum klopt niet. Schrijf de datum als dag-maand-jaar, bijvoorbeeld 22-11-2026."
-)
+WRONG_FORMAT = "Deze datum klopt niet. Schrijf de datum als dag-maand-jaar, bijvoorbeeld 22-11-2026."
 NO_SUCH_DATE = "Deze datum bestaat niet. Controleer de dag en de maand."
 
 
@@ -48,9 +46,7 @@ def test_format_date_is_day_month_year_with_dashes(value: date | None, expected:
         (None, ""),
     ],
 )
-def test_format_long_writes_the_dutch_month_without_leading_zero(
-    value: date | None, expected: str
-) -> None:
+def test_format_long_writes_the_dutch_month_without_leading_zero(value: date | None, expected: str) -> None:
     assert format_long(value) == expected
 
 
@@ -112,9 +108,7 @@ def test_parse_date_wrong_format_explains_in_dutch(text: str) -> None:
     assert str(caught.value) == WRONG_FORMAT
 
 
-@pytest.mark.parametrize(
-    "text", ["31-02-2026", "29-02-2025", "00-01-2026", "15-13-2026", "31-04-2026", "01-00-2026"]
-)
+@pytest.mark.parametrize("text", ["31-02-2026", "29-02-2025", "00-01-2026", "15-13-2026", "31-04-2026", "01-00-2026"])
 def test_parse_date_impossible_date_explains_in_dutch(text: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_date(text, required=True)
@@ -143,9 +137,7 @@ def test_parse_date_never_fails_with_anything_but_invalid_input(text: str) -> No
         assert result is None or isinstance(result, date)
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [(time(14, 30), "14:30"), (time(9, 5), "09:05"), (None, "")]
-)
+@pytest.mark.parametrize(("value", "expected"), [(time(14, 30), "14:30"), (time(9, 5), "09:05"), (None, "")])
 def test_format_time(value: time | None, expected: str) -> None:
     assert format_time(value) == expected
 

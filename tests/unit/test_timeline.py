@@ -73,9 +73,7 @@ def test_timeline_is_newest_first_with_every_kind_of_event() -> None:
 def test_open_client_without_first_contact_has_only_its_events() -> None:
     client = Client(1, ClientInput(name="Sem Bedacht"))
     assert build_timeline(client, [], [], []) == ()
-    timeline = build_timeline(
-        client, [], [_conversation(1, date(2026, 5, 1))], [_agreement(2, date(2026, 5, 2))]
-    )
+    timeline = build_timeline(client, [], [_conversation(1, date(2026, 5, 1))], [_agreement(2, date(2026, 5, 2))])
     assert [entry.kind for entry in timeline] == [TimelineKind.AGREEMENT, TimelineKind.CONVERSATION]
 
 
@@ -91,9 +89,7 @@ def test_same_day_same_kind_shows_the_latest_added_first() -> None:
 @given(
     st.lists(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)), max_size=15),
     st.lists(
-        st.tuples(
-            st.dates(min_value=date(2000, 1, 1)), st.none() | st.dates(min_value=date(2000, 1, 1))
-        ),
+        st.tuples(st.dates(min_value=date(2000, 1, 1)), st.none() | st.dates(min_value=date(2000, 1, 1))),
         max_size=10,
     ),
 )
@@ -101,10 +97,7 @@ def test_timeline_is_always_sorted_newest_first_and_complete(
     conversation_days: list[date], agreement_days: list[tuple[date, date | None]]
 ) -> None:
     conversations = [_conversation(number, day) for number, day in enumerate(conversation_days, 1)]
-    agreements = [
-        _agreement(number, created, done)
-        for number, (created, done) in enumerate(agreement_days, 1)
-    ]
+    agreements = [_agreement(number, created, done) for number, (created, done) in enumerate(agreement_days, 1)]
     timeline = build_timeline(CLIENT, [], conversations, agreements)
     days = [entry.on for entry in timeline]
     assert days == sorted(days, reverse=True)

@@ -44,8 +44,11 @@ class RoutesTab(QWidget):
                     tr("Eerstvolgende termijn"),
                     next_deadline_text,
                     sort_key=lambda v: v.next_deadline.due_on if v.next_deadline else date.max,
-                    warn=lambda v: not self.closed and v.next_deadline is not None
-                    and v.next_deadline.state is DeadlineState.PASSED,
+                    warn=lambda v: (
+                        not self.closed
+                        and v.next_deadline is not None
+                        and v.next_deadline.state is DeadlineState.PASSED
+                    ),
                 ),
                 Column(tr("Instantie"), lambda v: v.route.data.organisation),
             ],

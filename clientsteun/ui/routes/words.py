@@ -40,7 +40,7 @@ def actor_word(actor: Actor) -> str:
 
 
 def progress_text(progress: Progress, catalog: RouteCatalog) -> str:
-    """"Loopt: Aanvraag ingediend", "Besluit: afgewezen", "Loopt na afwijzing: Bezwaar ingediend", ..."""
+    """ "Loopt: Aanvraag ingediend", "Besluit: afgewezen", "Loopt na afwijzing: Bezwaar ingediend", ..."""
     if progress.status is RouteStatus.NOT_STARTED:
         return _tr("Nog niet begonnen")
     if progress.status is RouteStatus.WITHDRAWN:
@@ -60,7 +60,7 @@ def progress_text(progress: Progress, catalog: RouteCatalog) -> str:
 
 
 def deadline_state_text(deadline: Deadline, today: date) -> str:
-    """"gehaald op 02-03-2026", "te laat gehaald op …", or for an open one as ``open_state_text``."""
+    """ "gehaald op 02-03-2026", "te laat gehaald op …", or for an open one as ``open_state_text``."""
     if deadline.state is DeadlineState.MET:
         met = format_date(deadline.met_on)
         if deadline.met_late:

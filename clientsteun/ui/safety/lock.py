@@ -335,9 +335,7 @@ class SafetyMenu(QObject):
 
     def _confirm_passphrase(self) -> bool:
         """Ask the current passphrase again before changing how the database is protected."""
-        dialog = UnlockDialog(
-            self.safety, self.tr("Typ eerst uw huidige wachtwoord."), self.window, ask_stronger=False
-        )
+        dialog = UnlockDialog(self.safety, self.tr("Typ eerst uw huidige wachtwoord."), self.window, ask_stronger=False)
         dialog.recovery_button.hide()
         dialog.quit_button.setText(self.tr("Annuleren"))
         return bool(dialog.exec())
@@ -475,7 +473,6 @@ class SafetyMenu(QObject):
     @guarded
     def show_audit_log(self) -> None:
         AuditLogDialog(self.audit, self.window).exec()
-
 
 
 class ClipboardGuard(QObject):
