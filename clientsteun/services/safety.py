@@ -343,13 +343,7 @@ class SafetyService:
         if not backups:
             report.lines.append("Reservekopieën: geen.")
         else:
-            latest = backups[0]
-            when = f"{format_date(latest.made_at.date())} {format_time(latest.made_at.time())}"
-            try:
-                latest_problems = verify_file(latest.path, key)
-            except ClientsteunError as error:
-                latest_problems = [error.message]
-            state = "in orde" if not latest_problems else "BESCHADIGD"
+            when, state = _newest_state(backups[0], key)
             report.lines.append(f"Reservekopieën: {len(backups)}, de laatste van {when}: {state}.")
             future = sum(backup.in_future(self.clock()) for backup in backups)
             if future:
@@ -372,14 +366,18 @@ class SafetyService:
         if not copies:
             report.lines.append("Tweede map voor reservekopieën: nog geen kopieën.")
             return
-        newest = copies[0]
-        when = f"{format_date(newest.made_at.date())} {format_time(newest.made_at.time())}"
-        try:
-            problems = verify_file(newest.path, key)
-        except ClientsteunError as error:
-            problems = [error.message]
-        state = "in orde" if not problems else "BESCHADIGD"
+        when, state = _newest_state(copies[0], key)
         report.lines.append(f"Tweede map voor reservekopieën: {len(copies)}, de nieuwste van {when}: {state}.")
+
+
+def _newest_state(backup: Backup, key: bytes) -> tuple[str, str]:
+    """When the newest backup was made, and whether it passes every check ("in orde") or not."""
+    when = f"{format_date(backup.made_at.date())} {format_time(backup.made_at.time())}"
+    try:
+        problems = verify_file(backup.path, key)
+    except ClientsteunError as error:
+        problems = [error.message]
+    return when, "in orde" if not problems else "BESCHADIGD"
 
 
 class BackupKeeper:

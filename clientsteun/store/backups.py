@@ -162,12 +162,7 @@ class BackupFolder:
         partial = target.with_name(target.name + ".part")
         try:
             shutil.copyfile(backup.path, partial)
-            problems = verify_file(partial, key)
-            if problems:
-                raise BackupFailed(detail=f"copy failed its checks: {problems[0]}")
-            fsync_file(partial)
-            os.replace(partial, target)
-            sync_folder(self.folder)
+            _put_in_place(partial, target, key)
         except OSError as error:
             raise BackupFailed(detail=f"{type(error).__name__} errno {error.errno}") from error
         finally:
@@ -247,16 +242,21 @@ def backup_database(db_path: Path, key: bytes, target: Path, *, stop: Callable[[
             else:
                 source.backup(copy, pages=BACKUP_STEP_PAGES, progress=lambda *_progress: stop())
             copy.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-        problems = verify_file(partial, key)
-        if problems:
-            raise BackupFailed(detail=f"backup failed its checks: {problems[0]}")
-        fsync_file(partial)
-        os.replace(partial, target)
-        sync_folder(target.parent)
+        _put_in_place(partial, target, key)
     except OSError as error:
         raise BackupFailed(detail=f"{type(error).__name__} errno {error.errno}") from error
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _put_in_place(partial: Path, target: Path, key: bytes) -> None:
+    """A copy becomes ``target`` only after it passed every check and is on the disk."""
+    problems = verify_file(partial, key)
+    if problems:
+        raise BackupFailed(detail=f"copy failed its checks: {problems[0]}")
+    fsync_file(partial)
+    os.replace(partial, target)
+    sync_folder(target.parent)
 
 
 def verify_file(path: Path, key: bytes) -> list[str]:
