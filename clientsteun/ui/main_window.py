@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def edit_settings(self) -> None:
-        if SettingsDialog(self.settings, self).exec():
+        if SettingsDialog(self.settings, self, today=self.clock().date()).exec():
             self.safety.apply_settings(self.settings)
             self.refresh_clients()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -36,6 +37,20 @@ def _spin(value: int, low: int, high: int, suffix: str) -> QSpinBox:
     return spin
 
 
+def _folder_row(edit: QLineEdit, choose: Callable[[], None], empty_text: str) -> tuple[QHBoxLayout, QPushButton]:
+    """A folder's field with "Kiezen…" (``choose``) and a button that empties it; returns the row and
+    that button."""
+    choose_button = QPushButton(QCoreApplication.translate("SettingsDialog", "Kiezen…"))
+    choose_button.clicked.connect(lambda _checked=False: choose())
+    empty = QPushButton(empty_text)
+    empty.clicked.connect(edit.clear)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(choose_button)
+    row.addWidget(empty)
+    return row, empty
+
+
 class SettingsDialog(QDialog):
     """Saving checks a chosen catalog first; an invalid one is refused with the file, entry and problem."""
 
@@ -47,15 +62,8 @@ class SettingsDialog(QDialog):
         self.catalog_edit = QLineEdit(settings.catalog_folder)
         self.catalog_edit.setPlaceholderText(self.tr("De catalogus die bij Clientsteun hoort"))
         self.catalog_edit.setAccessibleName(self.tr("Map met de catalogus"))
-        choose = QPushButton(self.tr("Kiezen…"))
-        choose.clicked.connect(self._choose_folder)
-        default = QPushButton(self.tr("Standaard"))
-        default.clicked.connect(self.catalog_edit.clear)
+        catalog_row, default = _folder_row(self.catalog_edit, self._choose_folder, self.tr("Standaard"))
         default.clicked.connect(self._show_decree_warning)
-        catalog_row = QHBoxLayout()
-        catalog_row.addWidget(self.catalog_edit, 1)
-        catalog_row.addWidget(choose)
-        catalog_row.addWidget(default)
         catalog_help = QLabel(
             self.tr(
                 "Een coördinator kan een eigen kopie van de catalogusmap maken, met soorten routes, "
@@ -74,14 +82,7 @@ class SettingsDialog(QDialog):
         self.second_edit = QLineEdit(settings.second_backup_folder)
         self.second_edit.setPlaceholderText(self.tr("Geen: alleen reservekopieën op deze laptop"))
         self.second_edit.setAccessibleName(self.tr("Tweede map voor reservekopieën"))
-        choose_second = QPushButton(self.tr("Kiezen…"))
-        choose_second.clicked.connect(self._choose_second_folder)
-        no_second = QPushButton(self.tr("Geen"))
-        no_second.clicked.connect(self.second_edit.clear)
-        second_row = QHBoxLayout()
-        second_row.addWidget(self.second_edit, 1)
-        second_row.addWidget(choose_second)
-        second_row.addWidget(no_second)
+        second_row, _none = _folder_row(self.second_edit, self._choose_second_folder, self.tr("Geen"))
         second_help = QLabel(
             self.tr(
                 "Een map buiten deze laptop, zoals een USB-stick of een netwerkmap. De reservekopie van "
