@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP
-from clientsteun.domain.holidays import SATURDAY, WorkCalendar
+from clientsteun.domain.holidays import WorkCalendar
 from clientsteun.domain.reckoning import Event, EventKind, Note, NoteKind, receipt_after_post, reckon
 from clientsteun.domain.route_catalog import CountsFrom, DeadlineRule, RouteCatalog
 from clientsteun.domain.routes import (
@@ -299,7 +299,7 @@ def atw_note(deadline: Deadline, days_off: WorkCalendar) -> Note | None:
         return None
     end = deadline.term_end
     if days_off.is_free(end):
-        day = days_off.holiday_name(end) or ("zaterdag" if end.weekday() == SATURDAY else "zondag")
+        day = days_off.holiday_name(end) or "weekend"  # the date itself names the weekday
         return Note(NoteKind.COURSE, ATW_FREE_DAY, (("end", end), ("day", day), ("due", deadline.due_on)))
     return Note(NoteKind.COURSE, ATW_TWO_DAYS, (("due", deadline.due_on),))
 

@@ -494,7 +494,7 @@ def test_the_atw_note_names_a_weekend_day_or_art_2(catalog: Catalog) -> None:
         deadline = Deadline(rule, started, term_end, due, False, None, DeadlineState.UPCOMING)
         return explanation_text([deadline], days_off)
 
-    assert "eindigde op zaterdag 28 november 2026 (zaterdag)" in note(
+    assert "eindigde op zaterdag 28 november 2026 (weekend)" in note(
         date(2026, 10, 17), date(2026, 11, 28), date(2026, 11, 30)
     )
     # A 3-day term from Saturday 4 April 2026 ends on Tuesday the 7th, a working day, but holds only one
