@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from clientsteun import paths
-from clientsteun.cli_passphrase import PASSPHRASE_ENV
+from clientsteun.cli.passphrase import PASSPHRASE_ENV
 from tests.conftest import PASSPHRASE
 
 DRIVER = Path(__file__).with_name("first_start_driver.py")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from clientsteun import paths
-from clientsteun.cli_passphrase import PASSPHRASE_ENV
+from clientsteun.cli.passphrase import PASSPHRASE_ENV
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.errors import NotFound
-from clientsteun.domain.model import Client, ConversationInput
+from clientsteun.domain.model import Client, ConversationInput, TimelineKind
 from clientsteun.domain.routes import EvidenceInput, RouteInput, SignalInput, StepInput
 from clientsteun.services import Services
 from clientsteun.services.clients import ClientService
@@ -307,7 +307,8 @@ def test_saving_a_route_step_refreshes_the_route_and_the_dossier_not_the_residen
     services.routes.save_step(None, StepInput(route.id, date(2026, 11, 2), "applied"))
 
     assert list_events.seen == []  # a step cannot change the residents list
-    assert timeline_events.seen == []  # nor the rest of the dossier
+    assert timeline_events.seen == ["reset"]  # the step joins the timeline, read with the routes alone
+    assert window.dossier.timeline_tab.model.find(lambda entry: entry.kind is TimelineKind.ROUTE_STEP) is not None
     assert evidence_events.seen == []  # nor the route's evidence, which is not read again
     assert route_window.evidence.model.rowCount() == 1
     assert routes_events.seen == ["changed 0"]  # the same route, shown anew in its row

@@ -23,7 +23,7 @@ from typing import Protocol
 import pytest
 
 from clientsteun import cli, paths
-from clientsteun.cli_passphrase import PASSPHRASE_ENV
+from clientsteun.cli.passphrase import PASSPHRASE_ENV
 from clientsteun.process import PRIVATE_UMASK
 from clientsteun.store.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE

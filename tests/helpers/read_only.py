@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from clientsteun import paths
-from clientsteun.cli_passphrase import PASSPHRASE_ENV
+from clientsteun.cli.passphrase import PASSPHRASE_ENV
 from tests.conftest import PASSPHRASE
 
 # $1 is made read-only, the rest is the command.

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from clientsteun import __version__, paths
-from clientsteun.cli_passphrase import PASSPHRASE_ENV
+from clientsteun.cli.passphrase import PASSPHRASE_ENV
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import SNIPPET_END, SNIPPET_START, ClientInput
 from clientsteun.services import Services

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from clientsteun import paths
-from clientsteun.cli_passphrase import MAX_FILE_BYTES, PASSPHRASE_ENV
+from clientsteun.cli.passphrase import MAX_FILE_BYTES, PASSPHRASE_ENV
 from clientsteun.store.connection import open_marker
 from clientsteun.store.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE

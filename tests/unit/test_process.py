@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from clientsteun import paths
-from clientsteun.cli_passphrase import PASSPHRASE_ENV
+from clientsteun.cli.passphrase import PASSPHRASE_ENV
 from tests.conftest import PASSPHRASE
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc (Linux)")
