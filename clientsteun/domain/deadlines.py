@@ -19,6 +19,7 @@ from clientsteun.domain.route_catalog import CountsFrom, DeadlineRule, RouteCata
 from clientsteun.domain.routes import (
     Actor,
     LinkKind,
+    Outcome,
     Progress,
     Route,
     RouteLink,
@@ -160,6 +161,7 @@ def route_deadlines(
     due_soon_days: int = DUE_SOON_DAYS,
     answering: Iterable[Step] = (),
     municipality: str = "",
+    belongs_to: Iterable[Route] = (),
 ) -> tuple[Deadline, ...]:
     """Every deadline the steps of a route of ``kind`` started, soonest first.
 
@@ -167,10 +169,12 @@ def route_deadlines(
     planned, missed or not needed start nothing.  A deadline whose step was marked "not needed",
     or that was still open when the route was withdrawn, is left out.  ``answering`` are the steps
     of routes that belong to this one (an objection lodged as a route of its own): they can meet
-    a deadline, never start one.  ``municipality`` chooses the terms of its by-laws.
+    a deadline, never start one.  ``belongs_to`` are the routes this one belongs to: the decision
+    this route goes against is taken from them (see ``_taken_over``).  ``municipality`` chooses
+    the terms of its by-laws.
     """
     steps = sorted(steps, key=lambda s: (s.data.on, s.id))
-    done = [s for s in steps if s.data.state is StepState.DONE]
+    done, theirs = _taken_over(kind, [s for s in steps if s.data.state is StepState.DONE], belongs_to, catalog)
     meeting = sorted(done + [s for s in answering if s.data.state is StepState.DONE], key=lambda s: s.data.on)
     ended_on = next((s.data.on for s in done if s.data.kind in catalog.ending_steps), None)
     events = _events(done, catalog.step_kinds, catalog.days_off)
@@ -208,6 +212,8 @@ def route_deadlines(
             suspended_days=reckoning.suspended_days,
         )
         starts[rule.code] = _Start(start.anchor, deadline.due_on, Basis.TERM_END, step=start.step)
+        if _held_by_theirs(rule, start, theirs):
+            continue
         if any(
             s.data.kind in rule.met_by and s.data.state is StepState.NOT_NEEDED and s.data.on >= start.anchor
             for s in steps
@@ -218,6 +224,48 @@ def route_deadlines(
         found.append(deadline)
     found.sort(key=lambda d: (d.due_on, d.rule.code))
     return tuple(found)
+
+
+def _taken_over(
+    kind: str, done: list[Step], belongs_to: Iterable[Route], catalog: RouteCatalog
+) -> tuple[list[Step], dict[int, tuple[Step, Route]]]:
+    """The steps done that start terms, with the decision taken from the routes this one belongs to.
+
+    A route that goes against a decision (its kind's first step is one: an objection, an appeal)
+    takes that decision from the route it belongs to, so it is recorded once.  The same decision
+    recorded here as well (same kind, date and outcome) is that one and counts once.  A different
+    decision recorded here is this route's own: then the route keeps to its own decisions and each
+    route counts the term of its own decision.  Returns the steps, oldest first, and by step id
+    each step taken over with the route it was taken from.
+    """
+    first = catalog.kind(kind).steps[:1]
+    step_kind = catalog.step_kinds.get(first[0]) if first else None
+    if step_kind is None or not step_kind.decision:
+        return done, {}
+    theirs = {
+        step.id: (step, route)
+        for route in belongs_to
+        for step in route.steps
+        if step.data.kind == step_kind.code and step.data.state is StepState.DONE
+    }
+    recorded = {_decision_key(step.data) for step, _ in theirs.values()}
+    own = [s for s in done if s.data.kind == step_kind.code]
+    if not theirs or any(_decision_key(s.data) not in recorded for s in own):
+        return done, {}
+    found = [s for s in done if s.data.kind != step_kind.code] + [step for step, _ in theirs.values()]
+    return sorted(found, key=lambda s: (s.data.on, s.id)), theirs
+
+
+def _decision_key(data: StepInput) -> tuple[str, date, Outcome | None]:
+    return data.kind, data.on, data.outcome
+
+
+def _held_by_theirs(rule: DeadlineRule, start: _Start, theirs: Mapping[int, tuple[Step, Route]]) -> bool:
+    """Whether the route a decision was taken from lists the term it starts itself (then it is left out here)."""
+    if not rule.after_step or start.step is None or start.step.id not in theirs:
+        return False
+    step, route = theirs[start.step.id]
+    return step == start.step and rule.applies(route.data.kind, set(route.data.circumstances))
 
 
 def _start(rule: DeadlineRule, done: list[Step], starts: dict[str, _Start], days_off: WorkCalendar) -> _Start | None:
@@ -329,15 +377,24 @@ def view_route(
     due_soon_days: int = DUE_SOON_DAYS,
     answering: Iterable[Step] = (),
     municipality: str = "",
+    belongs_to: Iterable[Route] = (),
 ) -> RouteView:
-    """``answering``: the steps of the routes that belong to this one; ``municipality``: the resident's
-    (see ``route_deadlines``)."""
+    """``answering``: the steps of the routes that belong to this one; ``municipality``: the resident's;
+    ``belongs_to``: the routes this one belongs to (see ``route_deadlines``)."""
     data = route.data
     return RouteView(
         route=route,
         progress=route_progress(route.steps, catalog.step_kinds),
         deadlines=route_deadlines(
-            data.kind, route.steps, data.circumstances, catalog, today, due_soon_days, answering, municipality
+            data.kind,
+            route.steps,
+            data.circumstances,
+            catalog,
+            today,
+            due_soon_days,
+            answering,
+            municipality,
+            belongs_to,
         ),
     )
 
@@ -349,6 +406,16 @@ def answering_steps(routes: Iterable[Route], links: Iterable[RouteLink]) -> dict
     for link in links:
         if link.kind is LinkKind.BELONGS_TO and link.from_route in steps:
             found.setdefault(link.to_route, []).extend(steps[link.from_route])
+    return found
+
+
+def belonging_to(routes: Iterable[Route], links: Iterable[RouteLink]) -> dict[int, list[Route]]:
+    """Per route id, the routes it belongs to (an objection: the application whose refusal it goes against)."""
+    by_id = {route.id: route for route in routes}
+    found: dict[int, list[Route]] = {}
+    for link in links:
+        if link.kind is LinkKind.BELONGS_TO and link.to_route in by_id:
+            found.setdefault(link.from_route, []).append(by_id[link.to_route])
     return found
 
 

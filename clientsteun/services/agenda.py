@@ -11,7 +11,7 @@ from sqlalchemy import select
 from clientsteun.domain.agenda import AgendaItem, AgendaResident, agreement_item, route_items, sorted_agenda
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.deadlines import DUE_SOON_DAYS, answering_steps, view_route
+from clientsteun.domain.deadlines import DUE_SOON_DAYS, answering_steps, belonging_to, view_route
 from clientsteun.domain.ics import agenda_ics, writable
 from clientsteun.domain.model import Agreement, AgreementInput, ClientStatus
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
@@ -121,13 +121,14 @@ class AgendaService(Service):
                     )
                 )
             ]  # fmt: skip
-        answering = answering_steps(routes, links)
+        answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
         items: list[AgendaItem] = []
         for route in routes:
             resident = residents[route.client_id]
             view = view_route(
-                route, self._catalog, today, due_soon_days, answering.get(route.id, ()), resident.municipality
-            )
+                route, self._catalog, today, due_soon_days, answering.get(route.id, ()), resident.municipality,
+                belongs.get(route.id, ()),
+            )  # fmt: skip
             items += route_items(resident, view, self._catalog, today, due_soon_days)
         for agreement in agreements:
             item = agreement_item(

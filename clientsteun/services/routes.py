@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.changes import Area
-from clientsteun.domain.deadlines import DUE_SOON_DAYS, RouteDetail, RouteView, answering_steps, view_route
+from clientsteun.domain.deadlines import (
+    DUE_SOON_DAYS,
+    RouteDetail,
+    RouteView,
+    answering_steps,
+    belonging_to,
+    view_route,
+)
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import (
@@ -85,10 +92,16 @@ class RouteService(Service):
                 raise NotFound(detail=f"routes {route_id}")
             links = tuple(read_links(session, [route_id]).get(route_id, ()))
             route = mapping.route(row, links, efforts=efforts)
-            children = [link.from_route for link in route.links if link.kind is LinkKind.BELONGS_TO]
+            belonging = [link for link in route.links if link.kind is LinkKind.BELONGS_TO]
+            children = [link.from_route for link in belonging if link.to_route == route_id]
             answering = [
                 mapping.step(step)
                 for step in session.scalars(select(RouteStepRow).where(RouteStepRow.route_id.in_(children)))
+            ]
+            parents = [link.to_route for link in belonging if link.from_route == route_id]
+            belongs_to = [
+                mapping.route(parent, (), efforts=False)
+                for parent in session.scalars(route_query(efforts=False).where(RouteRow.id.in_(parents)))
             ]
             siblings = dict(
                 session.execute(
@@ -104,7 +117,9 @@ class RouteService(Service):
             circle = read_circle(session, row.client_id)
             municipality = read_municipality(session, row.client_id)
         return RouteDetail(
-            view=view_route(route, self._catalog, self.today(), self._due_soon_days(), answering, municipality),
+            view=view_route(
+                route, self._catalog, self.today(), self._due_soon_days(), answering, municipality, belongs_to
+            ),
             siblings=siblings,
             signals=signals,
             circle=circle if route_id in circle else (),
@@ -364,10 +379,14 @@ def read_route_views(
     ).all()
     links = read_links(session, [row.id for row in rows])
     routes = [mapping.route(row, tuple(links.get(row.id, ())), efforts=efforts) for row in rows]
-    answering = answering_steps(routes, {link for route in routes for link in route.links})
+    all_links = {link for route in routes for link in route.links}
+    answering, belongs = answering_steps(routes, all_links), belonging_to(routes, all_links)
     municipality = read_municipality(session, client_id)
     return [
-        view_route(route, catalog, today, due_soon_days, answering.get(route.id, ()), municipality) for route in routes
+        view_route(
+            route, catalog, today, due_soon_days, answering.get(route.id, ()), municipality, belongs.get(route.id, ())
+        )
+        for route in routes
     ]
 
 
