@@ -6,6 +6,9 @@ Rules may apply to some route kinds only, to some decision outcomes only, or onl
 circumstance holds ("eviction threatens"), so the law lives in data a coordinator can check.  A term
 that a local by-law sets can differ per municipality (``[[municipal_term]]``); the days a decree
 treats as holidays are listed per decree (``[[decree]]``).
+
+Route kinds, steps and documents also carry ``for_resident``: the text on the resident's own sheet,
+addressed to them ("je", "ik") in short plain Dutch, measured in ``tests/unit/test_plain_language.py``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from clientsteun.domain.routes import DECISION_OUTCOMES, Actor, Outcome, StepKin
 from clientsteun.domain.terms import Term
 
 ROUTES_FILE = "routes.toml"
+RESIDENT_KEY = "for_resident"
+RESIDENT_TABLES = ("route_kind", "step_kind", "document")
 DECREE_MISSING = QT_TRANSLATE_NOOP(
     "catalog",
     "De catalogus noemt nog geen dagen die in {year} met een feestdag zijn gelijkgesteld (Algemene "
@@ -41,6 +46,7 @@ class RouteKind:
     steps: tuple[str, ...] = ()  # the typical steps, offered first
     documents: tuple[str, ...] = ()  # the checklist of documents usually asked for
     life_domain: str = ""  # offered as the goal when no help question is chosen
+    for_resident: str = ""  # addressed to the resident: what it is and what they are entitled to
 
 
 class CountsFrom(enum.StrEnum):
@@ -111,6 +117,8 @@ class RouteCatalog:
     rules: tuple[DeadlineRule, ...]  # a rule comes after the rules it refers to
     decrees: tuple[Decree, ...] = ()
     municipal_terms: Mapping[tuple[str, str], MunicipalTerm] = field(default_factory=dict)  # by rule and key
+    resident_steps: Mapping[str, str] = field(default_factory=dict)  # step kind -> "Ik heb bezwaar gemaakt."
+    resident_documents: Mapping[str, str] = field(default_factory=dict)  # document -> "Je huurcontract."
     # Looked up for every route on every agenda: worked out once.
     days_off: WorkCalendar = field(init=False, repr=False, compare=False)
     ending_steps: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -150,6 +158,23 @@ class RouteCatalog:
         step = self.step_kinds.get(code)
         return step.name if step else code
 
+    def step_for_resident(self, code: str) -> str:
+        """The step said to the resident ("Ik heb bezwaar gemaakt."); without such a text, its name."""
+        return self.resident_steps.get(code) or self.step_name(code)
+
+    def document_for_resident(self, code: str) -> str:
+        """The document said to the resident; without such a text, its name (or the code it no longer knows)."""
+        document = self.documents.get(code)
+        return self.resident_documents.get(code) or (document.name if document else code)
+
+    def resident_texts(self) -> tuple[tuple[str, str], ...]:
+        """Every ``for_resident`` text with where it comes from ("route_kind wmo"), in catalog order."""
+        return (
+            *((f"route_kind {kind.code}", kind.for_resident) for kind in self.kinds),
+            *((f"step_kind {code}", text) for code, text in self.resident_steps.items()),
+            *((f"document {code}", text) for code, text in self.resident_documents.items()),
+        )
+
     def theme_name(self, code: str) -> str:
         return name_of(self.signal_themes, code)
 
@@ -166,10 +191,18 @@ class RouteCatalog:
         return tuple(c for code, c in self.circumstances.items() if code in codes)
 
 
-def load_route_catalog(folder: Path, life_domains: set[str]) -> RouteCatalog:
+def load_route_catalog(folder: Path, life_domains: set[str], fallback: Path | None = None) -> RouteCatalog:
+    """The route catalog in ``folder``; ``fallback`` is the built-in catalog folder when ``folder`` is a copy.
+
+    A coordinator's copy made before ``for_resident`` existed has none: each missing text is then taken
+    from the built-in ``routes.toml`` for the same code (``_built_in_texts``).  A route kind that has no
+    text in the copy nor a built-in one (a kind the coordinator added) is an error naming file and entry;
+    a step or document without one shows its name to the resident.
+    """
     path = folder / ROUTES_FILE
     raw = read_toml(path)
     reader = EntryReader(str(path), raw)
+    built_in = _built_in_texts(folder, fallback)
     step_kinds = {
         code: StepKind(
             code, name, description,
@@ -184,12 +217,19 @@ def load_route_catalog(folder: Path, life_domains: set[str]) -> RouteCatalog:
     }  # fmt: skip
     circumstances = {item.code: item for item in reader.simple("circumstance")}
     documents = {item.code: item for item in reader.simple("document")}
+    resident_steps = _resident_texts(reader, "step_kind", built_in)
+    resident_documents = _resident_texts(reader, "document", built_in)
     themes = reader.simple("signal_theme")
     kinds = []
     for entry, where, code, name, _ in reader.items("route_kind"):
         life_domain = reader.optional(entry, "life_domain", where)
         if life_domain and life_domain not in life_domains:
             raise CatalogError(str(path), where, f"'life_domain': onbekend levensgebied '{life_domain}'")
+        for_resident = reader.optional(entry, RESIDENT_KEY, where).strip() or built_in["route_kind"].get(code, "")
+        if not for_resident:
+            raise CatalogError(
+                str(path), where, f"'{RESIDENT_KEY}' ontbreekt: de uitleg voor de inwoner zelf, met 'je' of 'ik'"
+            )
         kinds.append(
             RouteKind(
                 code, name,
@@ -198,6 +238,7 @@ def load_route_catalog(folder: Path, life_domains: set[str]) -> RouteCatalog:
                 steps=reader.codes(entry, "steps", where, step_kinds, "stap"),
                 documents=reader.codes(entry, "documents", where, documents, "document"),
                 life_domain=life_domain,
+                for_resident=for_resident,
             )
         )  # fmt: skip
     rules = _read_rules(reader, {kind.code for kind in kinds}, step_kinds, circumstances)
@@ -210,7 +251,34 @@ def load_route_catalog(folder: Path, life_domains: set[str]) -> RouteCatalog:
         rules=rules,
         decrees=_decrees(reader),
         municipal_terms=_municipal_terms(reader, rules),
+        resident_steps=resident_steps,
+        resident_documents=resident_documents,
     )
+
+
+def _resident_texts(reader: EntryReader, table: str, built_in: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """The ``for_resident`` text per code of ``table``: the file's own, else the built-in one, else none."""
+    texts = {}
+    for entry, where, code, _, _ in reader.items(table):
+        text = reader.optional(entry, RESIDENT_KEY, where).strip() or built_in[table].get(code, "")
+        if text:
+            texts[code] = text
+    return texts
+
+
+def _built_in_texts(folder: Path, fallback: Path | None) -> dict[str, dict[str, str]]:
+    """The built-in ``for_resident`` texts per table and code, read only when ``folder`` is a copy."""
+    texts: dict[str, dict[str, str]] = {table: {} for table in RESIDENT_TABLES}
+    if fallback is None or fallback.resolve() == folder.resolve():
+        return texts
+    raw = read_toml(fallback / ROUTES_FILE)
+    for table in RESIDENT_TABLES:
+        entries = raw.get(table, [])
+        for entry in entries if isinstance(entries, list) else []:
+            code, text = (entry.get(key) if isinstance(entry, dict) else None for key in ("code", RESIDENT_KEY))
+            if isinstance(code, str) and isinstance(text, str) and text.strip():
+                texts[table][code] = text.strip()
+    return texts
 
 
 def _read_rules(
