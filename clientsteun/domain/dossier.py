@@ -16,6 +16,7 @@ class DossierRoutes:
 
     routes: tuple[RouteView, ...]  # oldest first
     signals: tuple[Signal, ...]  # newest first
+    timeline: tuple[TimelineEntry, ...] = ()  # the steps done, the efforts and the signals, newest first
 
 
 @dataclass(frozen=True)
@@ -26,5 +27,5 @@ class DossierView:
     help_questions: tuple[HelpQuestion, ...]  # newest first
     conversations: tuple[ConversationLine, ...]  # newest first
     agreements: tuple[Agreement, ...]  # open first, then by due date
-    timeline: tuple[TimelineEntry, ...]  # newest first
+    timeline: tuple[TimelineEntry, ...]  # newest first: everything, the routes' part included
     routes: DossierRoutes

@@ -262,10 +262,19 @@ class Agreement:
 
 
 class TimelineKind(enum.StrEnum):
+    """What a timeline entry is; on one day the entries show in this order."""
+
     CONVERSATION = "conversation"
     HELP_QUESTION = "help_question"
     AGREEMENT = "agreement"
     AGREEMENT_DONE = "agreement_done"
+    ROUTE_STEP = "route_step"
+    EVIDENCE = "evidence"
+    SIGNAL = "signal"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_CHANGED = "consent_changed"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    CONSENT_EXPIRED = "consent_expired"
     FIRST_CONTACT = "first_contact"
     CLOSED = "closed"
 
@@ -274,8 +283,31 @@ class TimelineKind(enum.StrEnum):
 class TimelineEntry:
     on: date
     kind: TimelineKind
-    ref_id: int
+    ref_id: int  # the conversation, agreement, step, effort, signal or consent; the resident for the rest
     text: str  # a short line; the UI adds the words for the kind
+    route_id: int | None = None  # the route of a step, an effort or a signal
+    code: str = ""  # a catalog code: a conversation's kind, a route's kind, a signal's theme
+    step: str = ""  # a route step's kind (catalog code)
+    outcome: str = ""  # a decision's outcome (an ``Outcome`` value)
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """An effort on a route as the timeline lists it: the first line of its description."""
+
+    id: int
+    route_id: int
+    on: date
+    first_line: str
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """One recorded consent: every change to consent is kept as a new record."""
+
+    id: int
+    consent: Consent
+    recorded_on: date
 
 
 @dataclass(frozen=True)

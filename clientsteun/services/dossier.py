@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.domain.dossier import DossierRoutes, DossierView
-from clientsteun.domain.timeline import build_timeline
+from clientsteun.domain.model import ConsentRecord, EvidenceLine
+from clientsteun.domain.timeline import NOTE_HEAD, build_timeline, first_line, route_timeline
 from clientsteun.services import mapping
 from clientsteun.services.base import Clock, Service, get_row
 from clientsteun.services.clients import read_agreements, read_conversation_lines, read_help_questions
 from clientsteun.services.routes import read_route_views, read_signals
 from clientsteun.store.database import Database
-from clientsteun.store.tables import ClientRow
+from clientsteun.store.tables import ClientRow, EvidenceRow, RouteRow
 
 
 class DossierService(Service):
@@ -30,20 +32,35 @@ class DossierService(Service):
     def open(self, client_id: int) -> DossierView:
         """Everything the dossier shows, in one read."""
         with self._db.transaction() as session:
-            client = mapping.client(get_row(session, ClientRow, client_id))
+            row = get_row(session, ClientRow, client_id)
+            client = mapping.client(row)  # it reads the consents, which the timeline lists
+            consents = tuple(ConsentRecord(c.id, mapping.consent_value(c), c.recorded_at.date()) for c in row.consents)
             questions = read_help_questions(session, client_id)
             conversations = read_conversation_lines(session, client_id)
             agreements = read_agreements(session, client_id)
             routes = self._routes(session, client_id)
-        timeline = build_timeline(client, questions, conversations, agreements)
+        timeline = build_timeline(client, questions, conversations, agreements, consents, self.today(), routes.timeline)
         return DossierView(client, questions, conversations, agreements, timeline, routes)
 
     def routes(self, client_id: int) -> DossierRoutes:
-        """Only the routes and signals: what a change to a route or a signal makes stale."""
+        """Only the routes and signals (and their part of the timeline): what a change to a route, an
+        effort or a signal makes stale."""
         with self._db.transaction() as session:
             get_row(session, ClientRow, client_id)
             return self._routes(session, client_id)
 
     def _routes(self, session: Session, client_id: int) -> DossierRoutes:
         views = read_route_views(session, client_id, self._catalog, self.today(), self._due_soon_days(), efforts=False)
-        return DossierRoutes(tuple(views), read_signals(session, client_id))
+        signals = read_signals(session, client_id)
+        timeline = route_timeline((view.route for view in views), _read_evidence_lines(session, client_id), signals)
+        return DossierRoutes(tuple(views), signals, timeline)
+
+
+def _read_evidence_lines(session: Session, client_id: int) -> list[EvidenceLine]:
+    """The resident's efforts on their routes, each with the first line of its description only."""
+    rows = session.execute(
+        select(EvidenceRow.id, EvidenceRow.route_id, EvidenceRow.on, func.substr(EvidenceRow.description, 1, NOTE_HEAD))
+        .join(RouteRow, RouteRow.id == EvidenceRow.route_id)
+        .where(RouteRow.client_id == client_id)
+    )
+    return [EvidenceLine(id_, route_id, on, first_line(head)) for id_, route_id, on, head in rows]

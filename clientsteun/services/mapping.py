@@ -33,6 +33,7 @@ from clientsteun.domain.routes import (
 from clientsteun.store.tables import (
     AgreementRow,
     ClientRow,
+    ConsentRow,
     ConversationRow,
     EvidenceRow,
     HelpQuestionRow,
@@ -55,13 +56,13 @@ def client(row: ClientRow) -> Client:
         first_contact=row.first_contact,
         life_domains=tuple(sorted(domain.code for domain in row.life_domains)),  # as when loaded
         network=tuple(NetworkMember(m.name, m.role, m.phone) for m in row.network),
-        consent=None
-        if consent is None
-        else Consent(
-            consent.given_on, consent.may_record, consent.share_with, consent.valid_until, consent.withdrawn_on
-        ),
+        consent=None if consent is None else consent_value(consent),
     )
     return Client(row.id, details, ClientStatus(row.status), row.closed_on, row.close_reason)
+
+
+def consent_value(row: ConsentRow) -> Consent:
+    return Consent(row.given_on, row.may_record, row.share_with, row.valid_until, row.withdrawn_on)
 
 
 def help_question(row: HelpQuestionRow) -> HelpQuestion:

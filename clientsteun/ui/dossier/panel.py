@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, Q
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date, format_long
 from clientsteun.domain.dossier import DossierRoutes, DossierView
-from clientsteun.domain.model import Client, ClientStatus, ConsentState
+from clientsteun.domain.model import Client, ClientStatus, ConsentState, TimelineEntry
+from clientsteun.domain.timeline import with_route_entries
 from clientsteun.services.base import Clock
 from clientsteun.ui.dossier.agreements_tab import AgreementsTab
 from clientsteun.ui.dossier.details_tab import DetailsTab
@@ -42,6 +43,7 @@ class DossierPanel(QStackedWidget):
         super().__init__(parent)
         self.clock = clock
         self.view: DossierView | None = None
+        self.timeline: tuple[TimelineEntry, ...] = ()  # as shown: its route entries read again with the routes
 
         self.empty = QLabel(self.tr("Kies een inwoner in de lijst, of maak een nieuwe inwoner aan."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -83,6 +85,10 @@ class DossierPanel(QStackedWidget):
         self.tabs.addTab(self.routes_tab, self.tr("Routes"))
         self.tabs.addTab(self.signals_tab, self.tr("Signalen"))
         self.tabs.addTab(self.details_tab, self.tr("Gegevens"))
+        self.timeline_tab.open_route.connect(self.routes_tab.open_route)  # opened as from the Routes tab
+        self.timeline_tab.show_signal.connect(self.show_signal)
+        self.timeline_tab.show_help_question.connect(lambda: self.tabs.setCurrentIndex(HELP_QUESTION))
+        self.timeline_tab.show_details.connect(lambda: self.tabs.setCurrentIndex(DETAILS))
 
         self.content = QWidget()
         layout = QVBoxLayout(self.content)
@@ -111,7 +117,7 @@ class DossierPanel(QStackedWidget):
             pushed.setEnabled(not closed)
             pushed.setToolTip(self.tr("Het dossier is gesloten. Kies Heropenen om iets nieuws vast te leggen.")
                               if closed else "")  # fmt: skip
-        self.timeline_tab.show_timeline(view.timeline, view.conversations)
+        self.timeline = view.timeline
         self.help_question_tab.show_questions(client.id, view.help_questions)
         self.agreements_tab.show_agreements(client.id, view.agreements, closed=closed)
         self.tabs.setTabText(AGREEMENTS, self.agreements_tab.title())
@@ -127,8 +133,20 @@ class DossierPanel(QStackedWidget):
         closed = self.view.client.status is ClientStatus.CLOSED
         self.routes_tab.show_routes(client_id, routes.routes, closed=closed)
         self.signals_tab.show_signals(client_id, routes.signals)
+        self.timeline = with_route_entries(self.timeline, routes.timeline)
+        self.timeline_tab.show_timeline(client_id, self.timeline)
         self.tabs.setTabText(ROUTES, self.routes_tab.title())
         self.tabs.setTabText(SIGNALS, self.signals_tab.title())
+
+    def show_signal(self, signal_id: int) -> None:
+        """The tab of signals, with ``signal_id`` selected."""
+        self.tabs.setCurrentIndex(SIGNALS)
+        view = self.signals_tab.view
+        row = self.signals_tab.model.find(lambda signal: signal.id == signal_id)
+        if row is not None:
+            view.setCurrentIndex(self.signals_tab.model.index(row, 0))
+            view.scrollTo(view.currentIndex())
+        view.setFocus()
 
     def step_tab(self, step: int) -> None:
         """The next (1) or previous (-1) tab, round the end."""

@@ -1,28 +1,39 @@
-"""The dossier's timeline: everything that happened, newest first; a double-click opens it."""
+"""The dossier's timeline: everything that happened, newest first, with a chip per kind to filter
+on; Enter or a double-click opens what a row is about."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date
-from clientsteun.domain.model import ConversationLine, TimelineEntry, TimelineKind
+from clientsteun.domain.model import TimelineEntry, TimelineKind
+from clientsteun.domain.routes import Outcome
 from clientsteun.ui.dossier.rich_text import tr
+from clientsteun.ui.routes.words import outcome_word
 from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
+
+K = TimelineKind
+CONSENT = frozenset({K.CONSENT_GIVEN, K.CONSENT_CHANGED, K.CONSENT_WITHDRAWN, K.CONSENT_EXPIRED})
 
 
 class TimelineTab(QWidget):
     open_conversation = Signal(int)  # conversation id
     edit_agreement = Signal(int)  # agreement id
+    open_route = Signal(int)  # route id: a step or an effort on it
+    show_signal = Signal(int)  # signal id
+    show_help_question = Signal()
+    show_details = Signal()  # consent, first contact, closing
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self._conversation_kinds: dict[int, str] = {}
+        self.client_id: int | None = None
+        self._timeline: tuple[TimelineEntry, ...] = ()
         self.model: RowTableModel[TimelineEntry] = RowTableModel(
             [
                 Column(tr("Datum"), lambda e: format_date(e.on)),
@@ -34,30 +45,101 @@ class TimelineTab(QWidget):
         )
         self.view = make_table(self.model, stretch=2, accessible_name=self.tr("Tijdlijn"))
         self.view.open_row.connect(self._open)
+
+        chips = QHBoxLayout()
+        chips.addWidget(QLabel(self.tr("Toon:")))
+        self.chips: list[tuple[QToolButton, frozenset[TimelineKind]]] = []
+        groups = (  # each chip with the kinds of entry it shows
+            (self.tr("Gesprekken"), {K.CONVERSATION}),
+            (self.tr("Afspraken"), {K.AGREEMENT, K.AGREEMENT_DONE}),
+            (self.tr("Routes"), {K.ROUTE_STEP}),
+            (self.tr("Bewijs"), {K.EVIDENCE}),
+            (self.tr("Signalen"), {K.SIGNAL}),
+            (self.tr("Toestemming"), CONSENT),
+            (self.tr("Overig"), {K.HELP_QUESTION, K.FIRST_CONTACT, K.CLOSED}),
+        )
+        for label, kinds in groups:
+            chip = QToolButton()
+            chip.setText(label)
+            chip.setCheckable(True)
+            chip.setChecked(True)
+            chip.setAccessibleName(self.tr("{kind} tonen").format(kind=label))
+            chip.setToolTip(self.tr("{kind} tonen of verbergen in de tijdlijn").format(kind=label))
+            chip.toggled.connect(self._show_rows)
+            chips.addWidget(chip)
+            self.chips.append((chip, frozenset(kinds)))
+        self.count_label = QLabel()
+        chips.addWidget(self.count_label)
+        chips.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(chips)
         layout.addWidget(self.view)
 
-    def show_timeline(self, timeline: Sequence[TimelineEntry], conversations: Sequence[ConversationLine]) -> None:
-        self._conversation_kinds = {c.id: c.kind for c in conversations}
-        self.model.set_rows(timeline)
+    def show_timeline(self, client_id: int, timeline: Sequence[TimelineEntry]) -> None:
+        """Show ``timeline``; the chips stay as they are while the same resident's is shown anew, and
+        are all on again for another resident (so nothing of theirs is hidden unnoticed)."""
+        if client_id != self.client_id:
+            self.client_id = client_id
+            for chip, _kinds in self.chips:
+                chip.blockSignals(True)
+                chip.setChecked(True)
+                chip.blockSignals(False)
+        self._timeline = tuple(timeline)
+        self._show_rows()
+
+    def chip(self, label: str) -> QToolButton:
+        """The chip called ``label``."""
+        return next(chip for chip, _kinds in self.chips if chip.text() == label)
+
+    def _show_rows(self) -> None:
+        shown = frozenset().union(*(kinds for chip, kinds in self.chips if chip.isChecked()))
+        rows = [entry for entry in self._timeline if entry.kind in shown]
+        self.model.set_rows(rows)
+        hidden = len(self._timeline) - len(rows)
+        self.count_label.setText(
+            self.tr("{shown} van {total} getoond").format(shown=len(rows), total=len(self._timeline)) if hidden else ""
+        )
 
     def _kind_name(self, entry: TimelineEntry) -> str:
+        routes = self.catalog.routes
+        match entry.kind:
+            case K.CONVERSATION:
+                kind = self.catalog.kind_name(entry.code) if entry.code else ""
+                return tr("Gesprek: {kind}").format(kind=kind) if kind else tr("Gesprek")
+            case K.ROUTE_STEP:
+                step = f"{routes.kind(entry.code).name}: {routes.step_name(entry.step)}"
+                return f"{step} – {outcome_word(Outcome(entry.outcome))}" if entry.outcome else step
+            case K.EVIDENCE:
+                return tr("Bewijs: {route}").format(route=routes.kind(entry.code).name)
+            case K.SIGNAL:
+                return tr("Signaal: {theme}").format(theme=routes.theme_name(entry.code))
         names = {
-            TimelineKind.CONVERSATION: tr("Gesprek"),
-            TimelineKind.HELP_QUESTION: tr("Hulpvraag vastgelegd"),
-            TimelineKind.AGREEMENT: tr("Afspraak gemaakt"),
-            TimelineKind.AGREEMENT_DONE: tr("Afspraak klaar"),
-            TimelineKind.FIRST_CONTACT: tr("Eerste contact"),
-            TimelineKind.CLOSED: tr("Dossier gesloten"),
+            K.HELP_QUESTION: tr("Hulpvraag vastgelegd"),
+            K.AGREEMENT: tr("Afspraak gemaakt"),
+            K.AGREEMENT_DONE: tr("Afspraak klaar"),
+            K.CONSENT_GIVEN: tr("Toestemming gegeven"),
+            K.CONSENT_CHANGED: tr("Toestemming gewijzigd"),
+            K.CONSENT_WITHDRAWN: tr("Toestemming ingetrokken"),
+            K.CONSENT_EXPIRED: tr("Toestemming verlopen"),
+            K.FIRST_CONTACT: tr("Eerste contact"),
+            K.CLOSED: tr("Dossier gesloten"),
         }
-        name = names[entry.kind]
-        kind = self._conversation_kinds.get(entry.ref_id, "") if entry.kind is TimelineKind.CONVERSATION else ""
-        return f"{name}: {self.catalog.kind_name(kind)}" if kind else name
+        return names[entry.kind]
 
     def _open(self, index: QModelIndex) -> None:
         entry: TimelineEntry = index.data(ROW_ROLE)
-        if entry.kind is TimelineKind.CONVERSATION:
-            self.open_conversation.emit(entry.ref_id)
-        elif entry.kind in (TimelineKind.AGREEMENT, TimelineKind.AGREEMENT_DONE):
-            self.edit_agreement.emit(entry.ref_id)
+        match entry.kind:
+            case K.CONVERSATION:
+                self.open_conversation.emit(entry.ref_id)
+            case K.AGREEMENT | K.AGREEMENT_DONE:
+                self.edit_agreement.emit(entry.ref_id)
+            case K.ROUTE_STEP | K.EVIDENCE if entry.route_id is not None:
+                self.open_route.emit(entry.route_id)
+            case K.SIGNAL:
+                self.show_signal.emit(entry.ref_id)
+            case K.HELP_QUESTION:
+                self.show_help_question.emit()
+            case _:
+                self.show_details.emit()

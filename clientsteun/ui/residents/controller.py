@@ -97,7 +97,7 @@ class ResidentsController(QObject):
             return
         if changes.touches(DOSSIER_MAIN):
             self.show_client(client_id)
-        elif changes.touches(Area.ROUTES | Area.SIGNALS):
+        elif changes.touches(Area.ROUTES | Area.SIGNALS | Area.EVIDENCE):  # evidence: the timeline lists it
             self.dossier.show_routes(self.services.dossier.routes(client_id))
 
     def _remove(self, client_id: int) -> None:
