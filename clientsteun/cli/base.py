@@ -22,8 +22,8 @@ from clientsteun.cli.passphrase import PASSPHRASE_ENV, key_for
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog, load_chosen_catalog
 from clientsteun.domain.dates import parse_date
+from clientsteun.domain.deadlines import ACTOR_NAMES
 from clientsteun.domain.errors import ClientsteunError, DiskFull, InvalidInput
-from clientsteun.domain.routes import Actor
 from clientsteun.services import Services
 from clientsteun.services.safety import SafetyService
 
@@ -188,4 +188,4 @@ def given_date(text: str) -> date:
     return found
 
 
-ACTOR_WORDS = {Actor.AUTHORITY: "instantie", Actor.RESIDENT: "inwoner"}
+ACTOR_WORDS = ACTOR_NAMES  # who must act: the words the app uses everywhere

@@ -67,7 +67,7 @@ AGREEMENTS = (
     ("Cliëntondersteuner", "Gemeente bellen over de stand van de aanvraag"),
     ("Inwoner", "Uittreksel BRP ophalen bij het gemeentehuis"),
     ("Cliëntondersteuner", "Bezwaarschrift samen opstellen"),
-    ("Gemeente", "Besluit sturen over de Wmo-aanvraag"),
+    ("Instantie", "Besluit sturen over de Wmo-aanvraag"),
     ("Inwoner", "Brief van de verhuurder meenemen naar het volgende gesprek"),
     ("Iemand uit het netwerk", "Meegaan naar het keukentafelgesprek"),
 )  # fmt: skip

@@ -33,6 +33,13 @@ from clientsteun.domain.routes import (
 
 DUE_SOON_DAYS = 7  # the default of the setting "due soon"
 
+# Who must act, in one word wherever it is said: as it stands in a table's column, in lower case in a
+# sentence ("de instantie moet handelen").  The agreements' parties in the catalog use the same words.
+ACTOR_NAMES = {
+    Actor.RESIDENT: QT_TRANSLATE_NOOP("deadlines", "Inwoner"),
+    Actor.AUTHORITY: QT_TRANSLATE_NOOP("deadlines", "Instantie"),
+}
+
 # Said when an authority's deadline passed and the catalog rule has no advice of its own.
 NOTICE_OF_DEFAULT = QT_TRANSLATE_NOOP(
     "deadlines",

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from clientsteun.domain.agenda import AgendaItem, AgendaKind
 from clientsteun.domain.anonymise import NameScrubber, name_words
 from clientsteun.domain.dates import FIRST_YEAR, LAST_YEAR
-from clientsteun.domain.routes import Actor
+from clientsteun.domain.deadlines import ACTOR_NAMES
 
 PRODID = "-//Clientsteun//Agenda//NL"
 UID_DOMAIN = "clientsteun"
@@ -28,10 +28,7 @@ KIND_PREFIX = {
     AgendaKind.DEADLINE: "Termijn",
     AgendaKind.MEETING: "Gepland",
     AgendaKind.AGREEMENT: "Afspraak",
-}
-ACTOR_SENTENCE = {
-    Actor.AUTHORITY: "De instantie moet handelen",
-    Actor.RESIDENT: "De inwoner moet handelen",
+    AgendaKind.REPORT: "Herinnering",
 }
 
 
@@ -99,7 +96,7 @@ def description(item: AgendaItem, names: _Names | None = None) -> str:
     if item.route_title:
         lines.append(f"Route: {_text(item.route_title, item, names)}")
     if item.actor is not None:
-        lines.append(ACTOR_SENTENCE[item.actor])
+        lines.append(f"De {ACTOR_NAMES[item.actor].lower()} moet handelen")
     elif item.who:
         lines.append(f"Wie: {_text(item.who, item, names)}")
     if item.law:

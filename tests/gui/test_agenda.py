@@ -74,7 +74,7 @@ def test_rows_are_soonest_first_with_kind_who_and_state_in_words(
     assert column(dialog, RESIDENT_COLUMN) == [
         "Fatima el Amrani", "Bram Oosterhout", "Fatima el Amrani", "Bram Oosterhout", "Bram Oosterhout",
     ]  # fmt: skip
-    assert column(dialog, WHO_COLUMN) == ["inwoner", "Inwoner", "instantie", "", "inwoner"]
+    assert column(dialog, WHO_COLUMN) == ["Inwoner", "Inwoner", "Instantie", "", "Inwoner"]
     states = column(dialog, STATE_COLUMN)
     first = parse_date(column(dialog, DATE_COLUMN)[0])
     assert first is not None

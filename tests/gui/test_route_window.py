@@ -175,7 +175,7 @@ def test_a_refusal_starts_the_objection_clock_which_turns_red_when_passed(
     model = window.deadline_model
     row = column(model, 1).index(OBJECTION)
     assert model.index(row, 0).data() == "14-12-2026"  # six weeks after the decision
-    assert model.index(row, 2).data() == "inwoner"
+    assert model.index(row, 2).data() == "Inwoner"
     assert model.index(row, 3).data() == "over 21 dagen"
     assert model.index(row, 4).data() == "02-11-2026, de datum van de brief (verzenddatum niet ingevuld)"
     assert model.index(row, 5).data() == "Awb art. 6:7 en 6:8"

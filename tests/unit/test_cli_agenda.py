@@ -109,10 +109,10 @@ def test_deadlines_text_output_within_3_days(tmp_path: Path, agenda_db: tuple[Pa
     assert passed.split()[1] == "VERLOPEN"
     assert "Fatima el Amrani" in passed
     assert "Bezwaar maken kan tot en met" in passed
-    assert passed.endswith("inwoner")
+    assert passed.endswith("Inwoner")
     in_two_days = date.today() + timedelta(days=2)
     assert soon.startswith(f"{in_two_days:%d-%m-%Y}  binnenkort")
-    assert soon.endswith("instantie")
+    assert soon.endswith("Instantie")
 
 
 def test_deadlines_within_0_keeps_the_overdue_ones(tmp_path: Path, agenda_db: tuple[Path, Agenda]) -> None:

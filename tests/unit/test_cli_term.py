@@ -43,7 +43,7 @@ def test_the_objection_term_of_the_issue_with_the_reason_it_moved(tmp_path: Path
     out = term(tmp_path, "--rule", "objection_term", "--date", typed, runner=run_process)
     assert out.splitlines() == [
         "Bezwaar maken kan tot en met: maandag 10 mei 2027",
-        "    6 weken vanaf 25-03-2027 (de verzenddatum) · Awb art. 6:7 en 6:8 · inwoner",
+        "    6 weken vanaf 25-03-2027 (de verzenddatum) · Awb art. 6:7 en 6:8 · Inwoner",
         "    De termijn eindigde op donderdag 6 mei 2027 (Hemelvaartsdag). Volgens de Algemene termijnenwet schuift "
         "de datum op naar maandag 10 mei 2027.",
         "    Deze datum telt vrijdag 7 mei 2027 als feestdag (gelijkgesteld bij besluit; nog niet gecontroleerd). "
@@ -80,7 +80,7 @@ def test_the_date_an_extension_letter_names(tmp_path: Path) -> None:
 def test_a_circumstance_chooses_the_version_of_the_rule(tmp_path: Path) -> None:
     out = term(tmp_path, "--rule", "wlz_decision", "--date", "30-04-2026", "--circumstance", "special")
     assert out.splitlines()[0] == "CIZ beslist over de indicatie (al in een instelling): maandag 18 mei 2026"
-    assert "Besluit langdurige zorg, art. 3.2.4 lid 2 · instantie" in out
+    assert "Besluit langdurige zorg, art. 3.2.4 lid 2 · Instantie" in out
 
 
 def test_terms_per_municipality_come_from_the_catalog_chosen_in_the_settings(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.terms import Term
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.routes.text import counted_from_text, note_text, tr
-from clientsteun.ui.routes.words import actor_word, open_state_text
+from clientsteun.ui.routes.words import actor_in_sentence, open_state_text
 from clientsteun.ui.widgets.fields import DateField, choice_box, note, text_label
 from clientsteun.ui.widgets.screen import fit_on_screen
 
@@ -47,7 +47,7 @@ def term_lines(deadline: Deadline, explanations: tuple[Note, ...], today: date, 
     lines.append(
         tr("{term}{extended}, gerekend vanaf {start} · {law} · {actor} moet iets doen").format(
             term=term, extended=extended, start=counted_from_text(deadline), law=deadline.rule.law,
-            actor=actor_word(deadline.actor),
+            actor=actor_in_sentence(deadline.actor),
         )
     )  # fmt: skip
     lines += [note_text(explanation) for explanation in explanations]

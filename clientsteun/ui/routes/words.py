@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from clientsteun.domain.dates import format_date
-from clientsteun.domain.deadlines import Deadline, DeadlineState
+from clientsteun.domain.deadlines import ACTOR_NAMES, Deadline, DeadlineState
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Actor, Outcome, Progress, RouteStatus, StepState
 
@@ -36,7 +36,13 @@ def step_state_word(state: StepState) -> str:
 
 
 def actor_word(actor: Actor) -> str:
-    return {Actor.AUTHORITY: _tr("instantie"), Actor.RESIDENT: _tr("inwoner")}[actor]
+    """Who must act, as a table's column shows it: "Inwoner", "Instantie"."""
+    return QCoreApplication.translate("deadlines", ACTOR_NAMES[actor])
+
+
+def actor_in_sentence(actor: Actor) -> str:
+    """The same word inside a sentence: "inwoner", "instantie"."""
+    return actor_word(actor).lower()
 
 
 def progress_text(progress: Progress, catalog: RouteCatalog) -> str:
