@@ -56,7 +56,7 @@ class RoutesController(QObject):
         self.signals_tab.delete_signal.connect(self.delete_signal)
 
     def apply(self, changes: Changes) -> None:
-        """Refresh the route window and the agenda when ``changes`` names them."""
+        """Refresh the route window, the agenda and the week's overview when ``changes`` names them."""
         window = self.route_window
         if (
             window is not None
@@ -67,6 +67,8 @@ class RoutesController(QObject):
             window.reload(efforts=changes.touches(Area.EVIDENCE))
         if self.agenda is not None and changes.touches(Area.AGENDA):
             self.agenda.refresh()
+        if self.week is not None:
+            self.week.apply(changes)
 
     # -- routes --------------------------------------------------------------------------------
 

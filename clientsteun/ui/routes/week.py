@@ -1,6 +1,6 @@
 """What asks for attention, after unlocking: what is overdue and what is due this week (deadlines,
 planned steps, agreements), calmly, with the way to each resident's dossier.  Closable; the status
-bar brings it back."""
+bar brings it back.  While it is open, a write that changes the agenda reads it again (``apply``)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from clientsteun.domain.agenda import AgendaItem
+from clientsteun.domain.changes import Area, Changes
 from clientsteun.services import Services
 from clientsteun.ui.routes.agenda import agenda_columns, compute_agenda
 from clientsteun.ui.tasks import InlineExecutor, Tasks
@@ -44,6 +45,7 @@ class WeekOverview(QDialog):
         self.today = today
         self.due_soon_days = due_soon_days
         self.tasks = tasks if tasks is not None else Tasks(InlineExecutor(), self)
+        self._reading = 0  # the newest computation asked for: an older one that ends later is dropped
         self.summary = QLabel(self.tr("Even kijken wat er deze week speelt…"))
         self.summary.setWordWrap(True)
         self.model: RowTableModel[AgendaItem] = RowTableModel(agenda_columns(today), parent=self)
@@ -63,15 +65,25 @@ class WeekOverview(QDialog):
         fit_on_screen(self, 900, 420)
         self.refresh()
 
+    def apply(self, changes: Changes) -> None:
+        """Read again while open when a write changed the agenda (as the agenda window does)."""
+        if self.isVisible() and changes.touches(Area.AGENDA):
+            self.refresh()
+
     def refresh(self) -> None:
+        self._reading += 1
         self.tasks.run(
             functools.partial(compute_agenda, self.services.on_own_connection, self.due_soon_days),
-            on_done=self._show,
+            on_done=functools.partial(self._show, self._reading),
             label=self.tr("Overzicht wordt gemaakt…"),
             parent=self,
         )
 
-    def _show(self, items: list[AgendaItem]) -> None:
+    def _show(self, reading: int, items: list[AgendaItem]) -> None:
+        if reading != self._reading:
+            return  # a newer computation is on its way
+        current = self.table.currentIndex()
+        chosen = self.model.row_at(current.row()).uid if current.isValid() else None
         shown = this_week(items, self.today())
         self.model.set_rows(shown)
         overdue = sum(1 for item in shown if item.overdue)
@@ -81,8 +93,9 @@ class WeekOverview(QDialog):
             self.summary.setText(
                 self.tr("{overdue} verlopen, {week} deze week.").format(overdue=overdue, week=len(shown) - overdue)
             )
-        if shown:
-            self.table.setCurrentIndex(self.model.index(0, 0))
+        if shown:  # the row chosen stays chosen when the overview is read again
+            row = next((number for number, item in enumerate(shown) if item.uid == chosen), 0)
+            self.table.setCurrentIndex(self.model.index(row, 0))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open(self, index: QModelIndex) -> None:
