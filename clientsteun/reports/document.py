@@ -9,8 +9,10 @@ as markup, so ``'<b>x'`` would raise and ``'a <unknown> b'`` would lose a word),
 (and unassigned code points) are dropped and newlines become line breaks.  The bundled DejaVu Sans
 prints Dutch (and most Latin, Greek, Cyrillic, Hebrew and Arabic letters); a character it lacks
 but the fallback font (a reduced Symbola: emoji and symbols) has is printed in the fallback font.
-A character neither font has keeps its place in the text (it can be copied and searched) and
-prints as DejaVu's empty box; the tests name which characters do.
+A character neither font has (Chinese, flags, newer emoji) prints as the replacement character
+U+FFFD, a visible question mark in a diamond, never as an empty box; the tests name which do.
+Right-to-left text is printed in the order it was typed (ReportLab's bidi support needs a package
+that is not available here) and Arabic letters unjoined: every letter is there, the tests say so.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -48,6 +50,7 @@ CONFIDENTIAL = "Vertrouwelijk"
 MARGIN = 18 * mm
 FOOTER_SIZE = 8
 
+MISSING = "\ufffd"
 LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -59,9 +62,27 @@ class Fonts:
     fallback: frozenset[int]
 
 
+def _to_unicode_cmap(font_name: str, subset: Sequence[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 pairs.
+
+    ReportLab 5.1 writes them as five hex digits (``<1F44D>``), which a PDF reader cannot read, so
+    an emoji could not be copied or searched.  Otherwise the map is the same.
+    """
+    standard: str = _standard_cmap(font_name, [min(code, 0xFFFF) for code in subset])
+    for index, code in enumerate(subset):
+        if code > 0xFFFF:
+            pair = chr(code).encode("utf-16-be").hex().upper()
+            standard = standard.replace(f"<{index:02X}> <FFFF>", f"<{index:02X}> <{pair}>", 1)
+    return standard
+
+
+_standard_cmap = ttfonts.makeToUnicodeCMap
+
+
 @functools.cache
 def fonts() -> Fonts:
     """Register the bundled fonts with ReportLab once (the family makes ``<b>`` use the bold face)."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     folder = paths.resources_dir() / "fonts"
     faces = {name: TTFont(name, str(folder / file)) for name, file in FONT_FILES.items()}
     for face in faces.values():
@@ -96,9 +117,17 @@ def text(value: str) -> str:
             run.append(char)
             continue
         flush()
-        parts.append("<br/>" if char == "\n" else escape(char))
+        if char == "\n":
+            parts.append("<br/>")
+        else:
+            parts.append(escape(char) if code in known.main else _missing(char))
     flush()
     return "".join(parts)
+
+
+def _missing(char: str) -> str:
+    """What prints for a character no bundled font has: nothing for an invisible one, else U+FFFD."""
+    return "" if unicodedata.category(char) == "Cf" else MISSING
 
 
 @dataclass(frozen=True)
