@@ -23,9 +23,13 @@ class AuditAction(enum.StrEnum):
     PRINT = "print"
     PREPARATION_SHEET = "preparation_sheet"
     SUMMARY = "summary"
+    SUMMARY_PACKAGE = "summary_package"
+    SUMMARY_COMBINED = "summary_combined"
     BACKUP = "backup"
     RESTORE = "restore"
     ERASE = "erase"
+    ANONYMISE = "anonymise"
+    BACKUPS_REWRITTEN = "backups_rewritten"
     FAILED_UNLOCK = "failed_unlock"
     UNLOCK_WITH_RECOVERY_KEY = "unlock_with_recovery_key"
     PASSPHRASE_CHANGED = "passphrase_changed"
@@ -43,9 +47,13 @@ _LABELS = {
     AuditAction.PRINT: QT_TRANSLATE_NOOP("audit", "Afgedrukt"),
     AuditAction.PREPARATION_SHEET: QT_TRANSLATE_NOOP("audit", "Voorbereidingsblad gemaakt"),
     AuditAction.SUMMARY: QT_TRANSLATE_NOOP("audit", "Samenvatting gemaakt"),
+    AuditAction.SUMMARY_PACKAGE: QT_TRANSLATE_NOOP("audit", "Samenvattingspakket gemaakt"),
+    AuditAction.SUMMARY_COMBINED: QT_TRANSLATE_NOOP("audit", "Pakketten samengevoegd tot een samenvatting"),
     AuditAction.BACKUP: QT_TRANSLATE_NOOP("audit", "Reservekopie gemaakt"),
     AuditAction.RESTORE: QT_TRANSLATE_NOOP("audit", "Reservekopie teruggezet"),
     AuditAction.ERASE: QT_TRANSLATE_NOOP("audit", "Gegevens gewist"),
+    AuditAction.ANONYMISE: QT_TRANSLATE_NOOP("audit", "Dossier geanonimiseerd"),
+    AuditAction.BACKUPS_REWRITTEN: QT_TRANSLATE_NOOP("audit", "Reservekopieën herschreven zonder gewiste inwoner"),
     AuditAction.FAILED_UNLOCK: QT_TRANSLATE_NOOP("audit", "Mislukte poging om te ontgrendelen"),
     AuditAction.UNLOCK_WITH_RECOVERY_KEY: QT_TRANSLATE_NOOP("audit", "Geopend met de herstelsleutel"),
     AuditAction.PASSPHRASE_CHANGED: QT_TRANSLATE_NOOP("audit", "Wachtwoord gewijzigd"),

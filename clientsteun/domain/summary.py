@@ -1,0 +1,543 @@
+"""The coordinator's summary of a period: exact figures per municipality, the report's tables, and
+publishing them so that no resident can be recognised.
+
+Pure: no Qt, no SQL.  ``UnitFigures`` are the exact figures of one municipality (what a summary
+package carries); ``build_summary`` turns them into ``Table``s, per municipality and for all
+together (the municipality is the report's fixed unit, never an arbitrary subset, so one report
+cannot be subtracted from another); ``publish`` hides small numbers.
+
+Publishing a table: a count of 0 shows as 0, a count from 1 to ``threshold - 1`` as "<5" (the
+threshold is never below 5), and more cells are hidden ("x") until no hidden number can be worked
+out from the table's published row and column totals.  Totals are computed before suppression; a
+total that is itself small is hidden too.  A median or spread is shown only for a group of at least
+the threshold.  Hiding works on the table with its totals as one grid: every row and every column
+adds up, so the hidden entries and the totals not shown are the unknowns of a set of sums.  An
+unknown can be worked out exactly when it lies on no cycle of unknowns (rows and columns as the
+two sides of a graph, each unknown entry an edge between its row and its column), so entries are
+hidden until every hidden one lies on such a cycle.
+"""
+
+from __future__ import annotations
+
+import enum
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from clientsteun.domain.dates import format_date
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.routes import Outcome
+
+MIN_THRESHOLD = 5  # a published count below this is hidden; the setting can raise it, never lower it
+ALL_MUNICIPALITIES = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen")
+NO_MUNICIPALITY = QT_TRANSLATE_NOOP("summary", "Gemeente niet ingevuld")
+NOT_FILLED = QT_TRANSLATE_NOOP("summary", "Niet ingevuld")
+SECONDARY_MARK = "x"
+LEGEND = QT_TRANSLATE_NOOP(
+    "summary",
+    "Aantallen van 1 tot {threshold} staan er als <{threshold}. Een x is een aantal dat ook verborgen is, zodat "
+    "een klein aantal niet uit de totalen kan worden teruggerekend. Een mediaan of spreiding staat er alleen bij "
+    "een groep van ten minste {threshold}.",
+)
+
+
+class TableKey(enum.StrEnum):
+    RESIDENTS = "residents"
+    CONTACTS = "contacts"
+    LIFE_DOMAINS = "life_domains"
+    ROUTES = "routes"
+    DECISION_DAYS = "decision_days"
+    MISSED = "missed"
+    OBJECTIONS = "objections"
+    SIGNALS = "signals"
+
+
+class FigureKind(enum.StrEnum):
+    HOURS = "hours"  # the values are minutes: their sum, in hours
+    DAYS = "days"  # the values are days: median and spread
+
+
+# Fixed row and column labels (the others come from the catalog's names, as found in the figures).
+RESIDENTS_ROW = QT_TRANSLATE_NOOP("summary", "Inwoners")
+NEW = QT_TRANSLATE_NOOP("summary", "Nieuw")
+ONGOING = QT_TRANSLATE_NOOP("summary", "Lopend")
+CLOSED = QT_TRANSLATE_NOOP("summary", "Afgesloten")
+OUTCOME_LABELS = {
+    Outcome.GRANTED: QT_TRANSLATE_NOOP("summary", "Toegekend"),
+    Outcome.PARTLY_GRANTED: QT_TRANSLATE_NOOP("summary", "Deels toegekend"),
+    Outcome.REFUSED: QT_TRANSLATE_NOOP("summary", "Afgewezen"),
+    Outcome.WITHDRAWN: QT_TRANSLATE_NOOP("summary", "Ingetrokken"),
+    Outcome.OPEN: QT_TRANSLATE_NOOP("summary", "Nog open"),
+}
+OBJECTION_OUTCOMES = (Outcome.GRANTED, Outcome.PARTLY_GRANTED, Outcome.REFUSED, Outcome.OPEN)
+DECISIONS = QT_TRANSLATE_NOOP("summary", "Besluiten")
+MET_LATE = QT_TRANSLATE_NOOP("summary", "Te laat gehaald")
+STILL_OPEN = QT_TRANSLATE_NOOP("summary", "Verlopen, nog open")
+RESIDENTS_COLUMN = QT_TRANSLATE_NOOP("summary", "Inwoners")
+HOURS = QT_TRANSLATE_NOOP("summary", "Uren")
+DAY_FIGURES = (
+    QT_TRANSLATE_NOOP("summary", "Mediaan (dagen)"),
+    QT_TRANSLATE_NOOP("summary", "25% binnen (dagen)"),
+    QT_TRANSLATE_NOOP("summary", "75% binnen (dagen)"),
+)
+LATE_FIGURES = (
+    QT_TRANSLATE_NOOP("summary", "Mediaan (dagen te laat)"),
+    QT_TRANSLATE_NOOP("summary", "25% binnen (dagen te laat)"),
+    QT_TRANSLATE_NOOP("summary", "75% binnen (dagen te laat)"),
+)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one table of the report is built from the figures."""
+
+    key: TableKey
+    title: str
+    columns: tuple[str, ...] = ()  # fixed columns in this order; empty: the columns found, sorted
+    rows: tuple[str, ...] = ()  # fixed rows; empty: the rows found, sorted
+    row_totals: bool = True  # published: a row's cells add up to it
+    column_totals: bool = True
+    figures: FigureKind | None = None
+    figure_labels: tuple[str, ...] = ()
+    counts_from_values: bool = False  # a row's count is how many values it has (days to a decision)
+
+
+SPECS = (
+    TableSpec(
+        TableKey.RESIDENTS, QT_TRANSLATE_NOOP("summary", "Inwoners ondersteund"),
+        columns=(NEW, ONGOING, CLOSED), rows=(RESIDENTS_ROW,), column_totals=False,
+    ),
+    TableSpec(
+        TableKey.CONTACTS, QT_TRANSLATE_NOOP("summary", "Contacten per soort en middel, en de tijd"),
+        figures=FigureKind.HOURS, figure_labels=(HOURS,),
+    ),
+    TableSpec(
+        TableKey.LIFE_DOMAINS, QT_TRANSLATE_NOOP("summary", "Levensgebieden (inwoners per levensgebied)"),
+        columns=(RESIDENTS_COLUMN,), row_totals=False, column_totals=False,  # one resident, several areas
+    ),
+    TableSpec(
+        TableKey.ROUTES, QT_TRANSLATE_NOOP("summary", "Routes gestart, per soort en uitkomst"),
+        columns=tuple(OUTCOME_LABELS.values()),
+    ),
+    TableSpec(
+        TableKey.DECISION_DAYS, QT_TRANSLATE_NOOP("summary", "Dagen van aanvraag tot besluit, per soort route"),
+        columns=(DECISIONS,), row_totals=False, figures=FigureKind.DAYS, figure_labels=DAY_FIGURES,
+        counts_from_values=True,
+    ),
+    TableSpec(
+        TableKey.MISSED, QT_TRANSLATE_NOOP("summary", "Termijnen die de instantie niet haalde"),
+        columns=(MET_LATE, STILL_OPEN), figures=FigureKind.DAYS, figure_labels=LATE_FIGURES,
+    ),
+    TableSpec(
+        TableKey.OBJECTIONS, QT_TRANSLATE_NOOP("summary", "Bezwaren en hun uitkomst"),
+        columns=tuple(OUTCOME_LABELS[o] for o in OBJECTION_OUTCOMES),
+    ),
+    TableSpec(TableKey.SIGNALS, QT_TRANSLATE_NOOP("summary", "Signalen per thema en organisatie")),
+)  # fmt: skip
+SPEC = {spec.key: spec for spec in SPECS}
+
+
+@dataclass(frozen=True)
+class Period:
+    """From ``start`` up to and including ``end``."""
+
+    start: date
+    end: date
+
+    def validated(self) -> Period:
+        if self.end < self.start:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "De einddatum van de periode ligt vóór de begindatum."))
+        return self
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def label(self) -> str:
+        return f"{format_date(self.start)} t/m {format_date(self.end)}"
+
+
+@dataclass(frozen=True)
+class SharedSignal:
+    """A signal's description the supporter marked shareable, with the names taken out."""
+
+    theme: str
+    organisation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    """The exact figures of one municipality for a period: what a package carries, never published as is.
+
+    ``counts``: (table, row, column) to a count, zeros left out.  ``values``: (table, row, value) to
+    how often it occurs: days to a decision, days late, minutes of a contact (a histogram, no person).
+    """
+
+    municipality: str
+    counts: Mapping[tuple[str, str, str], int] = field(default_factory=dict)
+    values: Mapping[tuple[str, str, int], int] = field(default_factory=dict)
+    signals: tuple[SharedSignal, ...] = ()
+
+
+def merge_units(municipality: str, units: Iterable[UnitFigures]) -> UnitFigures:
+    """The figures of ``units`` added up, as one unit named ``municipality``."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    values: Counter[tuple[str, str, int]] = Counter()
+    signals: list[SharedSignal] = []
+    for unit in units:
+        counts.update(unit.counts)
+        values.update(unit.values)
+        signals += unit.signals
+    return UnitFigures(municipality, dict(counts), dict(values), tuple(sorted(signals, key=_signal_order)))
+
+
+def _signal_order(signal: SharedSignal) -> tuple[str, str, str]:
+    return (signal.theme, signal.organisation, signal.text)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the report with exact counts; ``publish`` makes it fit to show."""
+
+    key: TableKey
+    title: str
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    cells: tuple[tuple[int, ...], ...]  # [row][column]
+    row_totals_shown: bool = True
+    column_totals_shown: bool = True
+    figure_labels: tuple[str, ...] = ()  # figures beside each row: hours, or median and spread in days
+    figures: tuple[tuple[float | None, ...], ...] = ()  # [row][figure]; None: no value (an empty group)
+    total_figures: tuple[float | None, ...] = ()  # the figures over all rows
+
+    @property
+    def row_totals(self) -> tuple[int, ...]:
+        return tuple(sum(row) for row in self.cells)
+
+    @property
+    def column_totals(self) -> tuple[int, ...]:
+        return tuple(sum(row[j] for row in self.cells) for j in range(len(self.column_labels)))
+
+    @property
+    def total(self) -> int:
+        return sum(self.row_totals)
+
+    @property
+    def total_shown(self) -> bool:
+        return self.row_totals_shown and self.column_totals_shown
+
+
+@dataclass(frozen=True)
+class Section:
+    """The tables of one municipality, or of all together."""
+
+    municipality: str
+    tables: tuple[Table, ...]
+    signals: tuple[SharedSignal, ...]
+
+    def table(self, key: TableKey) -> Table:
+        return next(table for table in self.tables if table.key is key)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The report before publishing: exact counts.  ``sections[0]`` is all municipalities together."""
+
+    period: Period
+    municipalities: tuple[str, ...]
+    sections: tuple[Section, ...]
+    teams: tuple[str, ...] = ()  # the team labels of the packages combined (or of this database)
+    packages: int = 0  # how many packages were combined; 0: made from one database
+
+
+def build_summary(
+    period: Period, units: Sequence[UnitFigures], *, teams: Sequence[str] = (), packages: int = 0
+) -> Summary:
+    """The report's sections: all municipalities together first, then each municipality by name.
+
+    Units with the same municipality (from several packages) are added up first.
+    """
+    by_name: dict[str, list[UnitFigures]] = {}
+    for unit in units:
+        by_name.setdefault(unit.municipality, []).append(unit)
+    merged = [merge_units(name, group) for name, group in sorted(by_name.items())]
+    together = merge_units(ALL_MUNICIPALITIES, merged)
+    sections = tuple(_section(unit) for unit in [together, *merged])
+    return Summary(period, tuple(unit.municipality for unit in merged), sections, tuple(teams), packages)
+
+
+def _section(unit: UnitFigures) -> Section:
+    return Section(unit.municipality, tuple(build_table(spec, unit) for spec in SPECS), unit.signals)
+
+
+def build_table(spec: TableSpec, unit: UnitFigures) -> Table:
+    key = spec.key.value
+    values: dict[str, Counter[int]] = {}
+    for (table, row, value), count in unit.values.items():
+        if table == key:
+            values.setdefault(row, Counter())[value] += count
+    counts: Counter[tuple[str, str]] = Counter()
+    if spec.counts_from_values:
+        for row, found in values.items():
+            counts[(row, spec.columns[0])] = sum(found.values())
+    else:
+        for (table, row, column), count in unit.counts.items():
+            if table == key:
+                counts[(row, column)] += count
+    rows = spec.rows or tuple(sorted({row for row, _ in counts}))
+    columns = spec.columns or tuple(sorted({column for _, column in counts}))
+    cells = tuple(tuple(counts[(row, column)] for column in columns) for row in rows)
+    figures: tuple[tuple[float | None, ...], ...] = ()
+    total_figures: tuple[float | None, ...] = ()
+    if spec.figures is not None:
+        figures = tuple(_figures(spec.figures, values.get(row, Counter())) for row in rows)
+        everything: Counter[int] = Counter()
+        for found in values.values():
+            everything.update(found)
+        total_figures = _figures(spec.figures, everything)
+    return Table(
+        spec.key, spec.title, rows, columns, cells, spec.row_totals, spec.column_totals,
+        spec.figure_labels, figures, total_figures,
+    )  # fmt: skip
+
+
+def _figures(kind: FigureKind, histogram: Counter[int]) -> tuple[float | None, ...]:
+    if kind is FigureKind.HOURS:
+        minutes = sum(value * count for value, count in histogram.items())
+        return (round(minutes / 60, 1) if histogram else None,)
+    return spread(histogram)
+
+
+def spread(histogram: Mapping[int, int]) -> tuple[float | None, float | None, float | None]:
+    """Median, 25th and 75th percentile of values given as value -> how often; None when empty."""
+    data = sorted(Counter(histogram).elements())
+    if not data:
+        return (None, None, None)
+    if len(data) == 1:
+        return (float(data[0]),) * 3
+    low, _, high = statistics.quantiles(data, n=4, method="inclusive")
+    return (float(statistics.median(data)), round(low, 1), round(high, 1))
+
+
+# -- publishing --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A published count: the number, or hidden with its mark ("<5", or "x" for one hidden to protect another)."""
+
+    value: int | None
+    mark: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.mark if self.value is None else str(self.value)
+
+    @property
+    def hidden(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class PublishedTable:
+    """A table fit to show: what a PDF, a spreadsheet or a screen puts on the page, as it is."""
+
+    key: TableKey
+    title: str
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    cells: tuple[tuple[Shown, ...], ...]
+    row_totals: tuple[Shown, ...] | None  # None: not part of this table
+    column_totals: tuple[Shown, ...] | None
+    total: Shown | None
+    figure_labels: tuple[str, ...]
+    figures: tuple[tuple[float | None, ...], ...]  # None: not shown (a small group) or no value
+    total_figures: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class PublishedSection:
+    municipality: str
+    tables: tuple[PublishedTable, ...]
+    signals: tuple[SharedSignal, ...]
+
+    def table(self, key: TableKey) -> PublishedTable:
+        return next(table for table in self.tables if table.key is key)
+
+
+@dataclass(frozen=True)
+class PublishedSummary:
+    period: Period
+    municipalities: tuple[str, ...]
+    sections: tuple[PublishedSection, ...]  # all together first
+    teams: tuple[str, ...]
+    packages: int
+    threshold: int
+
+    @property
+    def legend(self) -> str:
+        return LEGEND.format(threshold=self.threshold)
+
+
+def effective_threshold(threshold: int) -> int:
+    return max(MIN_THRESHOLD, threshold)
+
+
+def publish_summary(summary: Summary, threshold: int) -> PublishedSummary:
+    threshold = effective_threshold(threshold)
+    sections = tuple(
+        PublishedSection(s.municipality, tuple(publish(t, threshold) for t in s.tables), s.signals)
+        for s in summary.sections
+    )
+    return PublishedSummary(
+        summary.period, summary.municipalities, sections, summary.teams, summary.packages, threshold
+    )
+
+
+def publish(table: Table, threshold: int) -> PublishedTable:
+    """``table`` with small counts hidden, and as many more as needed so none can be worked out."""
+    threshold = effective_threshold(threshold)
+    grid = _Grid(table, threshold)
+    hidden = grid.suppress()
+    small = f"<{threshold}"
+    n_rows, n_columns = len(table.row_labels), len(table.column_labels)
+
+    def shown(i: int, j: int) -> Shown:
+        if (i, j) not in hidden:
+            return Shown(grid.value(i, j))
+        return Shown(None, small if 0 < grid.value(i, j) < threshold else SECONDARY_MARK)
+
+    def figures_for(size: int, figures: tuple[float | None, ...]) -> tuple[float | None, ...]:
+        return figures if size >= threshold else (None,) * len(figures)
+
+    row_totals = table.row_totals
+    return PublishedTable(
+        key=table.key,
+        title=table.title,
+        row_labels=table.row_labels,
+        column_labels=table.column_labels,
+        cells=tuple(tuple(shown(i, j) for j in range(n_columns)) for i in range(n_rows)),
+        row_totals=tuple(shown(i, n_columns) for i in range(n_rows)) if table.row_totals_shown else None,
+        column_totals=tuple(shown(n_rows, j) for j in range(n_columns)) if table.column_totals_shown else None,
+        total=shown(n_rows, n_columns) if table.total_shown else None,
+        figure_labels=table.figure_labels,
+        figures=tuple(figures_for(row_totals[i], row) for i, row in enumerate(table.figures)),
+        total_figures=figures_for(table.total, table.total_figures) if table.total_figures else (),
+    )
+
+
+class _Grid:
+    """The table with its totals as one grid: row ``n_rows`` holds the column totals, column
+    ``n_columns`` the row totals, their corner the grand total.  Every row and every column of the
+    grid adds up (the last entry being the sum of the others)."""
+
+    def __init__(self, table: Table, threshold: int) -> None:
+        self.table = table
+        self.threshold = threshold
+        self.n_rows, self.n_columns = len(table.row_labels), len(table.column_labels)
+        self._row_totals, self._column_totals = table.row_totals, table.column_totals
+
+    def value(self, i: int, j: int) -> int:
+        if i < self.n_rows and j < self.n_columns:
+            return self.table.cells[i][j]
+        if i < self.n_rows:
+            return self._row_totals[i]
+        if j < self.n_columns:
+            return self._column_totals[j]
+        return self.table.total
+
+    def published(self, i: int, j: int) -> bool:
+        """Whether the entry is part of the published table at all (a total may not be)."""
+        if i < self.n_rows and j < self.n_columns:
+            return True
+        if i < self.n_rows:
+            return self.table.row_totals_shown
+        if j < self.n_columns:
+            return self.table.column_totals_shown
+        return self.table.total_shown
+
+    def entries(self) -> list[tuple[int, int]]:
+        return [(i, j) for i in range(self.n_rows + 1) for j in range(self.n_columns + 1)]
+
+    def suppress(self) -> set[tuple[int, int]]:
+        """The published entries to hide: the small ones, then others until no hidden one can be worked out."""
+        if not self.n_rows or not self.n_columns:
+            return set()
+        hidden = {(i, j) for i, j in self.entries() if self.published(i, j) and 0 < self.value(i, j) < self.threshold}
+        not_published = {entry for entry in self.entries() if not self.published(*entry)}
+        while True:
+            exposed = sorted(entry for entry in hidden if not _on_cycle(entry, hidden | not_published))
+            if not exposed:
+                return hidden
+            hidden.add(self._protector(exposed[0], hidden | not_published))
+
+    def _protector(self, entry: tuple[int, int], unknown: set[tuple[int, int]]) -> tuple[int, int]:
+        """The entry to hide next for ``entry``: one that closes a cycle through it when there is one,
+        else one in its row or column that leads towards one.  Cells before totals, the smallest
+        non-zero first (the least lost)."""
+        row_side, column_side = _sides(entry, unknown - {entry})
+        closing = [
+            (i, j) for i, j in self.entries()
+            if (i, j) not in unknown and (i, j) != entry
+            and ((i in row_side[0] and j in column_side[1]) or (i in column_side[0] and j in row_side[1]))
+        ]  # fmt: skip
+        if closing:
+            return min(closing, key=self._cost)
+        i, j = entry
+        line = [(i, k) for k in range(self.n_columns + 1)] + [(k, j) for k in range(self.n_rows + 1)]
+        candidates = [e for e in line if e not in unknown]
+        if not candidates:  # every entry of its row and column is unknown already: widen to any
+            candidates = [e for e in self.entries() if e not in unknown]
+        return min(candidates, key=lambda e: (not _touches(e, unknown), *self._cost(e)))
+
+    def _cost(self, entry: tuple[int, int]) -> tuple[bool, bool, int, tuple[int, int]]:
+        i, j = entry
+        value = self.value(i, j)
+        is_total = i == self.n_rows or j == self.n_columns
+        return (is_total, value == 0, value, entry)
+
+
+def _touches(entry: tuple[int, int], unknown: set[tuple[int, int]]) -> bool:
+    """Whether another unknown shares the other line of ``entry`` (so hiding it builds towards a cycle)."""
+    i, j = entry
+    return any(e != entry and (e[0] == i or e[1] == j) for e in unknown)
+
+
+def _sides(
+    edge: tuple[int, int], others: set[tuple[int, int]]
+) -> tuple[tuple[set[int], set[int]], tuple[set[int], set[int]]]:
+    """Through the unknowns ``others`` (without ``edge``): the rows and columns reached from the
+    row of ``edge``, and those reached from its column.
+
+    Returns ((rows, columns) reached from the row, (rows, columns) reached from the column).
+    """
+    by_row: dict[int, list[int]] = {}
+    by_column: dict[int, list[int]] = {}
+    for i, j in others:
+        by_row.setdefault(i, []).append(j)
+        by_column.setdefault(j, []).append(i)
+
+    def reach(rows: set[int], columns: set[int]) -> tuple[set[int], set[int]]:
+        queue: list[tuple[bool, int]] = [(True, i) for i in rows] + [(False, j) for j in columns]
+        while queue:
+            is_row, node = queue.pop()
+            for other in (by_row if is_row else by_column).get(node, ()):
+                found = columns if is_row else rows
+                if other not in found:
+                    found.add(other)
+                    queue.append((not is_row, other))
+        return rows, columns
+
+    return reach({edge[0]}, set()), reach(set(), {edge[1]})
+
+
+def _on_cycle(edge: tuple[int, int], unknown: set[tuple[int, int]]) -> bool:
+    """Whether ``edge`` lies on a cycle of unknowns: then its value cannot be worked out from the sums."""
+    (_, columns), _ = _sides(edge, unknown - {edge})
+    return edge[1] in columns

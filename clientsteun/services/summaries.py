@@ -1,0 +1,437 @@
+"""The coordinator's summaries: a period's figures per municipality, exported as a report or a package,
+and packages from several laptops combined.
+
+Counts run in SQL (GROUP BY over lean selects, no ORM objects).  Outcomes, deadlines missed, days to
+a decision and objections come from the one deadline engine (``domain.deadlines.view_route``) over
+the routes' steps up to the end of the period (or today, when that is earlier): where a route stood
+is derived, never stored.  Suppression is applied only when a report is published.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from clientsteun import __version__, paths
+from clientsteun.domain.anonymise import NameScrubber
+from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.deadlines import Deadline, DeadlineState, answering_steps, belonging_to, view_route
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.routes import Actor, LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
+from clientsteun.domain.summary import (
+    CLOSED,
+    MET_LATE,
+    NEW,
+    NO_MUNICIPALITY,
+    NOT_FILLED,
+    ONGOING,
+    OUTCOME_LABELS,
+    RESIDENTS_COLUMN,
+    RESIDENTS_ROW,
+    STILL_OPEN,
+    Period,
+    PublishedSummary,
+    SharedSignal,
+    Summary,
+    TableKey,
+    UnitFigures,
+    build_summary,
+    publish_summary,
+)
+from clientsteun.domain.summary_package import (
+    DAMAGED,
+    PackageRefused,
+    SummaryPackage,
+    combine,
+    new_package,
+    package_bytes,
+    read_package,
+)
+from clientsteun.reports.tables import summary_csv, summary_xlsx
+from clientsteun.services.audit import AuditService
+from clientsteun.services.base import Clock, Service
+from clientsteun.store.database import Database
+from clientsteun.store.exports import write_user_file
+from clientsteun.store.tables import (
+    ClientLifeDomainRow,
+    ClientRow,
+    ConversationRow,
+    DatabaseIdentityRow,
+    NetworkMemberRow,
+    RouteCircumstanceRow,
+    RouteLinkRow,
+    RouteRow,
+    RouteStepRow,
+    SignalRow,
+)
+
+STATES = {state.value: state for state in StepState}
+OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+NO_IDENTITY = QT_TRANSLATE_NOOP(
+    "errors", "Deze database heeft nog geen eigen kenmerk. Start Clientsteun één keer en probeer het dan opnieuw."
+)
+WRONG_SUFFIX = QT_TRANSLATE_NOOP("errors", "Kies een bestand dat eindigt op .pdf, .xlsx of .csv.")
+NO_PDF = QT_TRANSLATE_NOOP(
+    "errors", "Een samenvatting als PDF kan deze versie nog niet maken. Kies een bestand dat eindigt op .xlsx of .csv."
+)
+UNREADABLE = QT_TRANSLATE_NOOP("errors", "bestand niet te lezen")
+PDF_MODULE = "clientsteun.reports.summary"  # render_summary(PublishedSummary) -> bytes
+
+
+class SummaryService(Service):
+    def __init__(self, database: Database, clock: Clock, catalog: Catalog) -> None:
+        super().__init__(database, clock)
+        self._catalog = catalog
+        self._audit = AuditService(self._db, clock)
+
+    def municipalities(self) -> list[str]:
+        """The municipalities of the residents, by name (the report's units to choose from)."""
+        with self._db.transaction() as session:
+            found = {_unit(name) for name in session.scalars(select(ClientRow.municipality).distinct())}
+        return sorted(found)
+
+    def summary(self, period: Period, municipalities: Sequence[str] = ()) -> Summary:
+        """The period's report with exact counts: all municipalities, or the ones chosen (each whole)."""
+        return build_summary(period, self.figures(period, municipalities))
+
+    def figures(self, period: Period, municipalities: Sequence[str] = ()) -> list[UnitFigures]:
+        """The exact figures per municipality, read in one transaction; the chosen ones always appear."""
+        period = period.validated()
+        as_of = min(period.end, self.today())
+        with self._db.transaction() as session:
+            reading = _Reading(session, self._catalog, period, as_of, municipalities)
+            return reading.units()
+
+    def export_summary(self, target: Path, summary: Summary, threshold: int) -> Path:
+        """Publish ``summary`` (counts under ``threshold``, at least 5, hidden) as PDF, XLSX or CSV by the
+        file's suffix, then log it.  ``summary`` is this database's or one combined from packages."""
+        published = publish_summary(summary, threshold)
+        action = AuditAction.SUMMARY_COMBINED if summary.packages else AuditAction.SUMMARY
+        detail = f"samenvatting {target.suffix.lower()}, {summary.period.label}, {_municipalities(summary)}"
+        if summary.packages:
+            detail += f", {summary.packages} pakketten"
+        return self._audit.export(target, report_bytes(published, target.suffix), action, detail=detail)
+
+    def package(self, period: Period, team: str = "") -> SummaryPackage:
+        """The period's package: every municipality's exact figures, for the coordinator."""
+        units = self.figures(period)
+        with self._db.transaction() as session:
+            database_id = session.scalar(select(DatabaseIdentityRow.database_id))
+        if not database_id:
+            raise InvalidInput(NO_IDENTITY, detail="no database identity row")
+        return new_package(database_id, team, __version__, self.now(), period, units)
+
+    def export_package(self, target: Path, package: SummaryPackage) -> Path:
+        detail = f"samenvattingspakket, {package.period.label}, {len(package.units)} gemeenten"
+        return self._audit.export(target, package_bytes(package), AuditAction.SUMMARY_PACKAGE, detail=detail)
+
+
+def _municipalities(summary: Summary) -> str:
+    count = len(summary.municipalities)
+    return f"{count} {'gemeente' if count == 1 else 'gemeenten'}"
+
+
+def _unit(name: str | None) -> str:
+    return (name or "").strip() or NO_MUNICIPALITY
+
+
+def report_bytes(published: PublishedSummary, suffix: str) -> bytes:
+    """The published report in the format of ``suffix`` (.pdf, .xlsx, .csv)."""
+    suffix = suffix.lower()
+    if suffix == ".csv":
+        return summary_csv(published)
+    if suffix == ".xlsx":
+        return summary_xlsx(published)
+    if suffix != ".pdf":
+        raise InvalidInput(WRONG_SUFFIX)
+    try:  # the PDF renderer arrives in a module of its own
+        renderer = importlib.import_module(PDF_MODULE)
+    except ModuleNotFoundError:
+        raise InvalidInput(NO_PDF, detail="no PDF renderer for summaries") from None
+    content: bytes = renderer.render_summary(published)
+    return content
+
+
+def read_packages(files: Sequence[Path]) -> list[tuple[str, SummaryPackage]]:
+    """Each file read as a package, with its name; the first that cannot be read is refused by name."""
+    found = []
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError:
+            raise PackageRefused(DAMAGED.format(file=file.name, why=UNREADABLE), detail="package unreadable") from None
+        found.append((file.name, read_package(file.name, data)))
+    return found
+
+
+def combine_files(files: Sequence[Path]) -> Summary:
+    """One report from package files; the same package twice counts once (``summary_package.combine``)."""
+    return combine(read_packages(files))
+
+
+def write_report(target: Path, summary: Summary, threshold: int) -> Path:
+    """Publish and write a report without a database open (``clientsteun combine``): the app's own
+    database is still never overwritten.  Nothing is logged: there is no audit log without a database."""
+    content = report_bytes(publish_summary(summary, threshold), target.suffix)
+    return write_user_file(target, content, database=paths.default_database())
+
+
+@dataclass(frozen=True)
+class _RouteRow:
+    route: Route
+    municipality: str  # as typed (the by-laws' terms are looked up with it)
+
+
+class _Reading:
+    """The figures of one period, read in one transaction."""
+
+    def __init__(
+        self, session: Session, catalog: Catalog, period: Period, as_of: date, municipalities: Sequence[str]
+    ) -> None:
+        self.session, self.catalog, self.period, self.as_of = session, catalog, period, as_of
+        chosen = sorted({_unit(name) for name in municipalities})
+        self.chosen = chosen
+        self.counts: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
+        self.values: dict[str, Counter[tuple[str, str, int]]] = defaultdict(Counter)
+        self.signals: dict[str, list[SharedSignal]] = defaultdict(list)
+
+    def units(self) -> list[UnitFigures]:
+        self._residents()
+        self._life_domains()
+        self._contacts()
+        self._signals()
+        self._routes()
+        names = set(self.counts) | set(self.values) | set(self.signals) | set(self.chosen)
+        return [
+            UnitFigures(name, dict(self.counts[name]), dict(self.values[name]), tuple(self.signals[name]))
+            for name in sorted(names)
+        ]
+
+    def _where(self, municipality: SQLColumnExpression[str]) -> ColumnElement[bool]:
+        if not self.chosen:
+            return true()
+        typed = [name for name in self.chosen if name != NO_MUNICIPALITY]
+        empty = [func.trim(municipality) == ""] if NO_MUNICIPALITY in self.chosen else []
+        return or_(func.trim(municipality).in_(typed), *empty)
+
+    def _supported(self) -> ColumnElement[bool]:
+        """Residents whose support ran during the period: begun by its end, not closed before it."""
+        began = func.coalesce(ClientRow.first_contact, func.date(ClientRow.created_at))
+        return and_(
+            began <= self.period.end,
+            or_(ClientRow.closed_on.is_(None), ClientRow.closed_on >= self.period.start),
+            self._where(ClientRow.municipality),
+        )
+
+    def _residents(self) -> None:
+        began = func.coalesce(ClientRow.first_contact, func.date(ClientRow.created_at))
+        status = case(
+            (ClientRow.closed_on.between(self.period.start, self.period.end), CLOSED),
+            (began >= self.period.start, NEW),
+            else_=ONGOING,
+        )
+        query = select(ClientRow.municipality, status, func.count()).group_by(ClientRow.municipality, status)
+        for municipality, label, count in self.session.execute(query.where(self._supported())):
+            self.counts[_unit(municipality)][(TableKey.RESIDENTS, RESIDENTS_ROW, label)] += count
+
+    def _life_domains(self) -> None:
+        query = (
+            select(ClientRow.municipality, ClientLifeDomainRow.code, func.count())
+            .join(ClientLifeDomainRow, ClientLifeDomainRow.client_id == ClientRow.id)
+            .group_by(ClientRow.municipality, ClientLifeDomainRow.code)
+        )
+        for municipality, code, count in self.session.execute(query.where(self._supported())):
+            key = (TableKey.LIFE_DOMAINS, self.catalog.life_domain_name(code), RESIDENTS_COLUMN)
+            self.counts[_unit(municipality)][key] += count
+
+    def _contacts(self) -> None:
+        columns = (
+            ClientRow.municipality,
+            ConversationRow.kind,
+            ConversationRow.medium,
+            ConversationRow.duration_minutes,
+        )
+        query = (
+            select(*columns, func.count())
+            .join(ClientRow, ClientRow.id == ConversationRow.client_id)
+            .where(
+                ConversationRow.held_on.between(self.period.start, self.period.end),
+                ConversationRow.contact_made.is_(True),
+                self._where(ClientRow.municipality),
+            )
+            .group_by(*columns)
+        )
+        for municipality, kind, medium, minutes, count in self.session.execute(query):
+            unit, name = _unit(municipality), self.catalog.kind_name(kind)
+            self.counts[unit][
+                (TableKey.CONTACTS, name, self.catalog.medium_name(medium) if medium else NOT_FILLED)
+            ] += count
+            if minutes is not None:
+                self.values[unit][(TableKey.CONTACTS, name, minutes)] += count
+
+    def _signals(self) -> None:
+        """Signals by theme and organisation, in the signal's municipality (else the resident's); the
+        shareable descriptions with every resident's and network member's name taken out."""
+        where = func.coalesce(func.nullif(func.trim(SignalRow.municipality), ""), ClientRow.municipality)
+        in_period = and_(SignalRow.on.between(self.period.start, self.period.end), self._where(where))
+        scrubber = self._scrubber()
+        grouped = (
+            select(where, SignalRow.theme, SignalRow.organisation, func.count())
+            .join(ClientRow, ClientRow.id == SignalRow.client_id)
+            .where(in_period)
+            .group_by(where, SignalRow.theme, SignalRow.organisation)
+        )
+        for municipality, theme, organisation, count in self.session.execute(grouped):
+            key = (TableKey.SIGNALS, self.catalog.routes.theme_name(theme), _organisation(organisation, scrubber))
+            self.counts[_unit(municipality)][key] += count
+        shared = (
+            select(where, SignalRow.theme, SignalRow.organisation, SignalRow.description)
+            .join(ClientRow, ClientRow.id == SignalRow.client_id)
+            .where(in_period, SignalRow.shareable.is_(True))
+            .order_by(SignalRow.on, SignalRow.id)
+        )
+        for municipality, theme, organisation, description in self.session.execute(shared):
+            self.signals[_unit(municipality)].append(
+                SharedSignal(
+                    self.catalog.routes.theme_name(theme),
+                    _organisation(organisation, scrubber),
+                    scrubber.scrub(description),
+                )
+            )
+
+    def _scrubber(self) -> NameScrubber:
+        names: list[str] = []
+        for name, alias in self.session.execute(select(ClientRow.name, ClientRow.alias)):
+            names += [name, alias]
+        names += self.session.scalars(select(NetworkMemberRow.name))
+        return NameScrubber.of(names)
+
+    def _routes(self) -> None:
+        """Routes started (with where they stand), days to a decision, deadlines missed and objections."""
+        rows = lean_routes(self.session, self._where(ClientRow.municipality), self.as_of)
+        routes = [row.route for row in rows]
+        links = route_links(self.session)
+        answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
+        step_kinds = self.catalog.routes.step_kinds
+        for row in rows:
+            route = row.route
+            done = [step for step in route.steps if step.is_done]
+            if not done:
+                continue
+            view = view_route(
+                route, self.catalog.routes, self.as_of, answering=answering.get(route.id, ()),
+                municipality=row.municipality, belongs_to=belongs.get(route.id, ()),
+            )  # fmt: skip
+            unit, kind = _unit(row.municipality), self.catalog.routes.kind(route.data.kind).name
+            counts, values = self.counts[unit], self.values[unit]
+            if done[0].data.on in self.period:
+                counts[(TableKey.ROUTES, kind, OUTCOME_LABELS[view.progress.outcome])] += 1
+            meeting = [*done, *answering.get(route.id, ())]
+            for deadline in view.deadlines:
+                if deadline.actor is not Actor.AUTHORITY:
+                    continue
+                self._missed(deadline, kind, counts, values)
+                if deadline.rule.requires:  # the decision on an objection
+                    outcome = _met_with(deadline, meeting)
+                    if deadline.met_on is None or (deadline.met_on in self.period and outcome is not None):
+                        counts[(TableKey.OBJECTIONS, kind, OUTCOME_LABELS[outcome or Outcome.OPEN])] += 1
+                elif (
+                    deadline.met_on is not None
+                    and deadline.met_on in self.period
+                    and not deadline.rule.works_after
+                    and all(code in step_kinds and step_kinds[code].decision for code in deadline.rule.met_by)
+                ):
+                    values[(TableKey.DECISION_DAYS, kind, (deadline.met_on - deadline.started_on).days)] += 1
+
+    def _missed(
+        self,
+        deadline: Deadline,
+        kind: str,
+        counts: Counter[tuple[str, str, str]],
+        values: Counter[tuple[str, str, int]],
+    ) -> None:
+        """An authority's deadline that fell in the period and was met late, or not at all by its end."""
+        if deadline.due_on not in self.period or not (deadline.met_late or deadline.state is DeadlineState.PASSED):
+            return
+        counts[(TableKey.MISSED, kind, MET_LATE if deadline.met_on else STILL_OPEN)] += 1
+        values[(TableKey.MISSED, kind, ((deadline.met_on or self.as_of) - deadline.due_on).days)] += 1
+
+
+def _met_with(deadline: Deadline, steps: Iterable[Step]) -> Outcome | None:
+    """The outcome of the decision that met ``deadline``; None while open or without one."""
+    return next(
+        (
+            step.data.outcome
+            for step in steps
+            if step.data.on == deadline.met_on and step.data.kind in deadline.rule.met_by and step.data.outcome
+        ),
+        None,
+    )
+
+
+def _organisation(text: str, scrubber: NameScrubber) -> str:
+    """An organisation as typed, without names of people (someone may have typed a contact's name)."""
+    return scrubber.scrub(" ".join(text.split())) or NOT_FILLED
+
+
+def lean_routes(session: Session, where: ColumnElement[bool], until: date) -> list[_RouteRow]:
+    """The routes of residents matching ``where`` with their steps up to ``until`` and circumstances,
+    read as plain rows (no ORM objects, no evidence or notes)."""
+    chosen = select(RouteRow.id).join(ClientRow, ClientRow.id == RouteRow.client_id).where(where)
+    steps: dict[int, list[Step]] = defaultdict(list)
+    for step_id, route_id, on, kind, state, outcome, sent_on, received_on, new_due_on in session.execute(
+        select(
+            RouteStepRow.id, RouteStepRow.route_id, RouteStepRow.on, RouteStepRow.kind, RouteStepRow.state,
+            RouteStepRow.outcome, RouteStepRow.sent_on, RouteStepRow.received_on, RouteStepRow.new_due_on,
+        ).where(RouteStepRow.route_id.in_(chosen), RouteStepRow.on <= until)
+    ):  # fmt: skip
+        data = StepInput(
+            route_id, on, kind, STATES[state], OUTCOMES[outcome] if outcome else None,
+            sent_on=sent_on, received_on=received_on, new_due_on=new_due_on,
+        )  # fmt: skip
+        steps[route_id].append(Step(step_id, data))
+    circumstances: dict[int, list[str]] = defaultdict(list)
+    for route_id, code in session.execute(
+        select(RouteCircumstanceRow.route_id, RouteCircumstanceRow.code).where(
+            RouteCircumstanceRow.route_id.in_(chosen)
+        )
+    ):
+        circumstances[route_id].append(code)
+    return [
+        _RouteRow(
+            Route(
+                route_id,
+                RouteInput(client_id, kind, "", circumstances=tuple(circumstances[route_id])),
+                steps=tuple(sorted(steps[route_id], key=lambda s: (s.data.on, s.id))),
+                evidence=(),
+                documents={},
+                links=(),
+            ),
+            municipality,
+        )
+        for route_id, client_id, kind, municipality in session.execute(
+            select(RouteRow.id, RouteRow.client_id, RouteRow.kind, ClientRow.municipality)
+            .join(ClientRow, ClientRow.id == RouteRow.client_id)
+            .where(where)
+        )
+    ]
+
+
+def route_links(session: Session) -> list[RouteLink]:
+    """Every "belongs to" link between routes."""
+    return [
+        RouteLink(link_id, source, target, LinkKind.BELONGS_TO)
+        for link_id, source, target in session.execute(
+            select(RouteLinkRow.id, RouteLinkRow.from_route_id, RouteLinkRow.to_route_id).where(
+                RouteLinkRow.kind == LinkKind.BELONGS_TO.value
+            )
+        )
+    ]
