@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date
@@ -14,6 +14,7 @@ from clientsteun.domain.model import TimelineEntry, TimelineKind
 from clientsteun.domain.routes import Outcome
 from clientsteun.ui.dossier.rich_text import tr
 from clientsteun.ui.routes.words import outcome_word
+from clientsteun.ui.widgets.flow_layout import FlowLayout
 from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
@@ -46,7 +47,7 @@ class TimelineTab(QWidget):
         self.view = make_table(self.model, stretch=2, accessible_name=self.tr("Tijdlijn"))
         self.view.open_row.connect(self._open)
 
-        chips = QHBoxLayout()
+        chips = FlowLayout()  # wraps on a narrow screen instead of widening the window
         chips.addWidget(QLabel(self.tr("Toon:")))
         self.chips: list[tuple[QToolButton, frozenset[TimelineKind]]] = []
         groups = (  # each chip with the kinds of entry it shows
@@ -69,8 +70,8 @@ class TimelineTab(QWidget):
             chips.addWidget(chip)
             self.chips.append((chip, frozenset(kinds)))
         self.count_label = QLabel()
+        self.count_label.hide()
         chips.addWidget(self.count_label)
-        chips.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +102,7 @@ class TimelineTab(QWidget):
         self.count_label.setText(
             self.tr("{shown} van {total} getoond").format(shown=len(rows), total=len(self._timeline)) if hidden else ""
         )
+        self.count_label.setVisible(bool(hidden))
 
     def _kind_name(self, entry: TimelineEntry) -> str:
         routes = self.catalog.routes
