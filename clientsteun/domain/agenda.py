@@ -1,9 +1,10 @@
-"""The agenda across all residents: open deadlines, planned steps (meetings) and agreements, soonest first."""
+"""The agenda across all residents: open deadlines, meetings (with the planned steps they are), planned
+steps, agreements and reminders of missing reports, soonest first."""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,8 +16,9 @@ from clientsteun.domain.routes import Actor, StepState
 
 class AgendaKind(enum.StrEnum):
     DEADLINE = "deadline"
-    MEETING = "meeting"  # a planned step: a conversation, a hearing
+    MEETING = "meeting"  # a planned meeting or step: a conversation, a hearing
     AGREEMENT = "agreement"
+    REPORT = "report"  # a meeting's written report still missing: a reminder, not a legal deadline
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class AgendaItem:
     law: str = ""
     advice: str = ""  # for a passed deadline: what the resident can do
     uid: str = ""  # stable across exports, so a calendar updates the item instead of adding it twice
+    meeting_id: int | None = None  # a meeting, or the meeting whose report is missing
 
     @property
     def overdue(self) -> bool:
@@ -51,9 +54,15 @@ class AgendaItem:
 
 
 def route_items(
-    resident: AgendaResident, view: RouteView, catalog: RouteCatalog, today: date, due_soon_days: int = DUE_SOON_DAYS
+    resident: AgendaResident,
+    view: RouteView,
+    catalog: RouteCatalog,
+    today: date,
+    due_soon_days: int = DUE_SOON_DAYS,
+    meeting_steps: Collection[int] = (),
 ) -> list[AgendaItem]:
-    """The open deadlines and the planned steps of one route."""
+    """The open deadlines and the planned steps of one route; a step in ``meeting_steps`` is a meeting's,
+    which is its item (``domain.meetings.meeting_items``)."""
     route = view.route
     items = [
         AgendaItem(
@@ -83,7 +92,7 @@ def route_items(
             uid=f"step-{step.id}",
         )
         for step in route.steps
-        if step.data.state is StepState.PLANNED
+        if step.data.state is StepState.PLANNED and step.id not in meeting_steps
     ]
     return items
 
@@ -107,7 +116,7 @@ def agreement_item(
 
 
 def sorted_agenda(items: Iterable[AgendaItem]) -> list[AgendaItem]:
-    """Soonest first; on one day deadlines before meetings before agreements, then by resident."""
+    """Soonest first; on one day deadlines before meetings before agreements before reminders, then by resident."""
     order = {kind: rank for rank, kind in enumerate(AgendaKind)}
     return sorted(items, key=lambda item: (item.on, order[item.kind], item.resident.name.casefold(), item.uid))
 

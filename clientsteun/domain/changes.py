@@ -23,7 +23,8 @@ class Area(enum.Flag):
     SIGNALS = enum.auto()  # the dossier's signals
     ROUTE = enum.auto()  # one route's window: its details, steps, deadlines, links and signals
     EVIDENCE = enum.auto()  # one route's evidence and documents (a tab of its window)
-    AGENDA = enum.auto()  # deadlines, planned steps and agreements of all residents
+    AGENDA = enum.auto()  # deadlines, planned steps, meetings and agreements of all residents
+    MEETINGS = enum.auto()  # the resident's meetings and their preparation
 
 
 # What the dossier shows besides its routes and signals: read again together, in one call.

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS
+from clientsteun.domain.meetings import REPORT_MISSING_DAYS
 from clientsteun.services.agenda import AgendaService
 from clientsteun.services.agreements import AgreementService
 from clientsteun.services.audit import AuditService
@@ -19,7 +20,10 @@ from clientsteun.services.base import ChangeFeed, Clock
 from clientsteun.services.clients import ClientService
 from clientsteun.services.conversations import ConversationService
 from clientsteun.services.dossier import DossierService
+from clientsteun.services.meetings import MeetingService
+from clientsteun.services.privacy import PrivacyService
 from clientsteun.services.routes import RouteService
+from clientsteun.services.summaries import SummaryService
 from clientsteun.store.database import Database, open_database
 
 
@@ -42,13 +46,18 @@ class Services:
     routes: RouteService
     agenda: AgendaService
     audit: AuditService
+    summaries: SummaryService
+    meetings: MeetingService
+    privacy: PrivacyService
+    report_days: Callable[[], int] = lambda: REPORT_MISSING_DAYS  # the setting, for ``on_own_connection``
 
     @classmethod
     def create(
         cls, database: Database, catalog: Catalog, clock: Clock = datetime.now,
         due_soon_days: Callable[[], int] = lambda: DUE_SOON_DAYS,
+        report_days: Callable[[], int] = lambda: REPORT_MISSING_DAYS,
     ) -> Services:  # fmt: skip
-        """``due_soon_days`` reads the setting (at every use, so a change holds at once)."""
+        """``due_soon_days`` and ``report_days`` read the settings (at every use, so a change holds at once)."""
         changes = ChangeFeed()
         return cls(
             database=database,
@@ -60,8 +69,12 @@ class Services:
             conversations=ConversationService(database, clock, changes),
             agreements=AgreementService(database, clock, changes),
             routes=RouteService(database, clock, catalog, changes, due_soon_days),
-            agenda=AgendaService(database, clock, catalog),
+            agenda=AgendaService(database, clock, catalog, report_days),
             audit=AuditService(database, clock),
+            summaries=SummaryService(database, clock, catalog),
+            meetings=MeetingService(database, clock, catalog, changes, report_days),
+            privacy=PrivacyService(database, clock, changes),
+            report_days=report_days,
         )
 
     def close(self) -> None:
@@ -73,6 +86,6 @@ class Services:
         a session is never shared between threads.  Their writes are not announced on this ``changes``."""
         database = open_database(self.database.path, self.database.key, create=False)
         try:
-            yield Services.create(database, self.catalog, self.clock)
+            yield Services.create(database, self.catalog, self.clock, report_days=self.report_days)
         finally:
             database.close()

@@ -1,9 +1,10 @@
-"""The agenda across all open dossiers: deadlines, planned steps and agreements."""
+"""The agenda across all open dossiers: deadlines, meetings, planned steps, agreements and missing reports."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,15 +14,18 @@ from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS, answering_steps, belonging_to, view_route
 from clientsteun.domain.ics import agenda_ics, writable
+from clientsteun.domain.meetings import REPORT_MISSING_DAYS, Meeting, meeting_items
 from clientsteun.domain.model import Agreement, AgreementInput, ClientStatus
 from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
 from clientsteun.domain.timeline import first_line
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
+from clientsteun.services.meetings import meeting, meeting_query
 from clientsteun.store.database import Database
 from clientsteun.store.tables import (
     AgreementRow,
     ClientRow,
+    MeetingRow,
     NetworkMemberRow,
     RouteCircumstanceRow,
     RouteLinkRow,
@@ -34,9 +38,15 @@ OUTCOMES = {outcome.value: outcome for outcome in Outcome}
 
 
 class AgendaService(Service):
-    def __init__(self, database: Database, clock: Clock, catalog: Catalog) -> None:
+    def __init__(
+        self, database: Database, clock: Clock, catalog: Catalog,
+        report_days: Callable[[], int] = lambda: REPORT_MISSING_DAYS,
+    ) -> None:  # fmt: skip
+        """``report_days`` reads the setting: how long after a meeting a missing report is a reminder."""
         super().__init__(database, clock)
         self._catalog = catalog.routes
+        self._meeting_kinds = catalog.meetings
+        self._report_days = report_days
         self._audit = AuditService(database, clock)
 
     def agenda(self, due_soon_days: int = DUE_SOON_DAYS) -> list[AgendaItem]:
@@ -121,15 +131,19 @@ class AgendaService(Service):
                     )
                 )
             ]  # fmt: skip
+            meeting_rows = session.scalars(meeting_query().where(MeetingRow.client_id.in_(list(residents))))
+            meetings = [meeting(row) for row in meeting_rows]
         answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
         items: list[AgendaItem] = []
+        meeting_steps = {m.data.step_id for m in meetings if m.data.step_id is not None}
         for route in routes:
             resident = residents[route.client_id]
             view = view_route(
                 route, self._catalog, today, due_soon_days, answering.get(route.id, ()), resident.municipality,
                 belongs.get(route.id, ()),
             )  # fmt: skip
-            items += route_items(resident, view, self._catalog, today, due_soon_days)
+            items += route_items(resident, view, self._catalog, today, due_soon_days, meeting_steps)
+        items += self._meeting_items(meetings, residents, routes, today, due_soon_days)
         for agreement in agreements:
             item = agreement_item(
                 residents[agreement.data.client_id], agreement, first_line(agreement.data.description), today,
@@ -138,6 +152,27 @@ class AgendaService(Service):
             if item is not None:
                 items.append(item)
         return sorted_agenda(items)
+
+    def _meeting_items(
+        self, meetings: list[Meeting], residents: dict[int, AgendaResident], routes: list[Route], today: date,
+        due_soon_days: int,
+    ) -> list[AgendaItem]:  # fmt: skip
+        """Each meeting once (with the planned step it is) and its missing report, about the step's route
+        or else the first route it is about."""
+        titles = {route.id: route.data.title for route in routes}
+        step_routes = {step.id: route.id for route in routes for step in route.steps}
+        report_days = self._report_days()
+        items: list[AgendaItem] = []
+        for found in meetings:
+            data = found.data
+            route_id = step_routes.get(data.step_id) if data.step_id is not None else None
+            route_id = route_id or next((r for r in data.route_ids if r in titles), None)
+            items += meeting_items(
+                residents[data.client_id], found, self._meeting_kinds.name(data.kind), today,
+                route_id=route_id, route_title=titles.get(route_id, "") if route_id else "",
+                due_soon_days=due_soon_days, report_days=report_days,
+            )  # fmt: skip
+        return items
 
     def export_ics(self, path: Path, items: Sequence[AgendaItem], *, with_names: bool) -> int:
         """Write ``items`` as an iCalendar file and log the export; returns how many were written.

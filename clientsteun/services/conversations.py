@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -38,21 +38,7 @@ class ConversationService(Service):
         data = data.validated()
         now = self.now()
         with self._db.transaction() as session:
-            get_row(session, ClientRow, data.client_id)
-            _check_length(session, conversation_id, data.notes)
-            row = get_or_add(session, ConversationRow, conversation_id, created_at=now)
-            row.client_id = data.client_id
-            row.held_on = data.held_on
-            row.start_time = data.start_time
-            row.duration_minutes = data.duration_minutes
-            row.kind = data.kind
-            row.medium = data.medium
-            row.contact_made = data.contact_made
-            row.participants = data.participants
-            row.notes = data.notes
-            row.updated_at = now
-            current = {domain.code: domain for domain in row.life_domains}
-            row.life_domains = [current.get(code) or ConversationLifeDomainRow(code=code) for code in data.life_domains]
+            row = write_conversation(session, conversation_id, data, now)
             if draft_id is not None:
                 _delete_draft(session, draft_id)
             session.flush()
@@ -112,6 +98,28 @@ class ConversationService(Service):
         with self._db.transaction() as session:
             hits = search_notes(session, query)
         return [replace(hit, snippet=bounded_snippet(hit.snippet)) for hit in hits]
+
+
+def write_conversation(
+    session: Session, conversation_id: int | None, data: ConversationInput, now: datetime
+) -> ConversationRow:
+    """Add (``conversation_id`` None) or change a conversation row from validated ``data``."""
+    get_row(session, ClientRow, data.client_id)
+    _check_length(session, conversation_id, data.notes)
+    row = get_or_add(session, ConversationRow, conversation_id, created_at=now)
+    row.client_id = data.client_id
+    row.held_on = data.held_on
+    row.start_time = data.start_time
+    row.duration_minutes = data.duration_minutes
+    row.kind = data.kind
+    row.medium = data.medium
+    row.contact_made = data.contact_made
+    row.participants = data.participants
+    row.notes = data.notes
+    row.updated_at = now
+    current = {domain.code: domain for domain in row.life_domains}
+    row.life_domains = [current.get(code) or ConversationLifeDomainRow(code=code) for code in data.life_domains]
+    return row
 
 
 def _draft(row: DraftRow) -> Draft:

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.domain.dossier import DossierRoutes, DossierView
-from clientsteun.domain.model import ConsentRecord, EvidenceLine
+from clientsteun.domain.model import ConsentRecord, EvidenceLine, TimelineKind
 from clientsteun.domain.timeline import NOTE_HEAD, build_timeline, first_line, route_timeline
 from clientsteun.services import mapping
 from clientsteun.services.base import Clock, Service, get_row
 from clientsteun.services.clients import read_agreements, read_conversation_lines, read_help_questions
+from clientsteun.services.meetings import read_held_steps
 from clientsteun.services.routes import read_route_views, read_signals
 from clientsteun.store.database import Database
 from clientsteun.store.tables import ClientRow, EvidenceRow, RouteRow
@@ -53,6 +54,8 @@ class DossierService(Service):
         views = read_route_views(session, client_id, self._catalog, self.today(), self._due_soon_days(), efforts=False)
         signals = read_signals(session, client_id)
         timeline = route_timeline((view.route for view in views), _read_evidence_lines(session, client_id), signals)
+        held = read_held_steps(session, client_id)  # a held meeting's step: its conversation is the entry
+        timeline = tuple(e for e in timeline if not (e.kind is TimelineKind.ROUTE_STEP and e.ref_id in held))
         return DossierRoutes(tuple(views), signals, timeline)
 
 

@@ -295,3 +295,104 @@ class DatabaseIdentityRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     database_id: Mapped[str] = mapped_column(String(32))
+
+
+class MeetingRow(Base):
+    """A meeting with an organisation; ``step_id`` when a planned route step is the same event."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_client_on", "client_id", "on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    on: Mapped[date]
+    start_time: Mapped[time | None]
+    kind: Mapped[str] = mapped_column(String(100))
+    place: Mapped[str] = mapped_column(String(500), default="")
+    organisation: Mapped[str] = mapped_column(String(500), default="")
+    consulent: Mapped[str] = mapped_column(String(500), default="")
+    step_id: Mapped[int | None] = mapped_column(ForeignKey("route_steps.id", ondelete="SET NULL"), unique=True)
+    # The conversation record made when it was held.
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id", ondelete="SET NULL"), unique=True
+    )
+    report_received_on: Mapped[date | None]
+    report_checked: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    routes: Mapped[list[MeetingRouteRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingRouteRow.route_id"
+    )
+    companions: Mapped[list[MeetingCompanionRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="MeetingCompanionRow.position"
+    )
+
+
+class MeetingRouteRow(Base):
+    __tablename__ = "meeting_routes"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    route_id: Mapped[int] = mapped_column(ForeignKey("routes.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class MeetingCompanionRow(Base):
+    """Someone who comes along: a supporter, an experience expert, an interpreter, family."""
+
+    __tablename__ = "meeting_companions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _fk("meetings.id")
+    position: Mapped[int] = mapped_column(default=0)
+    role: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(500), default="")
+
+
+class PreparationRow(Base):
+    """A resident's preparation, for one meeting or (no meeting) in general; saved answer by answer."""
+
+    __tablename__ = "preparations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = _fk("clients.id")
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    updated_at: Mapped[datetime]
+
+    answers: Mapped[list[PreparationAnswerRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PreparationAnswerRow.code"
+    )
+    questions: Mapped[list[PreparationQuestionRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True,
+        order_by="[PreparationQuestionRow.position, PreparationQuestionRow.id]",
+    )  # fmt: skip
+    hidden: Mapped[list[PreparationHiddenRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PreparationHiddenRow.key"
+    )
+
+
+class PreparationAnswerRow(Base):
+    __tablename__ = "preparation_answers"
+
+    preparation_id: Mapped[int] = mapped_column(ForeignKey("preparations.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class PreparationQuestionRow(Base):
+    """One of the resident's own questions for the meeting."""
+
+    __tablename__ = "preparation_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    preparation_id: Mapped[int] = _fk("preparations.id")
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class PreparationHiddenRow(Base):
+    """Something the resident decided is not on the printed sheet (a key of ``domain.meetings``)."""
+
+    __tablename__ = "preparation_hidden"
+
+    preparation_id: Mapped[int] = mapped_column(ForeignKey("preparations.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)

@@ -11,6 +11,7 @@ import pytest
 from clientsteun import paths
 from clientsteun.domain.catalog import DOSSIER_FILE, Catalog, load_catalog
 from clientsteun.domain.errors import CatalogError
+from clientsteun.domain.meeting_catalog import MEETINGS_FILE
 from clientsteun.domain.route_catalog import ROUTES_FILE
 
 REAL = paths.catalog_dir() / DOSSIER_FILE
@@ -23,9 +24,10 @@ def _blocks() -> tuple[str, list[str]]:
 
 
 def _write(folder: Path, text: str) -> Path:
-    """A catalog folder with ``text`` as its dossier file and the shipped routes file."""
+    """A catalog folder with ``text`` as its dossier file and the shipped routes and meetings files."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(paths.catalog_dir() / ROUTES_FILE, folder / ROUTES_FILE)
+    shutil.copyfile(paths.catalog_dir() / MEETINGS_FILE, folder / MEETINGS_FILE)
     path = folder / DOSSIER_FILE
     path.write_text(text, encoding="utf-8")
     return path

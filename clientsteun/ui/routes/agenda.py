@@ -52,6 +52,7 @@ def kind_word(kind: AgendaKind) -> str:
         AgendaKind.DEADLINE: _tr("Termijn"),
         AgendaKind.MEETING: _tr("Gepland"),
         AgendaKind.AGREEMENT: _tr("Afspraak"),
+        AgendaKind.REPORT: _tr("Herinnering"),
     }[kind]
 
 
@@ -121,6 +122,7 @@ class AgendaDialog(QDialog):
         self.kind_filter.addItem(self.tr("Termijnen"), AgendaKind.DEADLINE.value)
         self.kind_filter.addItem(self.tr("Gepland"), AgendaKind.MEETING.value)
         self.kind_filter.addItem(self.tr("Afspraken"), AgendaKind.AGREEMENT.value)
+        self.kind_filter.addItem(self.tr("Herinneringen"), AgendaKind.REPORT.value)
         self.coming_weeks = QCheckBox(self.tr("Alleen komende 4 weken"))
         self.coming_weeks.setToolTip(self.tr("Verlopen punten blijven altijd zichtbaar."))
         for combo in (self.resident_filter, self.municipality_filter, self.kind_filter):

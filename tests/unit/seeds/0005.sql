@@ -1,0 +1,2 @@
+-- Revision 0005 added the table database_identity, whose one row the revision itself writes with a
+-- random id (on top of 0001.sql to 0004.sql): there is nothing to add here.
