@@ -74,7 +74,9 @@ def build_window(
     chosen = Path(settings.catalog_folder) if settings.catalog_folder else None
     try:
         catalog, problem = load_chosen_catalog(chosen, paths.catalog_dir())
-        services = Services.create(opened.database, catalog, clock, lambda: settings.due_soon_days)
+        services = Services.create(
+            opened.database, catalog, clock, lambda: settings.due_soon_days, lambda: settings.report_missing_days
+        )
         SafetyService(opened.database.path, clock).record_opening(services.audit, opened.happened)
     except BaseException:
         opened.database.close()
