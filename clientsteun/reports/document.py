@@ -48,6 +48,7 @@ FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf", FALLBACK
 CREATOR = "Clientsteun"
 CONFIDENTIAL = "Vertrouwelijk"
 MARGIN = 18 * mm
+TEXT_WIDTH = A4[0] - 2 * MARGIN
 FOOTER_SIZE = 8
 
 MISSING = "\ufffd"

@@ -37,6 +37,7 @@ from clientsteun.ui.widgets.fields import choose
 from clientsteun.ui.widgets.table_model import ROW_ROLE
 from tests.e2e.conftest import TODAY
 from tests.helpers.modals import ModalAnswer, when_modal
+from tests.helpers.preview import wait_for_pdf
 
 OpenWindow = Callable[[Path, Path], MainWindow]  # the open_window fixture
 
@@ -221,6 +222,7 @@ def test_scenario_1_urgency_declaration_refused_objected_and_granted(
     pdf = tmp_path / "wat-is-geprobeerd.pdf"
 
     def save(overview: TriedOverviewDialog) -> None:
+        wait_for_pdf(overview.preview)
         overview.save_pdf(pdf)
         overview.reject()
 

@@ -37,6 +37,8 @@ from clientsteun.ui.widgets.fields import choose
 from clientsteun.ui.widgets.table_model import ROW_ROLE, WARNING_COLOUR
 from tests.helpers.modals import answer_box, when_modal
 from tests.helpers.mouse import double_click
+from tests.helpers.pdf import body, collapsed
+from tests.helpers.preview import wait_for_pdf
 from tests.helpers.residents import add_resident
 
 
@@ -101,7 +103,9 @@ def test_overview_lists_every_attempt_in_date_order_and_saves_a_logged_pdf(
     dialog = TriedOverviewDialog("Sanne", views, services.catalog.routes, date(2026, 11, 23), services.audit, client.id)
     qtbot.addWidget(dialog)
 
-    shown = dialog.browser.toPlainText()
+    assert len(dialog.preview.pages) == 1
+    assert dialog.pdf_button.isEnabled() and dialog.print_button.isEnabled()
+    shown = collapsed(body(dialog.pdf))
     order = [shown.index(text) for text in ("02-03-2026", "20-06-2026", "01-07-2026", "01-09-2026", "08-12-2026")]
     assert order == sorted(order)
     assert "Niet dakloos genoeg" in shown
@@ -109,7 +113,9 @@ def test_overview_lists_every_attempt_in_date_order_and_saves_a_logged_pdf(
     assert "bijlage: reacties.txt" in shown
 
     pdf = tmp_path / "overzicht.pdf"
+    assert services.audit.entries()[before:] == []  # showing is not logged
     dialog.save_pdf(pdf)
+    assert pdf.read_bytes() == dialog.pdf
     text = text_of(pdf)
     for expected in (
         "Wat is er al geprobeerd?",
@@ -129,7 +135,7 @@ def test_overview_lists_every_attempt_in_date_order_and_saves_a_logged_pdf(
 def test_overview_without_routes_says_so(qtbot: QtBot, services: Services) -> None:
     dialog = TriedOverviewDialog("Sanne", [], services.catalog.routes, date(2026, 11, 23), services.audit, 1)
     qtbot.addWidget(dialog)
-    assert "Er zijn nog geen routes vastgelegd." in dialog.browser.toPlainText()
+    assert "Er zijn nog geen routes vastgelegd." in body(dialog.pdf)
 
 
 def test_overview_from_the_window_logs_the_export_with_the_resident(
@@ -140,6 +146,7 @@ def test_overview_from_the_window_logs_the_export_with_the_resident(
     window.refresh_clients(client.id)
 
     def save_and_close(dialog: TriedOverviewDialog) -> None:
+        wait_for_pdf(dialog.preview)  # the window makes it on a worker thread
         dialog.save_pdf(tmp_path / "uit.pdf")
         dialog.reject()
 

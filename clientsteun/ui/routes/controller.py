@@ -114,7 +114,7 @@ class RoutesController(QObject):
         views = self.services.routes.list_routes(client_id)
         TriedOverviewDialog(
             client.display_name, views, self.services.catalog.routes, self.clock().date(), self.services.audit,
-            client_id, self.window,
+            client_id, self.window, tasks=self.tasks,
         ).exec()  # fmt: skip
 
     # -- signals -------------------------------------------------------------------------------
