@@ -91,7 +91,7 @@ def test_the_chips_filter_the_rows_and_stay_while_the_dossier_is_read_again(
     client, route_id = busy_resident(services)
     tab = panel.timeline_tab
     panel.show_view(services.dossier.open(client.id))
-    assert [chip.text() for chip, _kinds in tab.chips] == CHIPS
+    assert [chip.label for chip, _kinds in tab.chips] == CHIPS
     assert all(chip.isChecked() for chip, _kinds in tab.chips)  # everything shown at first
     everything = tab.model.rowCount()
     assert kinds(panel) == {

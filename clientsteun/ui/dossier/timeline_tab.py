@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date
@@ -19,7 +19,27 @@ from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
 K = TimelineKind
+CHECK = "\u2713"
+CHIP_STYLE = (
+    "QToolButton { border: 1px solid #80868b; border-radius: 10px; padding: 2px 10px; background: palette(base); }"
+    "QToolButton:checked { background: #d2e3fc; border-color: #1a5fb4; }"
+    "QToolButton:focus { border: 2px solid palette(highlight); }"
+)
 CONSENT = frozenset({K.CONSENT_GIVEN, K.CONSENT_CHANGED, K.CONSENT_WITHDRAWN, K.CONSENT_EXPIRED})
+
+
+class Chip(QToolButton):
+    """A filter chip: on (a check mark, coloured) or off; Tab reaches it, Space switches it."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.setCheckable(True)
+        self.setStyleSheet(CHIP_STYLE)
+        self.setText(f"{CHECK} {label}")
+        self.setMinimumWidth(self.sizeHint().width())  # as wide off as on: the row does not shift
+        self.setChecked(True)
+        self.toggled.connect(lambda on: self.setText(f"{CHECK} {label}" if on else label))
 
 
 class TimelineTab(QWidget):
@@ -46,10 +66,13 @@ class TimelineTab(QWidget):
         )
         self.view = make_table(self.model, stretch=2, accessible_name=self.tr("Tijdlijn"))
         self.view.open_row.connect(self._open)
+        header = self.view.horizontalHeader()  # a route step's kind can be long: it shares the width
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         chips = FlowLayout()  # wraps on a narrow screen instead of widening the window
-        chips.addWidget(QLabel(self.tr("Toon:")))
-        self.chips: list[tuple[QToolButton, frozenset[TimelineKind]]] = []
+        shown = QLabel(self.tr("Toon:"))
+        chips.addWidget(shown)
+        self.chips: list[tuple[Chip, frozenset[TimelineKind]]] = []
         groups = (  # each chip with the kinds of entry it shows
             (self.tr("Gesprekken"), {K.CONVERSATION}),
             (self.tr("Afspraken"), {K.AGREEMENT, K.AGREEMENT_DONE}),
@@ -60,10 +83,7 @@ class TimelineTab(QWidget):
             (self.tr("Overig"), {K.HELP_QUESTION, K.FIRST_CONTACT, K.CLOSED}),
         )
         for label, kinds in groups:
-            chip = QToolButton()
-            chip.setText(label)
-            chip.setCheckable(True)
-            chip.setChecked(True)
+            chip = Chip(label)
             chip.setAccessibleName(self.tr("{kind} tonen").format(kind=label))
             chip.setToolTip(self.tr("{kind} tonen of verbergen in de tijdlijn").format(kind=label))
             chip.toggled.connect(self._show_rows)
@@ -72,6 +92,8 @@ class TimelineTab(QWidget):
         self.count_label = QLabel()
         self.count_label.hide()
         chips.addWidget(self.count_label)
+        for label in (shown, self.count_label):
+            label.setMinimumHeight(chip.sizeHint().height())  # level with the chips
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,9 +112,9 @@ class TimelineTab(QWidget):
         self._timeline = tuple(timeline)
         self._show_rows()
 
-    def chip(self, label: str) -> QToolButton:
+    def chip(self, label: str) -> Chip:
         """The chip called ``label``."""
-        return next(chip for chip, _kinds in self.chips if chip.text() == label)
+        return next(chip for chip, _kinds in self.chips if chip.label == label)
 
     def _show_rows(self) -> None:
         shown = frozenset().union(*(kinds for chip, kinds in self.chips if chip.isChecked()))
