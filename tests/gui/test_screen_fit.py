@@ -1,6 +1,6 @@
 """Every window fits a laptop screen: 1366×768 and 1280×720 at 100 % (1920×1080 at 150 % gives the same
 room as 1280×720).  A window whose minimum size is larger than the room, or that shows a control cut off
-or outside the window at that size, fails."""
+or outside the window at that size, or a wrapped text cut off at the top or bottom, fails."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QDialog,
+    QLabel,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -62,6 +63,15 @@ def cut_off(top: QWidget) -> list[str]:
     return found
 
 
+def clipped_text(top: QWidget) -> list[str]:
+    """The visible wrapped texts of ``top`` lower than their lines need (a message cut off top and bottom)."""
+    return [
+        f"{label.text()[:40]!r} {label.height()} px of {label.heightForWidth(label.width())}"
+        for label in top.findChildren(QLabel)
+        if label.isVisible() and label.wordWrap() and label.height() < label.heightForWidth(label.width())
+    ]
+
+
 def minimum_of(widget: QWidget) -> QSize:
     return widget.minimumSizeHint().expandedTo(widget.minimumSize())
 
@@ -105,9 +115,10 @@ def test_every_dialog_fits(
 
         qtbot.waitUntil(resized)
         assert cut_off(dialog) == [], f"{name} on {screen}"
+        assert clipped_text(dialog) == [], f"{name} on {screen}"
         dialog.done(QDialog.DialogCode.Rejected)
         checked.append(name)
-    assert len(checked) == 20
+    assert len(checked) == 27
 
 
 def test_a_window_remembered_larger_than_the_screen_opens_inside_it(

@@ -4,7 +4,7 @@ check each screen as a whole (it fits a laptop screen, Tab reaches each control,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QDia
 from clientsteun.domain.model import Client, Consent, Conversation, ConversationInput, HelpQuestionInput
 from clientsteun.domain.routes import RouteInput, SignalInput
 from clientsteun.services import Services
+from clientsteun.services.safety import Backup, SafetyService, VaultState
 from clientsteun.settings import Settings
+from clientsteun.store.vault import Vault
 from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.conversations.search import SearchDialog
 from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
@@ -26,8 +28,10 @@ from clientsteun.ui.routes.overview import TriedOverviewDialog
 from clientsteun.ui.routes.week import WeekOverview
 from clientsteun.ui.routes.window import RouteWindow
 from clientsteun.ui.safety.audit_log import AuditLogDialog
-from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog
+from clientsteun.ui.safety.start import continue_box, new_key_dialog, restore_box, unlock_dialog
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
 TODAY = date(2026, 11, 23)
@@ -104,6 +108,38 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",
                                                           offer_recovery=True, parent=window)  # fmt: skip
     yield "herstelsleutel", lambda: RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP", tmp_path / "c.db", window)
+    yield from start_dialogs(window, tmp_path)
+
+
+def start_dialogs(window: MainWindow, tmp_path: Path) -> Iterator[tuple[str, Callable[[], QDialog]]]:
+    """The dialogs and questions before the window opens: unlocking (also after a wrong passphrase and
+    with the recovery key), choosing the first passphrase, and a damaged database."""
+    why = "Het databasebestand is beschadigd. Dat kan gebeuren als de laptop uitvalt tijdens het opslaan."
+    backup = Backup(tmp_path / "reservekopie.db", datetime(2026, 11, 22, 17, 5), "dagelijks")
+    yield "ontgrendelen", lambda: unlock_dialog(locked(tmp_path / "slot.db"), window)
+    yield "verkeerd wachtwoord", lambda: refused(unlock_dialog(locked(tmp_path / "slot.db"), window))
+    yield "herstelsleutel typen", lambda: unlock_dialog(locked(tmp_path / "slot.db"), window).recovery_prompt()
+    yield "welkom", lambda: new_key_dialog(VaultState.NEW, window)
+    yield "versleutelen", lambda: new_key_dialog(VaultState.PLAINTEXT, window)
+    yield "reservekopie terugzetten", lambda: restore_box(window, backup, why, allow_continue=True)
+    yield "toch openen", lambda: continue_box(window, why)
+
+
+def locked(db_path: Path) -> SafetyService:
+    """A database's key file, locked with ``PASSPHRASE``."""
+    vault = Vault.at(db_path)
+    if vault.state() is VaultState.NEW:
+        vault.create_key(PASSPHRASE, with_recovery=True, kdf=FAST_KDF)
+    return SafetyService(db_path)
+
+
+def refused(dialog: UnlockDialog) -> UnlockDialog:
+    """The unlock dialog after a wrong passphrase: its message says so under the field."""
+    dialog.show()
+    dialog.passphrase.setText("verkeerd wachtwoord!")
+    dialog.unlock_button.click()
+    assert "klopt niet" in dialog.message.text()
+    return dialog
 
 
 def is_control(widget: QWidget) -> bool:

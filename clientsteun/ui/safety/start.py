@@ -56,6 +56,22 @@ class Choice(enum.Enum):
 
 def offer_restore(parent: QWidget | None, backup: Backup, why: str, *, allow_continue: bool = False) -> Choice:
     """Explain ``why`` and offer to put back ``backup`` (the latest good one); the current file is kept."""
+    return _answer(restore_box(parent, backup, why, allow_continue=allow_continue))
+
+
+def _answer(box: QMessageBox) -> Choice:
+    """Ask ``box``: its accepting button puts the backup back, its destructive one opens the file as it
+    is; Esc and "Stoppen" stop."""
+    box.exec()
+    clicked = box.clickedButton()
+    role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.InvalidRole
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return Choice.RESTORE
+    return Choice.CONTINUE if role == QMessageBox.ButtonRole.DestructiveRole else Choice.STOP
+
+
+def restore_box(parent: QWidget | None, backup: Backup, why: str, *, allow_continue: bool = False) -> QMessageBox:
+    """The question of ``offer_restore``, built and not yet asked."""
     when = f"{format_long(backup.made_at.date())} {format_time(backup.made_at.time())}"
     box = QMessageBox(
         QMessageBox.Icon.Warning,
@@ -68,22 +84,20 @@ def offer_restore(parent: QWidget | None, backup: Backup, why: str, *, allow_con
         parent,
     )
     restore_button = box.addButton(_text("Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole)
-    continue_button = (
+    if allow_continue:
         box.addButton(_text("Toch openen zoals hij is"), QMessageBox.ButtonRole.DestructiveRole)
-        if allow_continue
-        else None
-    )
     box.addButton(_text("Stoppen"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore_button)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is restore_button:
-        return Choice.RESTORE
-    return Choice.CONTINUE if clicked is continue_button else Choice.STOP
+    return box
 
 
 def offer_continue(parent: QWidget | None, why: str) -> bool:
     """Explain ``why`` where no backup can be offered: open the file as it is, or stop."""
+    return _answer(continue_box(parent, why)) is Choice.CONTINUE
+
+
+def continue_box(parent: QWidget | None, why: str) -> QMessageBox:
+    """The question of ``offer_continue``, built and not yet asked."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         _text("Probleem met de database"),
@@ -91,15 +105,38 @@ def offer_continue(parent: QWidget | None, why: str) -> bool:
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    continue_button = box.addButton(_text("Toch openen zoals hij is"), QMessageBox.ButtonRole.AcceptRole)
+    continue_button = box.addButton(_text("Toch openen zoals hij is"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_text("Stoppen"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(continue_button)
-    box.exec()
-    return box.clickedButton() is continue_button
+    return box
 
 
 def no_backup(parent: QWidget | None, why: str) -> None:
     show_error(parent, NoBackup(_text("{why}\n\nEr is geen bruikbare reservekopie.").format(why=why)))
+
+
+def new_key_dialog(state: VaultState, parent: QWidget | None) -> NewPassphraseDialog:
+    """Choosing the passphrase at a first start, or for a database from before encryption."""
+    if state is VaultState.NEW:
+        title = _text("Welkom bij Clientsteun")
+        intro = _text(
+            "Clientsteun bewaart alle gegevens versleuteld op deze laptop. Kies een wachtwoord "
+            "dat alleen u kent. U typt het elke keer als u Clientsteun opent. Een zin van vier "
+            "woorden is goed te onthouden en sterk."
+        )
+    else:
+        title = _text("Database versleutelen")
+        intro = _text(
+            "Deze versie van Clientsteun bewaart alle gegevens versleuteld. Kies een wachtwoord; "
+            "daarna wordt uw database één keer versleuteld. Eerst wordt een versleutelde "
+            "reservekopie gemaakt, er gaat niets verloren."
+        )
+    return NewPassphraseDialog(title, intro, offer_recovery=True, parent=parent)
+
+
+def unlock_dialog(safety: SafetyService, parent: QWidget | None) -> UnlockDialog:
+    """Asking the passphrase at every start."""
+    return UnlockDialog(safety, _text("Typ uw wachtwoord om Clientsteun te openen."), parent)
 
 
 class StartFlow:
@@ -138,21 +175,7 @@ class StartFlow:
 
     def _new_key(self, state: VaultState) -> Opened | None:
         """A first start, or a database from before encryption: choose a passphrase."""
-        if state is VaultState.NEW:
-            title = _text("Welkom bij Clientsteun")
-            intro = _text(
-                "Clientsteun bewaart alle gegevens versleuteld op deze laptop. Kies een wachtwoord "
-                "dat alleen u kent. U typt het elke keer als u Clientsteun opent. Een zin van vier "
-                "woorden is goed te onthouden en sterk."
-            )
-        else:
-            title = _text("Database versleutelen")
-            intro = _text(
-                "Deze versie van Clientsteun bewaart alle gegevens versleuteld. Kies een wachtwoord; "
-                "daarna wordt uw database één keer versleuteld. Eerst wordt een versleutelde "
-                "reservekopie gemaakt, er gaat niets verloren."
-            )
-        dialog = NewPassphraseDialog(title, intro, offer_recovery=True, parent=self.parent)
+        dialog = new_key_dialog(state, self.parent)
         if not dialog.exec():
             return None
         key, code = self.safety.create_key(dialog.passphrase, with_recovery=dialog.wants_recovery)
@@ -164,8 +187,7 @@ class StartFlow:
         return Opened(database, events)
 
     def _unlock(self) -> tuple[bytes | None, list[Happened]]:
-        intro = _text("Typ uw wachtwoord om Clientsteun te openen.")
-        dialog = UnlockDialog(self.safety, intro, self.parent)
+        dialog = unlock_dialog(self.safety, self.parent)
         if not dialog.exec():
             return None, []
         return dialog.key, dialog.happened

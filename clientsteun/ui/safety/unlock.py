@@ -183,13 +183,20 @@ class UnlockDialog(QDialog):
         self.message.setMinimumHeight(self.message.heightForWidth(self.message.width()))
         self.adjustSize()
 
+    def recovery_prompt(self) -> QInputDialog:
+        """The question for the recovery key, built and not yet asked."""
+        prompt = QInputDialog(self)
+        prompt.setWindowTitle(self.tr("Herstelsleutel"))
+        prompt.setInputMode(QInputDialog.InputMode.TextInput)
+        prompt.setLabelText(self.tr("Typ de herstelsleutel over (8 groepjes van 4 tekens):"))
+        return prompt
+
     def use_recovery_key(self) -> None:
-        code, ok = QInputDialog.getText(
-            self,
-            self.tr("Herstelsleutel"),
-            self.tr("Typ de herstelsleutel over (8 groepjes van 4 tekens):"),
-        )
-        if not ok or not code.strip():
+        prompt = self.recovery_prompt()
+        asked = prompt.exec()
+        code = prompt.textValue()
+        prompt.deleteLater()
+        if not asked or not code.strip():
             return
         try:
             key = self.safety.unlock_with_recovery(code)
