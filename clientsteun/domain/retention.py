@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,28 @@ def backups_to_keep(made: Iterable[Made], policy: RetentionPolicy, now: datetime
     keep |= _newest_per_period(dated, lambda moment: moment.date(), policy.daily)
     keep |= _newest_per_period(dated, lambda moment: moment.isocalendar()[:2], policy.weekly)
     return keep
+
+
+def last_leaves_on(
+    made: Iterable[Made], holders: set[int], policy: RetentionPolicy, now: datetime, *, horizon_days: int = 800
+) -> date | None:
+    """The day the last of ``holders`` (numbers among ``made``) is pruned, when one backup is made each
+    day from tomorrow on, as for a laptop used every day; None when one stays beyond the horizon.
+
+    The same rule as ``backups_to_keep``, played forward: fewer backups (days without use) keep
+    each one longer, so this is the earliest day, not a promise.
+    """
+    alive = list(made)
+    number = max((backup.number for backup in alive), default=0)
+    for day in range(1, horizon_days + 1):
+        moment = now + timedelta(days=day)
+        number += 1
+        alive.append(Made(number, moment))
+        keep = backups_to_keep(alive, policy, moment)
+        alive = [backup for backup in alive if backup.number in keep]
+        if not holders & keep:
+            return moment.date()
+    return None
 
 
 def _newest_per_period(backups: list[Made], period: Callable[[datetime], Hashable], count: int) -> set[int]:

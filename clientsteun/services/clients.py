@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import Select, case, exists, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.changes import Area
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.model import (
@@ -24,7 +23,6 @@ from clientsteun.domain.model import (
 )
 from clientsteun.domain.timeline import NOTE_HEAD, build_timeline, first_line
 from clientsteun.services import mapping
-from clientsteun.services.audit import append_entry
 from clientsteun.services.base import Service, get_row
 from clientsteun.store.tables import (
     AgreementRow,
@@ -209,16 +207,6 @@ class ClientService(Service):
             client = mapping.client(row)
         self._announce(RESIDENT_CHANGE, client_id)
         return client
-
-    def delete_client(self, client_id: int) -> None:
-        """Removes the resident and everything recorded about them (the UI asks first).
-
-        The audit log says so in the same transaction, with the resident's number and not their name.
-        """
-        with self._db.transaction() as session:
-            session.delete(get_row(session, ClientRow, client_id))
-            append_entry(session, self.now(), AuditAction.ERASE, client_id, "resident deleted")
-        self._announce(Area.RESIDENTS | Area.AGENDA, client_id)  # the list finds them gone; so does the window
 
     def add_help_question(self, client_id: int, question: HelpQuestionInput) -> HelpQuestion:
         question = question.validated()

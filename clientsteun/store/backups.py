@@ -24,6 +24,7 @@ from pathlib import Path
 import sqlcipher3
 
 from clientsteun.domain.errors import BackupFailed, ClientsteunError, DatabaseDamaged, KeyMismatch
+from clientsteun.domain.privacy import ResidentMark
 from clientsteun.domain.retention import Made, RetentionPolicy, backups_to_keep
 from clientsteun.store.connection import (
     APPLICATION_ID,
@@ -34,6 +35,7 @@ from clientsteun.store.connection import (
     translate_errors,
 )
 from clientsteun.store.files import fsync_file, sync_folder, write_atomically
+from clientsteun.store.search import secure_delete_search
 
 log = logging.getLogger(__name__)
 
@@ -291,6 +293,66 @@ def _has_known_revision(connection: sqlcipher3.Connection) -> bool:
     from clientsteun.store.schema import is_known
 
     return is_known(row[0])
+
+
+def holds_resident(path: Path, key: bytes, resident: ResidentMark) -> bool | None:
+    """Whether the copy at ``path`` holds ``resident``; None when this key does not open it or it is damaged."""
+    try:
+        with translate_errors(path), contextlib.closing(connect(path, key, read_only=True)) as connection:
+            return _finds(connection, resident)
+    except (ClientsteunError, OSError):
+        return None
+
+
+def _finds(connection: sqlcipher3.Connection, resident: ResidentMark) -> bool:
+    row = connection.execute("SELECT name, created_at FROM clients WHERE id = ?", (resident.client_id,)).fetchone()
+    if row is None:
+        return False
+    return resident.same(str(row[0]), datetime.fromisoformat(str(row[1])))
+
+
+def erase_resident(path: Path, key: bytes, resident: ResidentMark) -> bool:
+    """Rewrite the backup at ``path`` without ``resident``; True when it held them (False: left as it was).
+
+    A copy beside it loses the resident's rows (with every row that cascades from them, the search
+    index's entries included, overwritten as they go), is rebuilt with ``VACUUM`` so no free page
+    remains, passes the same checks as a new backup and then takes the backup's place in one rename:
+    the backup keeps its name, number and date, and a restore accepts it as before.
+    """
+    partial = path.with_name(path.name + ".part")
+    partial.unlink(missing_ok=True)
+    try:
+        shutil.copyfile(path, partial)
+        with translate_errors(partial), contextlib.closing(connect(partial, key)) as connection:
+            if not _finds(connection, resident):
+                return False
+            connection.execute("PRAGMA secure_delete = ON")
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("BEGIN IMMEDIATE")
+            secure_delete_search(connection)
+            connection.execute("DELETE FROM clients WHERE id = ?", (resident.client_id,))
+            if connection.execute("PRAGMA foreign_key_check").fetchall():
+                raise BackupFailed(detail="rows left without their resident")
+            connection.execute("COMMIT")
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA journal_mode = DELETE")
+        _put_in_place(partial, path, key)
+    except OSError as error:
+        raise BackupFailed(detail=f"{type(error).__name__} errno {error.errno}") from error
+    finally:
+        partial.unlink(missing_ok=True)
+    log.info("a backup was rewritten without an erased resident")
+    return True
+
+
+def aside_copies(db_path: Path) -> list[Path]:
+    """Earlier database files kept beside it after a restore (``aside_name``), oldest first."""
+    pattern = re.compile(re.escape(db_path.name) + r"\.[a-z-]+-\d{8}-\d{6}")
+    try:
+        found = [path for path in db_path.parent.iterdir() if pattern.fullmatch(path.name) and path.is_file()]
+    except OSError:
+        return []
+    return sorted(found)
 
 
 # Beside the database while a restore runs: the prepared copy, and the plan that names where the

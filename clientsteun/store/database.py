@@ -51,6 +51,7 @@ from clientsteun.store.connection import (
     wal_file,
 )
 from clientsteun.store.files import fsync_file, sync_folder
+from clientsteun.store.search import secure_delete_search
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,15 @@ class Database:
         self.secret[:] = key
         self.engine = make_engine(self.path, key_reader(self.secret))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead log into the file and empty it (``TRUNCATE``), so pages an erasure
+        overwrote are not still readable in the log; False when a reader kept part of it (busy)."""
+        if not self.secret:
+            raise AppLocked(detail="database used while locked")
+        with translate_errors(self.path), self.engine.connect() as connection:
+            busy, _log, _done = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return not busy
 
     def accept_lost_wal(self) -> None:
         """The user chose to go on with the file as it is: closing clears the crash marker again."""
@@ -180,6 +190,7 @@ def open_database(
         database = Database(path, secret, engine, sessionmaker(engine, expire_on_commit=False), lock, wal_missing)
         if not read_only:
             database.database_id = _read_database_id(database)
+            _secure_search(database)
         if check:
             _quick_check(database)
         if exclusive:
@@ -201,6 +212,16 @@ def _read_database_id(database: Database) -> str:
         database.engine.dispose()
         raise
     return str(found or "")
+
+
+def _secure_search(database: Database) -> None:
+    """FTS5's own secure-delete on the search index, once per database (``store.search``)."""
+    try:
+        with database.transaction() as session:
+            secure_delete_search(session.connection().connection.driver_connection)
+    except BaseException:
+        database.engine.dispose()
+        raise
 
 
 def _quick_check(database: Database) -> None:
@@ -265,6 +286,9 @@ def make_engine(
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        # Deleted content is overwritten with zeros, in its page and in pages that become free, so an
+        # erased resident cannot be read back from the file (SQLCipher's default; said here so it stays).
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

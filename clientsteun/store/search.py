@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import sqlcipher3
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -70,3 +71,29 @@ def search_notes(session: Session, query: str, limit: int = RESULT_LIMIT) -> lis
         )
         for row in rows
     ]
+
+
+def fts_tables(connection: sqlcipher3.Connection) -> list[str]:
+    """Every FTS5 index in the database (the note search, and any added later)."""
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND lower(sql) LIKE 'create virtual table%using fts5%'"
+    )
+    return [str(row[0]) for row in rows]
+
+
+def secure_delete_search(connection: sqlcipher3.Connection) -> int:
+    """Switch on FTS5's own ``secure-delete`` for every index that does not have it yet; returns how many.
+
+    Without it a deleted note's words stay in the index's pages until its segments happen to be
+    merged.  The option is stored in the index itself (its ``_config`` table), so this is done once
+    per database: at creation and, for an existing database, at the first opening after this version.
+    """
+    switched = 0
+    for name in fts_tables(connection):
+        quoted = '"' + name.replace('"', '""') + '"'
+        config = '"' + (name + "_config").replace('"', '""') + '"'
+        done = connection.execute(f"SELECT v FROM {config} WHERE k = 'secure-delete'").fetchone()
+        if done is None or done[0] != 1:
+            connection.execute(f"INSERT INTO {quoted}({quoted}, rank) VALUES ('secure-delete', 1)")
+            switched += 1
+    return switched

@@ -447,7 +447,7 @@ class Child:
 
         self.run("finish-draft", [Effect("conversation", None, client_id, digest), removed], save)
 
-    def _delete(self, operation: str, kind: str, delete: Callable[[int], None]) -> None:
+    def _delete(self, operation: str, kind: str, delete: Callable[[int], object]) -> None:
         row_id, client_id = self.pick(kind)
         effect = Effect(kind, row_id, client_id, None)
 
@@ -467,7 +467,7 @@ class Child:
         self._delete("delete-agreement", "agreement", self.services.agreements.delete_agreement)
 
     def delete_client(self, label: str) -> None:
-        self._delete("delete-client", "client", self.services.clients.delete_client)
+        self._delete("delete-client", "client", self.services.privacy.erase_client)
 
 
 # Each kind's id column and the column of the resident it belongs to.

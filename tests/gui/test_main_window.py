@@ -14,7 +14,7 @@ from clientsteun.domain.errors import NotFound
 from clientsteun.domain.model import Client, ConversationInput, TimelineKind
 from clientsteun.domain.routes import EvidenceInput, RouteInput, SignalInput, StepInput
 from clientsteun.services import Services
-from clientsteun.services.clients import ClientService
+from clientsteun.services.privacy import PrivacyService
 from clientsteun.services.routes import RouteService
 from clientsteun.ui.dossier.dialogs import ClientDialog, CloseDialog
 from clientsteun.ui.main_window import MainWindow
@@ -228,7 +228,7 @@ def test_quitting_when_the_draft_cannot_be_stored_asks_before_losing_the_typing(
     qtbot.keyClicks(editor.notes_edit, " Belangrijk")
     # The resident is removed behind the editor's back (as by another program, whose writes this window
     # does not hear): no draft can be stored.
-    ClientService(services.database, services.clock).delete_client(resident.id)
+    PrivacyService(services.database, services.clock).erase_client(resident.id)
 
     answer = answer_box("Terug naar het gesprek")
     window.close()

@@ -17,7 +17,7 @@ def test_deleting_a_resident_writes_one_line_without_the_name(services: Services
     gone = services.clients.create_client(ClientInput(name="Zeger Verzonnen", alias="Zeg"))
     before = services.audit.entries()
 
-    services.clients.delete_client(gone.id)
+    services.privacy.erase_client(gone.id)
 
     entries = services.audit.entries()
     assert len(entries) == len(before) + 1
@@ -33,5 +33,5 @@ def test_deleting_a_resident_writes_one_line_without_the_name(services: Services
 def test_a_failed_deletion_leaves_no_line(services: Services) -> None:
     before = services.audit.entries()
     with pytest.raises(NotFound):
-        services.clients.delete_client(12345)
+        services.privacy.erase_client(12345)
     assert services.audit.entries() == before

@@ -644,7 +644,7 @@ def test_deleting_a_resident_removes_routes_evidence_files_and_signals(services:
         "signals": 4,
     }
 
-    services.clients.delete_client(noor)
+    services.privacy.erase_client(noor)
 
     assert {table: _rows(services, table) for table in tables} == {table: n // 2 for table, n in before.items()}
     assert _rows(services, "routes", "client_id = :c", c=noor) == 0

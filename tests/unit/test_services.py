@@ -387,7 +387,7 @@ def test_close_and_reopen_client(services: Services) -> None:
         lambda s: s.clients.update_client(999, ClientInput(name="Iemand")),
         lambda s: s.clients.close_client(999, TODAY, "Verhuisd"),
         lambda s: s.clients.reopen_client(999),
-        lambda s: s.clients.delete_client(999),
+        lambda s: s.privacy.erase_client(999),
         lambda s: s.clients.delete_help_question(999),
         lambda s: s.conversations.get_conversation(999),
         lambda s: s.conversations.save_conversation(None, ConversationInput(999, TODAY, "other")),
@@ -425,7 +425,7 @@ def test_delete_client_removes_everything_including_search_and_drafts(services: 
     kept_talk = _talk(services, kept.id, TODAY, "Ook een huurachterstand")
     assert len(services.conversations.search("zeldzaamwoord")) == 1
 
-    services.clients.delete_client(doomed.id)
+    services.privacy.erase_client(doomed.id)
 
     assert services.conversations.search("zeldzaamwoord") == []
     assert [hit.conversation_id for hit in services.conversations.search("huurachterstand")] == [kept_talk]
@@ -638,7 +638,7 @@ def test_draft_for_something_deleted_meanwhile_is_not_found(services: Services) 
     services.conversations.delete_conversation(talk)
     with pytest.raises(NotFound):
         services.conversations.save_draft(None, talk, ConversationInput(client.id, TODAY, "other"))
-    services.clients.delete_client(client.id)
+    services.privacy.erase_client(client.id)
     with pytest.raises(NotFound):
         services.conversations.save_draft(None, None, ConversationInput(client.id, TODAY, "other"))
     assert services.conversations.list_drafts() == []
@@ -676,7 +676,7 @@ def test_writes_announce_what_they_changed_after_the_commit(services: Services) 
     services.conversations.delete_conversation(talk)
     services.clients.close_client(client.id, TODAY, "Verhuisd")
     services.clients.reopen_client(client.id)
-    services.clients.delete_client(other.id)
+    services.privacy.erase_client(other.id)
 
     resident = Area.RESIDENTS | Area.DETAILS | Area.AGENDA  # the list, the header and the agenda's names
     agreements = Area.AGREEMENTS | Area.RESIDENTS | Area.AGENDA  # the list counts open and overdue ones
@@ -726,7 +726,7 @@ def test_a_row_of_the_list_reads_as_the_whole_list_does(services: Services) -> N
     rows = {row.id: row for row in services.clients.list_clients()}
     assert services.clients.list_row(client.id) == rows[client.id]
     assert rows[client.id].overdue_agreements == 1 and rows[client.id].open_agreements == 2
-    services.clients.delete_client(client.id)
+    services.privacy.erase_client(client.id)
     assert services.clients.list_row(client.id) is None
 
 
