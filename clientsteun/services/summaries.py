@@ -10,6 +10,7 @@ is derived, never stored.  Suppression is applied only when a report is publishe
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -118,7 +119,7 @@ class SummaryService(Service):
         detail = f"samenvatting {target.suffix.lower()}, {summary.period.label}, {_municipalities(summary)}"
         if summary.packages:
             detail += f", {summary.packages} pakketten"
-        return self._audit.export(target, report_bytes(published, target.suffix), action, detail=detail)
+        return self._audit.export(target, report_bytes(published, target), action, detail=detail)
 
     def package(self, period: Period, team: str = "") -> SummaryPackage:
         """The period's package: every municipality's exact figures, for the coordinator."""
@@ -143,20 +144,24 @@ def _unit(name: str | None) -> str:
     return (name or "").strip() or NO_MUNICIPALITY
 
 
-def report_bytes(published: PublishedSummary, suffix: str) -> bytes:
-    """The published report in the format of ``suffix`` (.pdf, .xlsx, .csv)."""
-    suffix = suffix.lower()
+def check_report_target(target: Path) -> None:
+    """Refuse a report file this version cannot make, before any work is done."""
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".xlsx", ".csv"):
+        raise InvalidInput(WRONG_SUFFIX, detail=f"report suffix {suffix!r}")
+    if suffix == ".pdf" and importlib.util.find_spec(PDF_MODULE) is None:  # the PDF renderer arrives in its own module
+        raise InvalidInput(NO_PDF, detail="no PDF renderer for summaries")
+
+
+def report_bytes(published: PublishedSummary, target: Path) -> bytes:
+    """The published report in the format of the file's suffix (.pdf, .xlsx, .csv)."""
+    check_report_target(target)
+    suffix = target.suffix.lower()
     if suffix == ".csv":
         return summary_csv(published)
     if suffix == ".xlsx":
         return summary_xlsx(published)
-    if suffix != ".pdf":
-        raise InvalidInput(WRONG_SUFFIX)
-    try:  # the PDF renderer arrives in a module of its own
-        renderer = importlib.import_module(PDF_MODULE)
-    except ModuleNotFoundError:
-        raise InvalidInput(NO_PDF, detail="no PDF renderer for summaries") from None
-    content: bytes = renderer.render_summary(published)
+    content: bytes = importlib.import_module(PDF_MODULE).render_summary(published)
     return content
 
 
@@ -180,7 +185,7 @@ def combine_files(files: Sequence[Path]) -> Summary:
 def write_report(target: Path, summary: Summary, threshold: int) -> Path:
     """Publish and write a report without a database open (``clientsteun combine``): the app's own
     database is still never overwritten.  Nothing is logged: there is no audit log without a database."""
-    content = report_bytes(publish_summary(summary, threshold), target.suffix)
+    content = report_bytes(publish_summary(summary, threshold), target)
     return write_user_file(target, content, database=paths.default_database())
 
 

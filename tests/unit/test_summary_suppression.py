@@ -1,0 +1,142 @@
+"""Publishing a summary table: small counts hidden, and enough others that none can be worked out."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clientsteun.domain.summary import (
+    SPEC,
+    PublishedTable,
+    Shown,
+    Table,
+    TableKey,
+    UnitFigures,
+    build_table,
+    publish,
+    spread,
+)
+from tests.helpers.summaries import determined, hidden_cells, worked_out
+
+
+def _table(cells: list[list[int]], *, rows: bool = True, columns: bool = True) -> Table:
+    return Table(
+        TableKey.ROUTES, "t", tuple(f"r{i}" for i in range(len(cells))), tuple(f"c{j}" for j in range(len(cells[0]))),
+        tuple(tuple(row) for row in cells), row_totals_shown=rows, column_totals_shown=columns,
+    )  # fmt: skip
+
+
+def _texts(published: PublishedTable) -> list[list[str]]:
+    return [[shown.text for shown in row] for row in published.cells]
+
+
+def _assert_safe(published: PublishedTable, threshold: int) -> None:
+    shown = [s for row in published.cells for s in row]
+    shown += [*(published.row_totals or ()), *(published.column_totals or ())]
+    shown += [published.total] if published.total is not None else []
+    assert all(s.value is None or s.value == 0 or s.value >= threshold for s in shown)
+    assert worked_out(published) == {}
+    assert determined(published) == set()
+
+
+def test_zero_shows_as_zero_and_small_as_below_five() -> None:
+    published = publish(_table([[0, 3, 20, 30], [0, 10, 12, 40]], rows=False, columns=False), 5)
+    assert _texts(published) == [["0", "<5", "20", "30"], ["0", "10", "12", "40"]]
+    assert published.row_totals is None and published.column_totals is None and published.total is None
+
+
+def test_a_lone_small_cell_takes_three_more_with_it_so_the_totals_give_nothing_away() -> None:
+    published = publish(_table([[3, 10, 12], [8, 9, 20], [6, 7, 6]]), 5)
+    assert _texts(published)[0][0] == "<5"
+    assert len(hidden_cells(published)) >= 4
+    assert published.total == Shown(81)
+    _assert_safe(published, 5)
+
+
+def test_a_small_total_is_hidden_too() -> None:
+    published = publish(_table([[1, 0], [0, 2], [0, 0]]), 5)
+    assert published.total is not None and published.total.text == "<5"
+    assert published.column_totals is not None and [s.text for s in published.column_totals] == ["<5", "<5"]
+    _assert_safe(published, 5)
+
+
+def test_the_threshold_is_never_below_five_and_can_be_higher() -> None:
+    assert _texts(publish(_table([[4, 50], [50, 50]], rows=False, columns=False), 2))[0][0] == "<5"
+    published = publish(_table([[7, 50], [50, 50]], rows=False, columns=False), 10)
+    assert _texts(published)[0] == ["<10", "50"]
+
+
+def test_a_secondary_cell_says_x_not_a_small_number() -> None:
+    published = publish(_table([[3, 40]], columns=False), 5)
+    assert _texts(published) == [["<5", "x"]]
+    assert published.row_totals == (Shown(43),)
+    _assert_safe(published, 5)
+
+
+def test_two_hidden_blocks_joined_by_one_cell_are_caught() -> None:
+    """Each row and column has two hidden cells, yet the cell joining the two blocks follows from the sums."""
+    cells = [
+        [2, 3, 9, 9, 9],
+        [3, 2, 9, 9, 9],
+        [9, 9, 2, 3, 9],
+        [9, 9, 3, 2, 9],
+        [9, 9, 9, 9, 9],
+    ]
+    _assert_safe(publish(_table(cells), 5), 5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    cells=st.integers(1, 6).flatmap(
+        lambda width: st.lists(
+            st.lists(st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 60)), min_size=width, max_size=width),
+            min_size=1,
+            max_size=6,
+        )
+    ),
+    rows=st.booleans(),
+    columns=st.booleans(),
+    threshold=st.integers(0, 12),
+)
+def test_no_published_table_gives_a_hidden_count_away(
+    cells: list[list[int]], rows: bool, columns: bool, threshold: int
+) -> None:
+    published = publish(_table(cells, rows=rows, columns=columns), threshold)
+    _assert_safe(published, max(5, threshold))
+    for i, row in enumerate(cells):  # what is shown is the exact count
+        for j, value in enumerate(row):
+            assert published.cells[i][j].value in (None, value)
+
+
+def test_a_median_is_shown_only_for_a_group_of_at_least_the_threshold() -> None:
+    unit = UnitFigures(
+        "Houten",
+        values={
+            ("decision_days", "Wmo", 10): 3,
+            ("decision_days", "Wmo", 20): 2,
+            ("decision_days", "Bijstand", 40): 4,
+        },
+    )
+    table = build_table(SPEC[TableKey.DECISION_DAYS], unit)
+    assert table.row_labels == ("Bijstand", "Wmo")
+    assert table.cells == ((4,), (5,))
+    published = publish(table, 5)
+    assert published.figures == ((None, None, None), (10.0, 10.0, 20.0))
+    assert published.total_figures == (20.0, 10.0, 40.0)
+
+
+def test_spread_of_a_histogram() -> None:
+    assert spread({}) == (None, None, None)
+    assert spread({7: 1}) == (7.0, 7.0, 7.0)
+    assert spread(Counter({1: 1, 2: 1, 3: 1, 4: 1, 5: 1})) == (3.0, 2.0, 4.0)
+
+
+@pytest.mark.parametrize("key", list(TableKey))
+def test_every_table_of_an_empty_unit_is_empty_and_publishes(key: TableKey) -> None:
+    table = build_table(SPEC[key], UnitFigures("Houten"))
+    assert table.total == 0
+    published = publish(table, 5)
+    assert all(not shown.hidden for row in published.cells for shown in row)
