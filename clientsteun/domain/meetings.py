@@ -212,9 +212,57 @@ class Answer(enum.StrEnum):
     BRING = "bring"  # what you bring along
 
 
+# The guided preparation's questions, one per screen, said to the resident.
+QUESTIONS = {
+    Answer.GOAL_YEAR: QT_TRANSLATE_NOOP("meetings", "Waar wil je over een jaar zijn?"),
+    Answer.GOAL_FIRST: QT_TRANSLATE_NOOP("meetings", "Wat moet als eerste beter?"),
+    Answer.NOT_WORKING: QT_TRANSLATE_NOOP("meetings", "Wat lukt nu niet?"),
+    Answer.GOOD_DAY: QT_TRANSLATE_NOOP("meetings", "Hoe gaat een goede dag?"),
+    Answer.BAD_DAY: QT_TRANSLATE_NOOP("meetings", "Hoe gaat een slechte dag?"),
+    Answer.OWN_PART: QT_TRANSLATE_NOOP("meetings", "Wat doe je zelf?"),
+    Answer.OTHERS_PART: QT_TRANSLATE_NOOP("meetings", "Wat doen de mensen om je heen?"),
+    Answer.TOO_MUCH: QT_TRANSLATE_NOOP("meetings", "Wat is te veel voor hen? Je familie hoeft niet voor je te zorgen."),
+    Answer.BRING: QT_TRANSLATE_NOOP("meetings", "Wat neem je mee naar het gesprek?"),
+}
+# Where the answers print: what the resident wants, and what does not work (with who helps).
+WANTS = (Answer.GOAL_YEAR, Answer.GOAL_FIRST)
+NOT_WORKING = (
+    Answer.NOT_WORKING, Answer.GOOD_DAY, Answer.BAD_DAY, Answer.OWN_PART, Answer.OTHERS_PART, Answer.TOO_MUCH,
+)  # fmt: skip
+# The label above an answer on the resident's sheet ("ik"); on the supporter's sheet.  None: no label.
+RESIDENT_LABELS = {
+    Answer.GOAL_YEAR: QT_TRANSLATE_NOOP("meetings", "Over een jaar"),
+    Answer.GOAL_FIRST: QT_TRANSLATE_NOOP("meetings", "Wat eerst moet"),
+    Answer.NOT_WORKING: None,
+    Answer.GOOD_DAY: QT_TRANSLATE_NOOP("meetings", "Een goede dag"),
+    Answer.BAD_DAY: QT_TRANSLATE_NOOP("meetings", "Een slechte dag"),
+    Answer.OWN_PART: QT_TRANSLATE_NOOP("meetings", "Wat ik zelf doe"),
+    Answer.OTHERS_PART: QT_TRANSLATE_NOOP("meetings", "Wat anderen voor mij doen"),
+    Answer.TOO_MUCH: QT_TRANSLATE_NOOP("meetings", "Wat te veel is voor hen"),
+    Answer.BRING: None,
+}
+SUPPORTER_LABELS = {
+    Answer.GOAL_YEAR: QT_TRANSLATE_NOOP("meetings", "Doel over een jaar"),
+    Answer.GOAL_FIRST: QT_TRANSLATE_NOOP("meetings", "Eerst"),
+    Answer.NOT_WORKING: None,
+    Answer.GOOD_DAY: QT_TRANSLATE_NOOP("meetings", "Goede dag"),
+    Answer.BAD_DAY: QT_TRANSLATE_NOOP("meetings", "Slechte dag"),
+    Answer.OWN_PART: QT_TRANSLATE_NOOP("meetings", "Eigen kracht"),
+    Answer.OTHERS_PART: QT_TRANSLATE_NOOP("meetings", "Netwerk en gebruikelijke hulp"),
+    Answer.TOO_MUCH: QT_TRANSLATE_NOOP("meetings", "Te zwaar voor het netwerk (mantelzorg is vrijwillig)"),
+    Answer.BRING: None,
+}
+
+
 # The reversed test's reasons asked in the preparation ("why does the usual way not fit?"); the
 # answers are the route's own fields (``RouteRow`` / ``ReversedTest``).
 ALTERNATIVES = ("own_strength", "network", "paying_self", "general_facility")
+ALTERNATIVE_QUESTIONS = {
+    "own_strength": QT_TRANSLATE_NOOP("meetings", "Waarom lukt het niet zelf?"),
+    "network": QT_TRANSLATE_NOOP("meetings", "Waarom kunnen familie of vrienden het niet doen?"),
+    "paying_self": QT_TRANSLATE_NOOP("meetings", "Waarom kun je het niet zelf betalen?"),
+    "general_facility": QT_TRANSLATE_NOOP("meetings", "Waarom past hulp die voor iedereen is niet?"),
+}
 
 
 def alternatives_of(test: ReversedTest) -> dict[str, str]:

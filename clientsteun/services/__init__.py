@@ -23,6 +23,7 @@ from clientsteun.services.dossier import DossierService
 from clientsteun.services.meetings import MeetingService
 from clientsteun.services.privacy import PrivacyService
 from clientsteun.services.routes import RouteService
+from clientsteun.services.sheet import SheetService
 from clientsteun.services.summaries import SummaryService
 from clientsteun.store.database import Database, open_database
 
@@ -48,6 +49,7 @@ class Services:
     audit: AuditService
     summaries: SummaryService
     meetings: MeetingService
+    sheet: SheetService
     privacy: PrivacyService
     report_days: Callable[[], int] = lambda: REPORT_MISSING_DAYS  # the setting, for ``on_own_connection``
 
@@ -73,6 +75,7 @@ class Services:
             audit=AuditService(database, clock),
             summaries=SummaryService(database, clock, catalog),
             meetings=MeetingService(database, clock, catalog, changes, report_days),
+            sheet=SheetService(database, clock, catalog, due_soon_days),
             privacy=PrivacyService(database, clock, changes),
             report_days=report_days,
         )

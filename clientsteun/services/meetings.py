@@ -198,7 +198,7 @@ class MeetingService(Service):
         """The preparation for the meeting (or the general one, without a meeting); None when not begun."""
         with self._db.transaction() as session:
             get_row(session, ClientRow, client_id)
-            row = _find_preparation(session, client_id, meeting_id)
+            row = find_preparation(session, client_id, meeting_id)
             return None if row is None else preparation(row)
 
     def open_preparation(self, client_id: int, meeting_id: int | None = None) -> Preparation:
@@ -207,7 +207,7 @@ class MeetingService(Service):
             get_row(session, ClientRow, client_id)
             if meeting_id is not None and get_row(session, MeetingRow, meeting_id).client_id != client_id:
                 raise InvalidInput(detail="meeting of another resident")
-            row = _find_preparation(session, client_id, meeting_id)
+            row = find_preparation(session, client_id, meeting_id)
             created = row is None
             if row is None:
                 row = PreparationRow(client_id=client_id, meeting_id=meeting_id, updated_at=self.now())
@@ -401,7 +401,7 @@ def _role(value: str) -> CompanionRole:
         return CompanionRole.OTHER
 
 
-def _find_preparation(session: Session, client_id: int, meeting_id: int | None) -> PreparationRow | None:
+def find_preparation(session: Session, client_id: int, meeting_id: int | None) -> PreparationRow | None:
     where = PreparationRow.meeting_id.is_(None) if meeting_id is None else PreparationRow.meeting_id == meeting_id
     query = select(PreparationRow).where(PreparationRow.client_id == client_id, where)
     return session.scalars(query.order_by(PreparationRow.updated_at.desc(), PreparationRow.id.desc())).first()

@@ -11,7 +11,10 @@ from clientsteun.domain.agenda import AgendaKind
 from clientsteun.domain.changes import Area, Changes
 from clientsteun.domain.errors import InvalidInput
 from clientsteun.domain.meetings import (
+    ALTERNATIVE_QUESTIONS,
     ALTERNATIVES,
+    QUESTIONS,
+    RESIDENT_LABELS,
     AgreedPoint,
     Answer,
     Companion,
@@ -25,6 +28,7 @@ from clientsteun.domain.meetings import (
     route_key,
 )
 from clientsteun.domain.model import TimelineKind
+from clientsteun.domain.readability import score
 from clientsteun.domain.routes import RouteInput, StepInput, StepState, attempts
 from clientsteun.services import Services
 from tests.conftest import NOW, FakeClock
@@ -256,3 +260,10 @@ def test_deleting_a_meeting_keeps_its_preparation_and_the_step(services: Service
     general = services.meetings.get_preparation(client_id)
     assert general is not None and general.answer(Answer.BRING) == "Mijn paspoort"
     assert [item.uid for item in services.agenda.agenda() if item.kind is AgendaKind.MEETING] == [f"step-{step_id}"]
+
+
+def test_the_guided_questions_and_the_residents_labels_are_plain_dutch() -> None:
+    texts = [*QUESTIONS.values(), *ALTERNATIVE_QUESTIONS.values(), *(t for t in RESIDENT_LABELS.values() if t)]
+    rows = [(text, score(text)) for text in texts]
+    print("\n" + "\n".join(f"{s.summary()}  «{text}»" for text, s in rows))
+    assert [f"{text}: {s.summary()}" for text, s in rows if not s.passes] == []
