@@ -23,6 +23,7 @@ from typing import Any, Generic, TypeVar, overload
 from clientsteun import paths
 from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.domain.meetings import REPORT_MISSING_DAYS
+from clientsteun.domain.summary import MIN_THRESHOLD
 from clientsteun.store.files import write_atomically
 
 T = TypeVar("T")
@@ -92,6 +93,8 @@ class Settings:
     second_backup_reached = _Setting("safety/second_backup_reached", "")  # ISO time it was last reached (or chosen)
     catalog_folder = _Setting("catalog/folder", "")  # a coordinator's copy of the catalog; empty: built in
     due_soon_days = _Setting("deadlines/due_soon_days", DUE_SOON_DAYS)
+    # A published count below this shows as "<5"; the summaries never use less than MIN_THRESHOLD.
+    summary_threshold = _Setting("summaries/threshold", MIN_THRESHOLD)
     # A meeting's written report still missing this many days after it shows in the agenda.
     report_missing_days = _Setting("meetings/report_missing_days", REPORT_MISSING_DAYS)
 
