@@ -1,0 +1,429 @@
+"""The coordinator's summary as a PDF: ``render_summary(published)`` gives the bytes.
+
+Only what publishing left visible is printed: the tables with "<5" and "x" as published, charts
+that draw a hidden count as nothing (a bar left out, or a segment of 0, with a note saying so), and a
+summary in plain words on the first page, made from the published figures of all municipalities
+together.  A hidden count is never printed, drawn or worked into a sentence.  Then, per section (all
+municipalities together, then each municipality): four charts, the eight tables, the shareable signal
+descriptions (already scrubbed of names).  The legend explains the marks on the first page and at
+the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from clientsteun.domain.summary import PublishedSection, PublishedSummary, PublishedTable, Shown, TableKey
+from clientsteun.reports.document import FONT, FONT_BOLD, TEXT_WIDTH, Styles, render, styles, text
+
+SIZE = 9.0
+TITLE = "Samenvatting van de cliëntondersteuning"
+IN_SHORT = "In het kort"
+SMALL_COUNTS = "Kleine aantallen"
+TOTAL = "Totaal"
+NO_FIGURE = "–"
+NO_ROWS = "Geen gegevens in deze periode."
+SHARED_SIGNALS = "Gedeelde signalen"
+NO_SIGNALS = "Er zijn geen signalen als deelbaar gemarkeerd."
+SIGNALS_PER_MUNICIPALITY = "De beschrijvingen van de signalen staan bij elke gemeente."
+CHART_NOTE = (
+    "In de grafieken staan alleen de getoonde aantallen: een verborgen aantal (<{threshold} of x) "
+    "telt er als 0 of is weggelaten."
+)
+CHART_EMPTY = "Geen getoonde aantallen om te tekenen."
+LABEL_SHARE = 0.25  # of the text width, for the row labels
+COLUMNS_WIDTH = TEXT_WIDTH * (1 - LABEL_SHARE)  # beside the row labels; a wider table continues below itself
+MIN_COLUMN = 15 * mm
+CELL_PADDING = 3
+KEEP_TOGETHER_ROWS = 25  # a table with fewer rows is not split over two pages
+CHART_WIDTH = TEXT_WIDTH / 2 - 3 * mm
+CHART_LABEL_CHARACTERS = 26
+LEGEND_ROW = 9
+BAR_COLOURS = ("#1a3d6d", "#4f81bd", "#9bbb59", "#c0504d", "#a5a5a5", "#f79646", "#8064a2")
+_Column = tuple[str, list[str], bool]  # header, a text per row (the totals row last), whether a total
+HEADER_BACKGROUND = colors.HexColor("#e8eef6")
+TOTALS_BACKGROUND = colors.HexColor("#f3f3f3")
+
+
+def render_summary(published: PublishedSummary, *, printed_on: date | None = None, invariant: bool = False) -> bytes:
+    """The published summary as PDF bytes (printed today unless ``printed_on`` says otherwise)."""
+    title = f"Samenvatting {published.period.label}"
+    return render(summary_story(published), title=title, printed_on=printed_on or date.today(), invariant=invariant)
+
+
+def summary_story(published: PublishedSummary) -> list[Flowable]:
+    style = styles(SIZE)
+    story: list[Flowable] = [
+        Paragraph(text(TITLE), style.title),
+        Paragraph(text(f"Periode: {published.period.label}"), style.body),
+    ]
+    facts = [("Gemeenten", ", ".join(published.municipalities) or "geen")]
+    if published.teams:
+        facts.append(("Teams", ", ".join(published.teams)))
+    if published.packages:
+        facts.append(("Samengevoegd uit", f"{published.packages} pakketten"))
+    story += [Paragraph(f"<b>{text(label)}:</b> {text(value)}", style.body) for label, value in facts]
+    story.append(Paragraph(text(IN_SHORT), style.heading))
+    story += [Paragraph(text(sentence), style.body) for sentence in summary_sentences(published)]
+    story.append(Paragraph(f"<b>{text(SMALL_COUNTS)}:</b> {text(published.legend)}", style.small))
+    several = len(published.sections) > 1
+    for number, section in enumerate(published.sections):
+        if number:
+            story.append(PageBreak())
+        story += _section(section, published.threshold, style, signals_elsewhere=several and number == 0)
+    story.append(CondPageBreak(40 * mm))
+    story.append(Paragraph(text(SMALL_COUNTS), style.heading))
+    story.append(Paragraph(text(published.legend), style.body))
+    return story
+
+
+# -- the summary in plain words -------------------------------------------------------------------
+
+
+def is_quarter(start: date, end: date) -> bool:
+    """Whether ``start`` to ``end`` is exactly one calendar quarter."""
+    if start.day != 1 or start.month not in (1, 4, 7, 10):
+        return False
+    next_start = date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
+    return end == next_start - timedelta(days=1)
+
+
+def summary_sentences(published: PublishedSummary) -> list[str]:
+    """Sentences about all municipalities together, from published figures only: a hidden count is
+    said as "minder dan 5" (a "<5") or left out (an "x"), never as its value."""
+    section = published.sections[0]
+    opening = "In dit kwartaal" if is_quarter(published.period.start, published.period.end) else "In deze periode"
+    sentences = [_residents(opening, section.table(TableKey.RESIDENTS), published.threshold)]
+    for sentence in (
+        _contacts(section.table(TableKey.CONTACTS), published.threshold),
+        _by_outcome(section.table(TableKey.ROUTES), published.threshold, "Er zijn {total} routes gestart"),
+        _decisions(section.table(TableKey.DECISION_DAYS)),
+        _missed(section.table(TableKey.MISSED), published.threshold),
+        _by_outcome(section.table(TableKey.OBJECTIONS), published.threshold, "Er waren {total} bezwaren"),
+        _signals(section, published.threshold),
+    ):
+        if sentence:
+            sentences.append(sentence)
+    return sentences
+
+
+def said(shown: Shown | None, threshold: int) -> str | None:
+    """A published count in words: the number, "minder dan 5" for a small one, None for an "x"."""
+    if shown is None:
+        return None
+    if shown.value is not None:
+        return str(shown.value)
+    return f"minder dan {threshold}" if shown.mark.startswith("<") else None
+
+
+def _row_words(table: PublishedTable, row: int, threshold: int, words: Sequence[str]) -> list[str]:
+    """'12 toegekend', 'minder dan 5 afgewezen' for the non-zero published cells of ``row``."""
+    found = []
+    for shown, word in zip(table.cells[row], words, strict=False):
+        number = said(shown, threshold)
+        if number is not None and shown.value != 0:
+            found.append(f"{number} {word}")
+    return found
+
+
+def _listed(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _residents(opening: str, table: PublishedTable, threshold: int) -> str:
+    total = said(table.row_totals[0] if table.row_totals else None, threshold)
+    if total is None or total == "0":
+        return f"{opening} zijn geen inwoners ondersteund."
+    parts = _row_words(table, 0, threshold, [label.lower() for label in table.column_labels])
+    detail = f" ({_listed(parts)})" if parts else ""
+    return f"{opening} ondersteunden we {total} inwoners{detail}."
+
+
+def _contacts(table: PublishedTable, threshold: int) -> str | None:
+    total = said(table.total, threshold)
+    if total is None or total == "0":
+        return None
+    hours = table.total_figures[0] if table.total_figures else None
+    time = f", samen {number_text(hours)} uur" if hours is not None else ""
+    return f"Er waren {total} contacten met inwoners{time}."
+
+
+def _by_outcome(table: PublishedTable, threshold: int, opening: str) -> str | None:
+    """'{opening} 12 ...: 5 toegekend en minder dan 5 afgewezen', from the total and the column totals."""
+    total = said(table.total, threshold)
+    if total is None or total == "0" or table.column_totals is None:
+        return None
+    parts = []
+    for shown, label in zip(table.column_totals, table.column_labels, strict=True):
+        number = said(shown, threshold)
+        if number is not None and shown.value != 0:
+            parts.append(f"{number} {label.lower()}")
+    detail = f": {_listed(parts)}" if parts else ""
+    return opening.format(total=total) + detail + "."
+
+
+def _decisions(table: PublishedTable) -> str | None:
+    median = table.total_figures[0] if table.total_figures else None
+    if median is None:
+        return None
+    return f"De helft van de besluiten kwam binnen {number_text(median)} dagen na de aanvraag."
+
+
+def _missed(table: PublishedTable, threshold: int) -> str | None:
+    total = said(table.total, threshold)
+    if total is None or total == "0":
+        return None
+    late = table.total_figures[0] if table.total_figures else None
+    how_late = f"; de helft was meer dan {number_text(late)} dagen te laat" if late else ""
+    return f"Instanties haalden {total} termijnen niet{how_late}."
+
+
+def _signals(section: PublishedSection, threshold: int) -> str | None:
+    table = section.table(TableKey.SIGNALS)
+    total = said(table.total, threshold)
+    if total is None or total == "0":
+        return None
+    sentence = f"Er zijn {total} signalen vastgelegd over knelpunten bij instanties."
+    shown = [(s.value, label) for s, label in zip(table.row_totals or (), table.row_labels, strict=False) if s.value]
+    if shown:
+        most = max(value for value, _ in shown)
+        themes = [label for value, label in shown if value == most]
+        sentence += f" De meeste gingen over {_listed(themes).lower()} ({most})."
+    return sentence
+
+
+def number_text(value: float) -> str:
+    """12 or 12,5: one decimal at most, a decimal comma."""
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+# -- one section ---------------------------------------------------------------------------------
+
+
+def _section(section: PublishedSection, threshold: int, style: Styles, *, signals_elsewhere: bool) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(text(section.municipality), style.heading)]
+    story += charts(section, threshold, style)
+    for table in section.tables:
+        story += table_flowables(table, style)
+    story.append(Paragraph(text(SHARED_SIGNALS), style.subheading))
+    if signals_elsewhere:
+        story.append(Paragraph(text(SIGNALS_PER_MUNICIPALITY), style.body))
+    elif not section.signals:
+        story.append(Paragraph(text(NO_SIGNALS), style.body))
+    for signal in section.signals if not signals_elsewhere else ():
+        story.append(
+            Paragraph(f"<b>{text(signal.theme)}, {text(signal.organisation)}:</b> {text(signal.text)}", style.item)
+        )
+    return story
+
+
+def _cell(value: str, style: Styles, *, bold: bool = False, right: bool = False) -> Paragraph:
+    markup = f"<b>{text(value)}</b>" if bold else text(value)
+    if right:
+        markup = f'<para alignment="right">{markup}</para>'
+    return Paragraph(markup, style.small)
+
+
+def _columns(table: PublishedTable) -> list[_Column]:
+    """The table's printed columns beside the row labels: (header, a text per row and the totals row
+    last, whether a total)."""
+    rows = range(len(table.row_labels))
+    totals_row = table.column_totals is not None or bool(table.total_figures)
+    found = []
+    for j, label in enumerate(table.column_labels):
+        below = [table.column_totals[j].text] if table.column_totals is not None else [""]
+        found.append((label, [table.cells[i][j].text for i in rows] + below, False))
+    if table.row_totals is not None:
+        below = [table.total.text if table.total is not None else ""]
+        found.append((TOTAL, [table.row_totals[i].text for i in rows] + below, True))
+    for k, label in enumerate(table.figure_labels):
+        values = [table.figures[i][k] if table.figures else None for i in rows]
+        values.append(table.total_figures[k] if table.total_figures else None)
+        found.append((label, [NO_FIGURE if value is None else number_text(value) for value in values], False))
+    if not totals_row:
+        found = [(header, values[:-1], is_total) for header, values, is_total in found]
+    return found
+
+
+def _header_width(header: str, style: Styles) -> float:
+    """The width a column needs: its header's longest word on one line, the whole in three lines."""
+    size = style.small.fontSize
+    longest = max((_width(word, size) for word in header.split()), default=0.0)
+    wanted = max(longest, _width(header, size) / 3) + 2 * CELL_PADDING + 2
+    return min(max(wanted, MIN_COLUMN), COLUMNS_WIDTH)
+
+
+def _width(value: str, size: float) -> float:
+    return float(pdfmetrics.stringWidth(value, FONT_BOLD, size))
+
+
+def _parts(columns: list[_Column], style: Styles) -> list[list[tuple[_Column, float]]]:
+    """The columns in parts that fit beside the row labels, each column with its width."""
+    parts: list[list[tuple[_Column, float]]] = [[]]
+    used = 0.0
+    for column in columns:
+        width = _header_width(column[0], style)
+        if used + width > COLUMNS_WIDTH and parts[-1]:
+            parts.append([])
+            used = 0.0
+        parts[-1].append((column, width))
+        used += width
+    return parts
+
+
+def table_flowables(table: PublishedTable, style: Styles) -> list[Flowable]:
+    """The table's title and the table as published; a wide one continues in a second part below."""
+    title = Paragraph(text(table.title), style.subheading)
+    if not table.row_labels:
+        return [KeepTogether([title, Paragraph(text(NO_ROWS), style.body)])]
+    columns = _columns(table)
+    with_totals = len(columns[0][1]) > len(table.row_labels)
+    labels = [*table.row_labels, TOTAL] if with_totals else list(table.row_labels)
+    found: list[Flowable] = []
+    for number, part in enumerate(_parts(columns, style)):
+        grid = [[_cell("", style)] + [_cell(header, style, bold=True, right=True) for (header, _, _), _ in part]]
+        for i, label in enumerate(labels):
+            is_totals = with_totals and i == len(labels) - 1
+            row = [_cell(label, style, bold=is_totals)]
+            row += [
+                _cell(values[i], style, bold=is_totals or is_total, right=True) for (_, values, is_total), _ in part
+            ]
+            grid.append(row)
+        widths = [TEXT_WIDTH * LABEL_SHARE] + [width for _, width in part]
+        printed = Table(grid, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        commands = [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ]
+        if with_totals:
+            commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTALS_BACKGROUND))
+        printed.setStyle(TableStyle(commands))
+        heading = title if number == 0 else Paragraph(text(f"{table.title} (vervolg)"), style.subheading)
+        if len(labels) < KEEP_TOGETHER_ROWS:
+            found.append(KeepTogether([heading, printed, Spacer(1, style.gap)]))
+        else:
+            found += [heading, printed, Spacer(1, style.gap)]
+    return found
+
+
+# -- charts --------------------------------------------------------------------------------------
+
+
+def charts(section: PublishedSection, threshold: int, style: Styles) -> list[Flowable]:
+    """Four charts, two by two: outcomes per route kind, days to a decision, areas of life, signals."""
+    routes = section.table(TableKey.ROUTES)
+    days = section.table(TableKey.DECISION_DAYS)
+    domains = section.table(TableKey.LIFE_DOMAINS)
+    signals = section.table(TableKey.SIGNALS)
+    drawn = [
+        _chart_cell("Uitkomst van de routes, per soort", _outcomes_chart(routes), style),
+        _chart_cell("Dagen tot besluit (mediaan), per soort", _bars_chart(list(_medians(days))), style),
+        _chart_cell("Inwoners per levensgebied", _bars_chart(list(_column_values(domains))), style),
+        _chart_cell("Signalen per thema", _bars_chart(list(_row_totals(signals))), style),
+    ]
+    grid = Table([drawn[:2], drawn[2:]], colWidths=[TEXT_WIDTH / 2] * 2, hAlign="LEFT")
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [grid, Paragraph(text(CHART_NOTE.format(threshold=threshold)), style.small), Spacer(1, style.gap)]
+
+
+def _chart_cell(title: str, drawing: Drawing | None, style: Styles) -> list[Flowable]:
+    return [Paragraph(f"<b>{text(title)}</b>", style.small), drawing or Paragraph(text(CHART_EMPTY), style.small)]
+
+
+def _medians(table: PublishedTable) -> Iterator[tuple[str, float]]:
+    for label, figures in zip(table.row_labels, table.figures, strict=False):
+        if figures and figures[0] is not None:
+            yield label, figures[0]
+
+
+def _column_values(table: PublishedTable) -> Iterator[tuple[str, float]]:
+    for label, row in zip(table.row_labels, table.cells, strict=True):
+        if row and row[0].value:
+            yield label, row[0].value
+
+
+def _row_totals(table: PublishedTable) -> Iterator[tuple[str, float]]:
+    for label, shown in zip(table.row_labels, table.row_totals or (), strict=False):
+        if shown.value:
+            yield label, shown.value
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= CHART_LABEL_CHARACTERS else label[: CHART_LABEL_CHARACTERS - 1] + "…"
+
+
+def _bar_chart(labels: Sequence[str], series: Sequence[Sequence[float]], legend_rows: int) -> Drawing:
+    """Horizontal bars, one category per label (top to bottom in the given order)."""
+    bar_height = 11 if len(series) == 1 else 13
+    plot_height = bar_height * len(labels)
+    legend_height = LEGEND_ROW * legend_rows + (4 if legend_rows else 0)
+    label_width = 38 * mm
+    drawing = Drawing(CHART_WIDTH, plot_height + legend_height + 18)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 14 + legend_height
+    chart.width, chart.height = CHART_WIDTH - label_width - 8, plot_height
+    chart.data = [list(reversed(values)) for values in series]
+    chart.categoryAxis.categoryNames = [_short(label) for label in reversed(labels)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 6.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart.barSpacing = 0
+    chart.groupSpacing = 3
+    for index in range(len(series)):
+        chart.bars[index].fillColor = colors.HexColor(BAR_COLOURS[index % len(BAR_COLOURS)])
+        chart.bars[index].strokeColor = None
+    if len(series) > 1:
+        chart.categoryAxis.style = "stacked"
+    else:
+        chart.barLabelFormat = number_text
+        chart.barLabels.fontName = FONT
+        chart.barLabels.fontSize = 6
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 2
+    drawing.add(chart)
+    return drawing
+
+
+def _bars_chart(rows: list[tuple[str, float]]) -> Drawing | None:
+    """One bar per row; the rows with a hidden or no value are not in ``rows``."""
+    if not rows:
+        return None
+    return _bar_chart([label for label, _ in rows], [[value for _, value in rows]], 0)
+
+
+def _outcomes_chart(table: PublishedTable) -> Drawing | None:
+    """Stacked bars: per route kind its outcomes; a hidden cell is a segment of 0."""
+    if not table.row_labels or not any(shown.value for row in table.cells for shown in row):
+        return None
+    series = [[float(row[j].value or 0) for row in table.cells] for j in range(len(table.column_labels))]
+    legend_rows = (len(table.column_labels) + 2) // 3
+    drawing = _bar_chart(table.row_labels, series, legend_rows)
+    legend = Legend()
+    legend.x, legend.y = 0, LEGEND_ROW * legend_rows
+    legend.fontName, legend.fontSize = FONT, 6.5
+    legend.columnMaximum = legend_rows
+    legend.deltax, legend.deltay, legend.dxTextSpace, legend.dx, legend.dy = 80, LEGEND_ROW, 3, 6, 6
+    legend.alignment = "right"
+    legend.colorNamePairs = [
+        (colors.HexColor(BAR_COLOURS[j % len(BAR_COLOURS)]), label) for j, label in enumerate(table.column_labels)
+    ]
+    drawing.add(legend)
+    return drawing
