@@ -256,7 +256,7 @@ def _columns(table: PublishedTable) -> list[_Column]:
 
 def _header_width(header: str, style: Styles) -> float:
     """The width a column needs: its header's longest word on one line, the whole in three lines."""
-    size = style.small.fontSize
+    size = float(style.small.fontSize)
     longest = max((_width(word, size) for word in header.split()), default=0.0)
     wanted = max(longest, _width(header, size) / 3) + 2 * CELL_PADDING + 2
     return min(max(wanted, MIN_COLUMN), COLUMNS_WIDTH)
