@@ -259,7 +259,7 @@ def _header_width(header: str, style: Styles) -> float:
     size = float(style.small.fontSize)
     longest = max((_width(word, size) for word in header.split()), default=0.0)
     wanted = max(longest, _width(header, size) / 3) + 2 * CELL_PADDING + 2
-    return min(max(wanted, MIN_COLUMN), COLUMNS_WIDTH)
+    return float(min(max(wanted, MIN_COLUMN), COLUMNS_WIDTH))
 
 
 def _width(value: str, size: float) -> float:
