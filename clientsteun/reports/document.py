@@ -141,7 +141,8 @@ class Styles:
     subheading: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
-    item: ParagraphStyle  # a line with a bullet or a box, indented
+    item: ParagraphStyle  # a line with a bullet, indented
+    box: ParagraphStyle  # a line with a box to tick, big enough to tick with a pen
 
     @property
     def gap(self) -> float:
@@ -179,11 +180,21 @@ def styles(size: float) -> Styles:
             textColor=colors.HexColor("#1a3d6d"),
         ),
         subheading=ParagraphStyle(
-            "subheading", parent=body, fontName=FONT_BOLD, spaceBefore=size * 0.4, spaceAfter=0, keepWithNext=True
+            "subheading", parent=body, fontName=FONT_BOLD, spaceBefore=size * 0.7, spaceAfter=0, keepWithNext=True
         ),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=size * 0.85, leading=size * 1.1),
         item=ParagraphStyle("item", parent=body, leftIndent=size * 1.6, bulletIndent=size * 0.3, spaceAfter=size * 0.2),
+        box=ParagraphStyle(
+            "box",
+            parent=body,
+            leading=size * 1.8,
+            leftIndent=size * 2.2,
+            bulletIndent=0,
+            bulletFontSize=size * 1.6,
+            bulletOffsetY=-size * 0.1,
+            spaceAfter=size * 0.2,
+        ),
     )
 
 

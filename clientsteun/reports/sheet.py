@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from clientsteun.domain.dates import format_date, format_long, format_time
@@ -30,6 +31,7 @@ from clientsteun.reports.document import Styles, WritingLines, render, styles, t
 
 LARGE_SIZE = 14.0
 SIZES = {SheetVariant.RESIDENT: 11.0, SheetVariant.SUPPORTER: 9.0}
+WRITING_SPACE = 8 * mm  # between the lines to write the agreements on by hand
 BOX_EMPTY = "\u2610"
 BOX_TICKED = "\u2611"
 
@@ -194,7 +196,7 @@ class _Sheet:
         self._bring(data.bring)
         if data.agreement_lines > 0:
             self._heading(self.words.agreements)
-            self.flow.append(WritingLines(data.agreement_lines, self.style.size * 2.2))
+            self.flow.append(WritingLines(data.agreement_lines, max(self.style.size * 2.2, WRITING_SPACE)))
         self._list(self.words.next_steps, [self._dated(step.on, step.what) for step in data.next_steps])
         return self.flow
 
@@ -327,5 +329,5 @@ class _Sheet:
         for item in items:
             name = item.resident_text or item.name if self.resident else item.name
             box = BOX_TICKED if item.in_hand else BOX_EMPTY
-            self.flow.append(Paragraph(text(name), self.style.item, bulletText=box))
+            self.flow.append(Paragraph(text(name), self.style.box, bulletText=box))
         self.flow.append(Spacer(1, self.style.gap))
