@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid as uuids
 from datetime import date, datetime, time
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
@@ -16,10 +17,20 @@ def _fk(target: str) -> Mapped[int]:
     return mapped_column(ForeignKey(target, ondelete="CASCADE"), index=True)
 
 
+def new_uuid() -> str:
+    return str(uuids.uuid4())
+
+
+def _uuid() -> Mapped[str]:
+    """A random UUID that names a resident or a record everywhere (revision 0007), given at insert."""
+    return mapped_column(String(36), default=new_uuid, index=True, unique=True)
+
+
 class ClientRow(Base):
     __tablename__ = "clients"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     name: Mapped[str] = mapped_column(String(200))
     alias: Mapped[str] = mapped_column(String(500), default="")
     phone: Mapped[str] = mapped_column(String(500), default="")
@@ -55,6 +66,7 @@ class NetworkMemberRow(Base):
     __tablename__ = "network_members"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = _fk("clients.id")
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(500))
@@ -68,6 +80,7 @@ class ConsentRow(Base):
     __tablename__ = "consents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = _fk("clients.id")
     given_on: Mapped[date]
     may_record: Mapped[str] = mapped_column(Text, default="")
@@ -81,6 +94,7 @@ class HelpQuestionRow(Base):
     __tablename__ = "help_questions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = _fk("clients.id")
     recorded_on: Mapped[date]
     asked: Mapped[str] = mapped_column(Text, default="")
@@ -92,6 +106,7 @@ class ConversationRow(Base):
     __table_args__ = (Index("ix_conversations_client_held", "client_id", "held_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
     held_on: Mapped[date]
     start_time: Mapped[time | None]
@@ -121,6 +136,7 @@ class AgreementRow(Base):
     __table_args__ = (Index("ix_agreements_client_done", "client_id", "done_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"), index=True)
     description: Mapped[str] = mapped_column(Text)
@@ -148,6 +164,7 @@ class RouteRow(Base):
     __tablename__ = "routes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = _fk("clients.id")
     kind: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(String(500))
@@ -194,6 +211,7 @@ class RouteStepRow(Base):
     __table_args__ = (Index("ix_route_steps_route_on", "route_id", "on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     route_id: Mapped[int] = mapped_column(ForeignKey("routes.id", ondelete="CASCADE"))
     on: Mapped[date]
     kind: Mapped[str] = mapped_column(String(100))
@@ -212,6 +230,7 @@ class EvidenceRow(Base):
     __tablename__ = "route_evidence"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     route_id: Mapped[int] = _fk("routes.id")
     on: Mapped[date]
     description: Mapped[str] = mapped_column(Text)
@@ -228,6 +247,7 @@ class AttachmentRow(Base):
     __tablename__ = "attachments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     evidence_id: Mapped[int] = mapped_column(ForeignKey("route_evidence.id", ondelete="CASCADE"), unique=True)
     file_name: Mapped[str] = mapped_column(String(200))
     media_type: Mapped[str] = mapped_column(String(200), default="")
@@ -253,6 +273,7 @@ class RouteLinkRow(Base):
     __table_args__ = (UniqueConstraint("from_route_id", "to_route_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     from_route_id: Mapped[int] = _fk("routes.id")
     to_route_id: Mapped[int] = _fk("routes.id")
     kind: Mapped[str] = mapped_column(String(20))
@@ -262,6 +283,7 @@ class SignalRow(Base):
     __tablename__ = "signals"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = _fk("clients.id")
     route_id: Mapped[int | None] = mapped_column(ForeignKey("routes.id", ondelete="SET NULL"), index=True)
     on: Mapped[date]
@@ -304,6 +326,7 @@ class MeetingRow(Base):
     __table_args__ = (Index("ix_meetings_client_on", "client_id", "on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
     on: Mapped[date]
     start_time: Mapped[time | None]
@@ -342,6 +365,7 @@ class MeetingCompanionRow(Base):
     __tablename__ = "meeting_companions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     meeting_id: Mapped[int] = _fk("meetings.id")
     position: Mapped[int] = mapped_column(default=0)
     role: Mapped[str] = mapped_column(String(40))
@@ -354,6 +378,7 @@ class PreparationRow(Base):
     __tablename__ = "preparations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     client_id: Mapped[int] = _fk("clients.id")
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
     updated_at: Mapped[datetime]
@@ -384,6 +409,7 @@ class PreparationQuestionRow(Base):
     __tablename__ = "preparation_questions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
     preparation_id: Mapped[int] = _fk("preparations.id")
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -396,3 +422,35 @@ class PreparationHiddenRow(Base):
 
     preparation_id: Mapped[int] = mapped_column(ForeignKey("preparations.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
+
+
+class RightsRequestRow(Base):
+    """A request of the resident under the AVG (access, correction, erasure, a copy) and its answer."""
+
+    __tablename__ = "rights_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    client_id: Mapped[int] = _fk("clients.id")
+    kind: Mapped[str] = mapped_column(String(20))
+    received_on: Mapped[date]
+    extended_until: Mapped[date | None]
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    answered_on: Mapped[date | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]
+
+
+class DossierNoteRow(Base):
+    """A dated note of the dossier itself: a correction made at the resident's request (never the old
+    value), or the resident's own statement (AVG art. 16)."""
+
+    __tablename__ = "dossier_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid()
+    client_id: Mapped[int] = _fk("clients.id")
+    kind: Mapped[str] = mapped_column(String(20))
+    on: Mapped[date]
+    text: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]

@@ -329,3 +329,49 @@ def test_the_seeded_meeting_and_preparation_read_back_through_the_services(
         assert [question.text for question in preparation.sheet_questions()] == ["Wanneer hoor ik het besluit?"]
     finally:
         services.close()
+
+
+# --- stable identity (0007) ---------------------------------------------------------------------
+
+UUID_V4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+
+
+def _uuid_tables() -> list[str]:
+    from clientsteun.store.tables import Base
+
+    return sorted(name for name, table in Base.metadata.tables.items() if "uuid" in table.columns)
+
+
+@pytest.mark.parametrize("revision", OLDER)
+def test_upgrade_gives_every_resident_and_record_its_own_uuid(db_path: Path, revision: str) -> None:
+    _at_revision(db_path, revision)
+    open_database(db_path, TEST_KEY, create=False).close()
+    seen: set[str] = set()
+    with contextlib.closing(connect(db_path, TEST_KEY, read_only=True)) as connection:
+        existing = set(_tables(connection))
+        indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        for table in _uuid_tables():
+            assert table in existing
+            assert f"ix_{table}_uuid" in indexes
+            values = [row[0] for row in connection.execute(f'SELECT uuid FROM "{table}"')]
+            assert all(value is not None and UUID_V4.fullmatch(value) for value in values), table
+            seen.update(values)
+            total = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            assert len(values) == total
+    assert len(seen) == sum(_counts(db_path)[table] for table in _uuid_tables())  # all different
+
+
+def test_a_row_inserted_without_a_uuid_gets_one_and_uuids_stay_unique(db_path: Path) -> None:
+    _at_revision(db_path, "0006")
+    open_database(db_path, TEST_KEY, create=False).close()
+    with contextlib.closing(connect(db_path, TEST_KEY)) as connection:
+        connection.execute(
+            "INSERT INTO clients (name, alias, phone, email, address, municipality, status, close_reason, "
+            "created_at, updated_at) VALUES ('Test', '', '', '', '', '', 'open', '', '2026-01-01 10:00:00', "
+            "'2026-01-01 10:00:00')"
+        )
+        made = connection.execute("SELECT uuid FROM clients ORDER BY id DESC LIMIT 1").fetchone()[0]
+        assert UUID_V4.fullmatch(made)
+        other = connection.execute("SELECT uuid FROM clients WHERE id = 1").fetchone()[0]
+        with pytest.raises(Exception, match="UNIQUE"):
+            connection.execute("UPDATE clients SET uuid = ? WHERE uuid = ?", (other, made))
