@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clientsteun.demo.complaints import object_in_route
+from clientsteun.demo.meetings import kitchen_table
 from clientsteun.demo.residents import Resident
 from clientsteun.demo.routes import RouteWriter
 from clientsteun.demo.words import NO_ANSWER, PARTLY_WMO, REFUSED_WMO, REVERSED_TESTS, ROLES, WMO_TITLES
@@ -21,7 +22,7 @@ def wmo(writer: RouteWriter, r: Resident, *, stage: str = "") -> None:
         rng.choice(WMO_TITLES),
         reported,
         organisation=city,
-        contact=writer.contact("Wmo-consulent"),
+        contact=(contact := writer.contact("Wmo-consulent")),  # drawn here: the random stream keeps its order
         reference=writer.reference("WMO", reported),
         reversed_test=REVERSED_TESTS["wmo"] if rng.random() < 0.5 else None,
         help_question=rng.random() < 0.5,
@@ -51,6 +52,8 @@ def wmo(writer: RouteWriter, r: Resident, *, stage: str = "") -> None:
         note=f"Keukentafelgesprek met de Wmo-consulent; {rng.choice(ROLES)} gaat mee.",
         plan=True,
     )
+    if stage == "meeting_ahead":
+        kitchen_table(route, r, city, contact.split(",")[0])
     if stage == "stalled":
         route.evidence(route.days(20, 30), rng.choice(NO_ANSWER))
         route.evidence(route.days(35, 45), "Gemeente gemaild met de vraag wanneer het verslag komt; geen reactie")

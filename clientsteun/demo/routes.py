@@ -43,6 +43,7 @@ class RouteDraft:
     start: date
     last: date  # the day of the newest step
     going: bool = True  # False once a step lay beyond today: nothing follows it
+    planned: int | None = None  # the step planned ahead, once there is one
 
     def days(self, low: int, high: int) -> date:
         """A day ``low`` to ``high`` days after the newest step."""
@@ -69,7 +70,7 @@ class RouteDraft:
             return True
         self.going = False
         if plan and self.resident.is_open and on <= self.writer.today + timedelta(days=PLAN_AHEAD):
-            rows.step(StepInput(self.id, on, kind, StepState.PLANNED, note=note))
+            self.planned = rows.step(StepInput(self.id, on, kind, StepState.PLANNED, note=note))
         return False
 
     def mark(self, on: date, kind: str, state: StepState, note: str) -> None:

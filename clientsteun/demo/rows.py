@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import func, insert, select
 
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.meetings import Answer, MeetingInput
 from clientsteun.domain.model import (
     AgreementInput,
     ClientInput,
@@ -42,7 +43,13 @@ from clientsteun.store.tables import (
     ConversationRow,
     EvidenceRow,
     HelpQuestionRow,
+    MeetingCompanionRow,
+    MeetingRouteRow,
+    MeetingRow,
     NetworkMemberRow,
+    PreparationAnswerRow,
+    PreparationQuestionRow,
+    PreparationRow,
     RouteCircumstanceRow,
     RouteDocumentRow,
     RouteLinkRow,
@@ -59,6 +66,7 @@ TABLES: tuple[type[Base], ...] = (
     ConversationRow, ConversationLifeDomainRow, AgreementRow,
     RouteRow, RouteCircumstanceRow, RouteStepRow, EvidenceRow, AttachmentRow,
     RouteDocumentRow, RouteLinkRow, SignalRow,
+    MeetingRow, MeetingRouteRow, MeetingCompanionRow, PreparationRow, PreparationAnswerRow, PreparationQuestionRow,
 )  # fmt: skip
 
 
@@ -196,9 +204,9 @@ class Rows:
         self.tables[RouteCircumstanceRow].extend({"route_id": route_id, "code": code} for code in data.circumstances)
         return route_id
 
-    def step(self, data: StepInput) -> None:
+    def step(self, data: StepInput) -> int:
         data = data.validated()
-        self._add(
+        return self._add(
             RouteStepRow,
             {
                 "route_id": data.route_id,
@@ -249,6 +257,49 @@ class Rows:
                 "shareable": data.shareable,
             }
         )
+
+    # -- meetings --------------------------------------------------------------------------------
+
+    def meeting(self, data: MeetingInput) -> int:
+        data = data.validated()
+        meeting_id = self._add(
+            MeetingRow,
+            {
+                "client_id": data.client_id,
+                "on": data.on,
+                "start_time": data.start_time,
+                "kind": data.kind,
+                "place": data.place,
+                "organisation": data.organisation,
+                "consulent": data.consulent,
+                "step_id": data.step_id,
+                "conversation_id": None,
+                "report_received_on": None,
+                "report_checked": False,
+                "created_at": self.stamp,
+                "updated_at": self.stamp,
+            },
+        )
+        self.tables[MeetingRouteRow].extend({"meeting_id": meeting_id, "route_id": r} for r in data.route_ids)
+        self.tables[MeetingCompanionRow].extend(
+            {"meeting_id": meeting_id, "position": position, "role": c.role.value, "name": c.name}
+            for position, c in enumerate(data.companions)
+        )
+        return meeting_id
+
+    def preparation(
+        self, client_id: int, meeting_id: int | None, answers: dict[Answer, str], questions: tuple[str, ...]
+    ) -> int:
+        """A preparation as the guided screens save it: its answers and the resident's own questions."""
+        preparation_id = self._add(
+            PreparationRow, {"client_id": client_id, "meeting_id": meeting_id, "updated_at": self.stamp}
+        )
+        self.tables[PreparationAnswerRow].extend(
+            {"preparation_id": preparation_id, "code": answer.value, "text": text} for answer, text in answers.items()
+        )
+        for position, text in enumerate(questions):
+            self._add(PreparationQuestionRow, {"preparation_id": preparation_id, "position": position, "text": text})
+        return preparation_id
 
     # -- writing ---------------------------------------------------------------------------------
 

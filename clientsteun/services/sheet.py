@@ -19,7 +19,7 @@ from clientsteun.domain import sheet
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import ACTOR_NAMES, DUE_SOON_DAYS, RouteView
-from clientsteun.domain.errors import InvalidInput
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.meetings import (
     ALTERNATIVES,
     NOT_WORKING,
@@ -76,13 +76,13 @@ class SheetService(Service):
         return build_sheet(name, today, found, prepared, views, self._catalog, variant)
 
     def export_sheet(
-        self, target: Path, client_id: int, meeting_id: int | None = None, *,
+        self, target: Path, data: SheetData, client_id: int, *,
         variant: SheetVariant = SheetVariant.RESIDENT, large: bool = False,
     ) -> Path:  # fmt: skip
-        """Render the sheet and write it to ``target`` (the safe write), then log it; returns the path."""
+        """Render ``data`` (from ``sheet_data``, as previewed) and write it to ``target`` through the safe
+        write, then log it; returns the path."""
         from clientsteun.reports.sheet import render_sheet  # ReportLab loads only when a sheet is made
 
-        data = self.sheet_data(client_id, meeting_id, variant)
         content = render_sheet(data, variant=variant, large=large)
         size = ", grote letters" if large else ""
         detail = f"voorbereidingsblad, {variant.value}{size}"
@@ -93,7 +93,7 @@ class SheetService(Service):
             return read_next_meeting(session, client_id, today)
         found = meeting(get_row(session, MeetingRow, meeting_id))
         if found.data.client_id != client_id:
-            raise InvalidInput(detail="meeting of another resident")
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit gesprek hoort bij een andere inwoner."))
         return found
 
 

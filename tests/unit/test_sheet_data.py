@@ -128,7 +128,8 @@ def test_the_written_sheet_reads_back_with_the_questions_and_is_logged(services:
     _prepare(services, client_id, meeting.id, urgency_id, private_id)
     services.routes.save_step(None, StepInput(urgency_id, TODAY + timedelta(days=20), "hearing", StepState.PLANNED))
 
-    target = services.sheet.export_sheet(tmp_path / "blad.pdf", client_id, large=True)
+    data = services.sheet.sheet_data(client_id)
+    target = services.sheet.export_sheet(tmp_path / "blad.pdf", data, client_id, large=True)
     reader = PdfReader(io.BytesIO(target.read_bytes()))
     extracted = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
     for expected in (
@@ -148,5 +149,5 @@ def test_a_meeting_of_another_resident_is_refused(services: Services) -> None:
     client_id, *_ = _resident_with_routes(services)
     other = add_resident(services, "Piet Verzonnen").id
     meeting = services.meetings.save_meeting(None, MeetingInput(other, TODAY, "other"))
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput, match="andere inwoner"):
         services.sheet.sheet_data(client_id, meeting.id)
