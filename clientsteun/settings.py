@@ -93,6 +93,8 @@ class Settings:
     second_backup_reached = _Setting("safety/second_backup_reached", "")  # ISO time it was last reached (or chosen)
     catalog_folder = _Setting("catalog/folder", "")  # a coordinator's copy of the catalog; empty: built in
     due_soon_days = _Setting("deadlines/due_soon_days", DUE_SOON_DAYS)
+    # Months a closed dossier is kept before it is on the retention worklist; 0: not chosen (no legal default).
+    retention_months = _Setting("privacy/retention_months", 0)
     # A published count below this shows as "<5"; the summaries never use less than MIN_THRESHOLD.
     summary_threshold = _Setting("summaries/threshold", MIN_THRESHOLD)
     # A meeting's written report still missing this many days after it shows in the agenda.

@@ -114,11 +114,15 @@ class PrivacyService(Service):
 
     # -- anonymising ---------------------------------------------------------------------------
 
-    def anonymise_clients(self, client_ids: Sequence[int]) -> int:
-        """Keep only what the counts need of each dossier (``domain.privacy.ANONYMOUS``), in one transaction."""
+    def anonymise_clients(self, client_ids: Sequence[int]) -> tuple[ResidentMark, ...]:
+        """Keep only what the counts need of each dossier (``domain.privacy.ANONYMOUS``), in one transaction.
+
+        Returns how each was recognisable before, to find their full dossier in the backups."""
+        marks = []
         with self._db.transaction() as session:
             for client_id in client_ids:
-                get_row(session, ClientRow, client_id)
+                row = get_row(session, ClientRow, client_id)
+                marks.append(ResidentMark(row.id, row.name, row.created_at))
                 for table, rows_of_theirs in _owned_tables(client_id):
                     keep = ANONYMOUS.get(table.name)
                     if keep is None:
@@ -128,8 +132,8 @@ class PrivacyService(Service):
                 append_entry(session, self.now(), AuditAction.ANONYMISE, client_id, "retention")
         self._empty_log()
         for client_id in client_ids:
-            self._announce(Area.RESIDENTS | Area.DETAILS | Area.AGENDA | Area.ROUTES | Area.ROUTE, client_id)
-        return len(client_ids)
+            self._announce(~Area.NONE, client_id)  # every part of their dossier changed
+        return tuple(marks)
 
     # -- the retention worklist ----------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from clientsteun.settings import Settings
 from clientsteun.ui.conversations.controller import ConversationsController
 from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.dossier.panel import DossierPanel
+from clientsteun.ui.privacy.controller import PrivacyController
 from clientsteun.ui.residents.controller import ResidentsController
 from clientsteun.ui.residents.list_panel import ClientListPanel
 from clientsteun.ui.routes.controller import RoutesController
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
             services, settings, self.clock, self.dossier, self.residents.show, self, self.tasks
         )
         self.residents.gone.connect(self.conversations.resident_gone)
+        self.privacy = PrivacyController(services, settings, self.tasks, self.dossier, self)
         self.week_button.clicked.connect(self.routes.show_week)
 
         self.safety = SafetyMenu(
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_conversation_action)
         file_menu.addAction(self.new_agreement_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.privacy.retention_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         try:
             self.residents.apply(changes)
             self.routes.apply(changes)
+            self.privacy.apply(changes)
         except Exception:
             sys.excepthook(*sys.exc_info())
 

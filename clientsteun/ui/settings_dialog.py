@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from clientsteun import paths
 from clientsteun.domain.catalog import load_catalog, load_chosen_catalog
 from clientsteun.domain.errors import CatalogError
+from clientsteun.domain.privacy import RETENTION_SUGGESTION_MONTHS
 from clientsteun.domain.route_catalog import DECREE_MISSING
 from clientsteun.settings import Settings
 from clientsteun.ui.errors import show_error
@@ -92,6 +93,22 @@ class SettingsDialog(QDialog):
         )
         second_help.setWordWrap(True)
         self.second_warn_spin = _spin(settings.second_backup_warn_days, 1, 60, self.tr(" dagen"))
+        self.retention_spin = _spin(settings.retention_months, 0, 240, self.tr(" maanden"))
+        self.retention_spin.setSpecialValueText(self.tr("Niet gekozen"))
+        self.retention_spin.setAccessibleName(self.tr("Bewaartermijn na het sluiten van een dossier"))
+        suggest = QPushButton(self.tr("Voorstel: 2 jaar"))
+        suggest.clicked.connect(lambda _checked=False: self.retention_spin.setValue(RETENTION_SUGGESTION_MONTHS))
+        retention_row = QHBoxLayout()
+        retention_row.addWidget(self.retention_spin, 1)
+        retention_row.addWidget(suggest)
+        retention_help = QLabel(
+            self.tr(
+                "De wet noemt geen vaste termijn voor onafhankelijke cliëntondersteuning: uw organisatie kiest "
+                "hoe lang een gesloten dossier bewaard blijft. Twee jaar is een voorstel, geen regel. Dossiers "
+                "die langer gesloten zijn, staan in Privacy, Bewaartermijn verstreken."
+            )
+        )
+        retention_help.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Catalogus"), catalog_row)
@@ -104,6 +121,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Tweede map voor reservekopieën"), second_row)
         form.addRow("", second_help)
         form.addRow(self.tr("Waarschuwen als die map niet bereikbaar is na"), self.second_warn_spin)
+        form.addRow(self.tr("Bewaartermijn na sluiten"), retention_row)
+        form.addRow("", retention_help)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -154,4 +173,5 @@ class SettingsDialog(QDialog):
             self.settings.second_backup_folder = second
             self.settings.second_backup_reached = datetime.now().isoformat(timespec="seconds")
         self.settings.second_backup_warn_days = self.second_warn_spin.value()
+        self.settings.retention_months = self.retention_spin.value()
         self.accept()

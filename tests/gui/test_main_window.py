@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.errors import NotFound
@@ -18,8 +18,9 @@ from clientsteun.services.privacy import PrivacyService
 from clientsteun.services.routes import RouteService
 from clientsteun.ui.dossier.dialogs import ClientDialog, CloseDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.privacy.erase import EraseDialog
 from clientsteun.ui.routes.agenda import AgendaDialog
-from tests.helpers.modals import StandardButton, answer_box, answer_boxes, button_in, when_modal
+from tests.helpers.modals import StandardButton, answer_box, answer_boxes, when_modal
 from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
 
@@ -41,36 +42,24 @@ def visible_names(window: MainWindow) -> list[str]:
 def test_deleting_a_resident_asks_first_and_cancel_keeps_everything(
     qtbot: QtBot, window: MainWindow, services: Services, resident: Client
 ) -> None:
+    """Deleting is erasing (``tests/gui/test_privacy.py`` erases with the passphrase); Cancel is the default."""
     seen: dict[str, object] = {}
 
-    def cancel(box: QMessageBox) -> None:
-        seen["default_is_cancel"] = box.defaultButton() is box.button(StandardButton.Cancel)
-        button_in(box, StandardButton.Cancel).click()
+    def cancel(dialog: EraseDialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        seen["default_is_cancel"] = dialog.cancel_button.isDefault() and not dialog.erase_button.isDefault()
+        dialog.reject()
 
-    answer = when_modal(QMessageBox, cancel)
+    answer = when_modal(EraseDialog, cancel)
     qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
 
     assert answer.handled
-    assert answer.title == "Dossier verwijderen"
-    assert "Tessa Fictief" in answer.text
-    assert "niet ongedaan" in answer.text
-    assert seen["default_is_cancel"] is True  # Enter by mistake does not delete
+    assert seen == {"title": "Dossier wissen", "default_is_cancel": True}  # Enter by mistake does not erase
     dossier = services.clients.get_dossier(resident.id)
     assert len(dossier.conversations) == 1
     assert len(dossier.agreements) == 1
     assert visible_names(window) == ["Tessa Fictief"]
     assert window.dossier.currentWidget() is window.dossier.content
-
-    answer = answer_box(StandardButton.Yes)
-    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
-    assert answer.handled
-    assert services.clients.list_clients() == []
-    with pytest.raises(NotFound):
-        services.clients.get_dossier(resident.id)
-    assert visible_names(window) == []
-    assert window.dossier.currentWidget() is window.dossier.empty
-    assert window.current_client_id() is None
-    assert window.status_label.text() == "0 inwoners · bij 0 zijn afspraken te laat"
 
 
 def test_new_conversation_without_a_chosen_resident_explains(qtbot: QtBot, window: MainWindow) -> None:
@@ -211,9 +200,7 @@ def test_deleting_a_resident_closes_their_open_new_conversation(
     assert editor is not None
     qtbot.keyClicks(editor.notes_edit, "Nog niet opgeslagen")
     assert editor.save_draft_now()
-    answer = answer_box(StandardButton.Yes)
-    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
-    assert answer.handled
+    services.privacy.erase_client(resident.id)  # as confirmed with the passphrase (tests/gui/test_privacy.py)
     assert window.editor is None
     assert services.conversations.list_drafts() == []
     assert visible_names(window) == []

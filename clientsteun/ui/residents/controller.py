@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from clientsteun.domain.changes import DOSSIER_MAIN, Area, Changes
 from clientsteun.domain.model import Agreement, HelpQuestionInput
@@ -46,7 +46,6 @@ class ResidentsController(QObject):
         dossier.edit_client.connect(self.edit_client)
         dossier.close_client.connect(self.close_client)
         dossier.reopen_client.connect(self.reopen_client)
-        dossier.delete_client.connect(self.delete_client)
         dossier.new_agreement.connect(self.new_agreement)
         dossier.help_question_tab.new_version.connect(self.new_help_question)
         dossier.help_question_tab.delete_version.connect(self.delete_help_question)
@@ -150,25 +149,6 @@ class ResidentsController(QObject):
     @guarded
     def reopen_client(self, client_id: int) -> None:
         self.services.clients.reopen_client(client_id)
-
-    @guarded
-    def delete_client(self, client_id: int) -> None:
-        client = self.services.clients.get_client(client_id)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Dossier verwijderen"),
-            self.tr(
-                "Wilt u het dossier van {name} verwijderen, met alle gesprekken, afspraken en "
-                "hulpvragen? Dit kan niet ongedaan worden gemaakt.\n\n"
-                "Wilt u het dossier alleen afsluiten? Kies dan Annuleren en daarna ‘Dossier sluiten’."
-            ).format(name=client.display_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a name is shown as typed, never as markup
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() == QMessageBox.StandardButton.Yes:
-            self.services.clients.delete_client(client_id)
 
     # -- help question -------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.safety.audit_log import AuditLogDialog
-from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
+from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog, confirm_passphrase
 from clientsteun.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -335,10 +335,7 @@ class SafetyMenu(QObject):
 
     def _confirm_passphrase(self) -> bool:
         """Ask the current passphrase again before changing how the database is protected."""
-        dialog = UnlockDialog(self.safety, self.tr("Typ eerst uw huidige wachtwoord."), self.window, ask_stronger=False)
-        dialog.recovery_button.hide()
-        dialog.quit_button.setText(self.tr("Annuleren"))
-        return bool(dialog.exec())
+        return confirm_passphrase(self.safety, self.tr("Typ eerst uw huidige wachtwoord."), self.window)
 
     @guarded
     def change_passphrase(self) -> None:

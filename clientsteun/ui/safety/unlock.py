@@ -224,6 +224,15 @@ class UnlockDialog(QDialog):
         self.accept()
 
 
+def confirm_passphrase(safety: SafetyService, intro: str, parent: QWidget | None) -> bool:
+    """Ask the current passphrase again before something that cannot be undone or changes the protection."""
+    dialog = UnlockDialog(safety, intro, parent, ask_stronger=False)
+    dialog.setObjectName("confirmPassphraseDialog")
+    dialog.recovery_button.hide()
+    dialog.quit_button.setText(_text("Annuleren"))
+    return bool(dialog.exec())
+
+
 class RecoveryKeyDialog(QDialog):
     """Shows a new recovery key once, with ways to save or print it."""
 

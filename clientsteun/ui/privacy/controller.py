@@ -1,0 +1,154 @@
+"""The resident's right to be forgotten in the window: erasing a dossier (the dossier's "Verwijderen…"),
+and the retention worklist with its erasing and anonymising.  Every such action asks the passphrase again."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+
+from clientsteun.domain.changes import Area, Changes
+from clientsteun.domain.privacy import ResidentMark
+from clientsteun.domain.retention import RetentionPolicy
+from clientsteun.services import Services
+from clientsteun.services.privacy import Rewritten
+from clientsteun.services.safety import SafetyService
+from clientsteun.settings import Settings
+from clientsteun.ui.dossier.panel import DossierPanel
+from clientsteun.ui.errors import guarded
+from clientsteun.ui.privacy.erase import EraseDialog
+from clientsteun.ui.privacy.retention import RetentionDialog
+from clientsteun.ui.safety.unlock import confirm_passphrase
+from clientsteun.ui.tasks import Tasks
+
+
+class PrivacyController(QObject):
+    def __init__(
+        self, services: Services, settings: Settings, tasks: Tasks, dossier: DossierPanel, window: QWidget
+    ) -> None:
+        super().__init__(window)
+        self.services = services
+        self.settings = settings
+        self.tasks = tasks
+        self.window = window
+        self.safety = SafetyService(services.database.path, services.clock)  # to check the passphrase
+        self.retention: RetentionDialog | None = None
+        self.retention_action = QAction(self.tr("&Bewaartermijn verstreken…"), window)
+        self.retention_action.triggered.connect(lambda _checked=False: self.show_retention())
+        dossier.delete_client.connect(self.erase_client)
+
+    def apply(self, changes: Changes) -> None:
+        """A resident changed somewhere: an open worklist is read again when their row may differ."""
+        if self.retention is not None and self.retention.isVisible() and changes.touches(Area.RESIDENTS):
+            self._fill_retention()
+
+    def _passphrase(self, intro: str) -> bool:
+        return confirm_passphrase(self.safety, intro, self.window)
+
+    # -- one dossier ---------------------------------------------------------------------------
+
+    @guarded
+    def erase_client(self, client_id: int) -> None:
+        """Deleting a resident is erasing them: the confirmation names the copies that still hold them."""
+        client = self.services.clients.get_client(client_id)
+        policy = RetentionPolicy(self.settings.backups_daily, self.settings.backups_weekly)
+        copies = self.services.privacy.copies(client_id, policy, self.settings.second_backup_folder)
+        dialog = EraseDialog(client.display_name, copies, self.window)
+        if not dialog.exec():
+            return
+        if not self._passphrase(self.tr("Typ uw wachtwoord om het dossier voorgoed te wissen.")):
+            return
+        erased = self.services.privacy.erase_client(client_id)
+        if dialog.rewrite_backups:
+            self._rewrite([erased.resident])
+
+    def _rewrite(self, residents: Sequence[ResidentMark]) -> None:
+        """Rewrite the backups without ``residents`` on the task helper (each backup is copied and rebuilt)."""
+        second = self.settings.second_backup_folder
+
+        def job() -> list[Rewritten]:
+            with self.services.on_own_connection() as own:
+                return [own.privacy.rewrite_backups(resident, second) for resident in residents]
+
+        self.tasks.run(
+            job, on_done=self._rewritten, label=self.tr("De reservekopieën worden herschreven…"), parent=self.window
+        )
+
+    def _rewritten(self, results: list[Rewritten]) -> None:
+        failed = {path for result in results for path in result.failed}
+        if failed:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Reservekopieën herschrijven"),
+                self.tr(
+                    "{count} reservekopieën konden niet worden herschreven en zijn gebleven zoals ze waren. "
+                    "Probeer het later opnieuw of vraag uw coördinator om hulp."
+                ).format(count=len(failed)),
+            )
+
+    # -- the retention worklist ----------------------------------------------------------------
+
+    @guarded
+    def show_retention(self) -> None:
+        if self.retention is None:
+            self.retention = RetentionDialog(self.window)
+            self.retention.erase_requested.connect(self.erase_past)
+            self.retention.anonymise_requested.connect(self.anonymise_past)
+        self._fill_retention()
+        self.retention.show()
+        self.retention.raise_()
+
+    def _fill_retention(self) -> None:
+        assert self.retention is not None
+        months = self.settings.retention_months
+        self.retention.show_items(self.services.privacy.retention_list(months), months)
+
+    def _confirm_selection(self, question: str) -> tuple[bool, bool]:
+        """One confirmation for the selection, then the passphrase; returns (go on, rewrite the backups)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Bewaartermijn verstreken"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.retention or self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        rewrite = QCheckBox(self.tr("Ook de reservekopieën in de map ‘backups’ herschrijven zonder deze dossiers"))
+        rewrite.setChecked(True)
+        box.setCheckBox(rewrite)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False, False
+        return self._passphrase(self.tr("Typ uw wachtwoord om door te gaan.")), rewrite.isChecked()
+
+    @guarded
+    def erase_past(self, client_ids: list[int]) -> None:
+        go, rewrite = self._confirm_selection(
+            self.tr("{count} dossiers voorgoed wissen? Dit kan niet ongedaan worden gemaakt.").format(
+                count=len(client_ids)
+            )
+        )
+        if not go:
+            return
+        residents = self.services.privacy.erase_clients(client_ids)
+        self._fill_retention()
+        if rewrite:
+            self._rewrite(residents)
+
+    @guarded
+    def anonymise_past(self, client_ids: list[int]) -> None:
+        go, rewrite = self._confirm_selection(
+            self.tr(
+                "{count} dossiers anonimiseren? Namen, contactgegevens, het netwerk, bestanden en alle vrije tekst "
+                "gaan voorgoed weg; de datums worden per maand. Dit kan niet ongedaan worden gemaakt. De "
+                "reservekopieën bevatten de dossiers nog volledig: herschrijven haalt ze daar weg."
+            ).format(count=len(client_ids))
+        )
+        if not go:
+            return
+        residents = self.services.privacy.anonymise_clients(client_ids)
+        self._fill_retention()
+        if rewrite:
+            self._rewrite(residents)
