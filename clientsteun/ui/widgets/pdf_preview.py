@@ -3,13 +3,13 @@
 The PySide6 wheels have no QtPdf, so PDFium (``reports/pages.py``) draws the pages as pictures.
 ``PdfPreview.load`` makes the PDF and its pictures on a worker thread (``ui/tasks.py``) and shows them
 when they are ready; ``ready`` then hands over the PDF's bytes.  QPrinter cannot print a PDF file:
-``print_pdf`` draws the pages at the printer's resolution (again on a worker thread) and paints them.
+``print_pdf`` draws the pages at the printer's resolution and paints them, on a worker thread too.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
@@ -17,11 +17,11 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, ClientsteunError
-from clientsteun.reports.pages import PageImage, render_pages
-from clientsteun.ui.errors import show_error
+from clientsteun.reports.pages import PageImage, page_count, render_pages
 from clientsteun.ui.tasks import Tasks
 
 SCREEN_DPI = 96
+PRINT_DPI = 300  # sharp text on paper; a printer's 1200 dpi would make a picture of 400 MB a page
 
 
 def to_image(page: PageImage) -> QImage:
@@ -104,32 +104,39 @@ class PrinterRefused(ClientsteunError):
 def print_pdf(
     tasks: Tasks, printer: QPrinter, pdf: bytes, parent: QWidget, label: str, on_printed: Callable[[], None]
 ) -> None:
-    """Send ``pdf`` to ``printer``: pages drawn at its resolution off the UI thread, then painted.
+    """Send ``pdf`` to ``printer`` off the UI thread; ``on_printed`` runs once every page went to it.
 
-    ``on_printed`` runs once every page went to the printer (not when the printer refused).
+    When the printer refuses, the user is told (``PrinterRefused``) and ``on_printed`` does not run.
     """
     tasks.run(
-        functools.partial(render_pages, pdf, printer.resolution()),
-        on_done=lambda pages: _paint(printer, pages, parent, on_printed),
+        functools.partial(_print_pages, printer, pdf),
+        on_done=lambda _count: on_printed(),
         label=label,
         parent=parent,
     )
 
 
-def _paint(printer: QPrinter, pages: Sequence[PageImage], parent: QWidget, on_printed: Callable[[], None]) -> None:
+def _print_pages(printer: QPrinter, pdf: bytes) -> int:
+    """Paint each page, drawn at the printer's resolution (at most ``PRINT_DPI``), one page in memory at a time.
+
+    Runs on the worker: Qt allows painting on a QPrinter outside the GUI thread, and the dialog
+    does not touch this printer meanwhile.
+    """
+    dpi = min(printer.resolution(), PRINT_DPI)
+    count = page_count(pdf)
     printer.setFullPage(True)  # the PDF has its own margins
     painter = QPainter()
     if not painter.begin(printer):
-        show_error(parent, PrinterRefused(detail="QPainter.begin failed on the printer"))
-        return
+        raise PrinterRefused(detail="QPainter.begin failed on the printer")
     try:
-        for number, page in enumerate(pages):
-            if number:
+        for index in range(count):
+            if index:
                 printer.newPage()
+            (page,) = render_pages(pdf, dpi, range(index, index + 1))
             area = painter.viewport()
             image = to_image(page)
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(area.topLeft(), size), image)
     finally:
         painter.end()
-    on_printed()
+    return count
