@@ -1,0 +1,1 @@
+"""The coordinator's screen: summaries of a period, exported, and packages combined."""
