@@ -31,6 +31,7 @@ from clientsteun.settings import Settings
 from clientsteun.ui.conversations.controller import ConversationsController
 from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.dossier.panel import DossierPanel
+from clientsteun.ui.meetings.controller import MeetingsController
 from clientsteun.ui.privacy.controller import PrivacyController
 from clientsteun.ui.residents.controller import ResidentsController
 from clientsteun.ui.residents.list_panel import ClientListPanel
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
             keep_draft=self.conversations.save_draft_now,
             refresh=self.refresh_clients,
         )  # fmt: skip
+        self.meetings = MeetingsController(
+            services, settings, self.clock, self.dossier, self, self.tasks, self.safety.lock_action
+        )
         self._build_actions()
         restore_on_screen(self, settings.window_geometry, 1280, 800)  # remembered, within the screen
         if settings.splitter_state:
@@ -114,6 +118,13 @@ class MainWindow(QMainWindow):
         self.new_agreement_action = self._action(
             self.tr("Nieuwe &afspraak…"), lambda: self._for_open(self.residents.new_agreement), "Ctrl+Shift+A"
         )
+        self.new_meeting_action = self._action(
+            self.tr("Gesprek met instantie &plannen…"), lambda: self._for_open(self.meetings.new_meeting),
+            "Ctrl+Shift+G",
+        )  # fmt: skip
+        self.together_action = self._action(
+            self.tr("Sa&men voorbereiden…"), lambda: self._for_open(self.meetings.together_for)
+        )
         self.search_action = self._action(
             self.tr("&Zoeken in notities"), self.focus_search, QKeySequence.StandardKey.Find
         )
@@ -138,6 +149,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_client_action)
         file_menu.addAction(self.new_conversation_action)
         file_menu.addAction(self.new_agreement_action)
+        file_menu.addAction(self.new_meeting_action)
+        file_menu.addAction(self.together_action)
         file_menu.addSeparator()
         file_menu.addAction(self.privacy.retention_action)
         file_menu.addAction(self.settings_action)
@@ -187,6 +200,7 @@ class MainWindow(QMainWindow):
         try:
             self.residents.apply(changes)
             self.routes.apply(changes)
+            self.meetings.apply(changes)
             self.privacy.apply(changes)
         except Exception:
             sys.excepthook(*sys.exc_info())
@@ -263,6 +277,7 @@ class MainWindow(QMainWindow):
         self.services.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.meetings.close_together()  # quitting from the lock's question while in Samen-modus
         if self.safety.locked:  # quitting from the lock: the draft was kept when locking
             if self.editor is not None:
                 self.editor.abandon()

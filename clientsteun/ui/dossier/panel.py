@@ -1,4 +1,4 @@
-"""The dossier of one resident: a header with the resident's actions above six tabs, one class each.
+"""The dossier of one resident: a header with the resident's actions above seven tabs, one class each.
 
 Each part announces what the user wants (a signal with the id it is about) to the controller of its
 room; the panel itself knows nothing of the database.  Until a resident is chosen it shows a hint.
@@ -6,6 +6,7 @@ room; the panel itself knows nothing of the database.  Until a resident is chose
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
@@ -14,19 +15,21 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, Q
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date, format_long
 from clientsteun.domain.dossier import DossierRoutes, DossierView
+from clientsteun.domain.meetings import Meeting
 from clientsteun.domain.model import Client, ClientStatus, ConsentState, TimelineEntry
 from clientsteun.domain.timeline import with_route_entries
 from clientsteun.services.base import Clock
 from clientsteun.ui.dossier.agreements_tab import AgreementsTab
 from clientsteun.ui.dossier.details_tab import DetailsTab
 from clientsteun.ui.dossier.help_question_tab import HelpQuestionTab
+from clientsteun.ui.dossier.meetings_tab import MeetingsTab
 from clientsteun.ui.dossier.rich_text import warning
 from clientsteun.ui.dossier.routes_tab import RoutesTab
 from clientsteun.ui.dossier.signals_tab import SignalsTab
 from clientsteun.ui.dossier.timeline_tab import TimelineTab
 from clientsteun.ui.widgets.buttons import button
 
-TIMELINE, HELP_QUESTION, AGREEMENTS, ROUTES, SIGNALS, DETAILS = range(6)
+TIMELINE, HELP_QUESTION, AGREEMENTS, ROUTES, MEETINGS, SIGNALS, DETAILS = range(7)
 
 
 class DossierPanel(QStackedWidget):
@@ -38,6 +41,7 @@ class DossierPanel(QStackedWidget):
     delete_client = Signal(int)
     new_conversation = Signal(int)
     new_agreement = Signal(int)
+    shown = Signal(int)  # a resident's dossier was shown: the meetings tab is read by its controller
 
     def __init__(self, catalog: Catalog, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +79,7 @@ class DossierPanel(QStackedWidget):
         self.help_question_tab = HelpQuestionTab()
         self.agreements_tab = AgreementsTab(clock)
         self.routes_tab = RoutesTab(catalog)
+        self.meetings_tab = MeetingsTab(catalog)
         self.signals_tab = SignalsTab(catalog)
         self.details_tab = DetailsTab(catalog)
         self.tabs = QTabWidget()
@@ -83,6 +88,7 @@ class DossierPanel(QStackedWidget):
         self.tabs.addTab(self.help_question_tab, self.tr("Hulpvraag"))
         self.tabs.addTab(self.agreements_tab, self.tr("Afspraken"))
         self.tabs.addTab(self.routes_tab, self.tr("Routes"))
+        self.tabs.addTab(self.meetings_tab, self.meetings_tab.title())
         self.tabs.addTab(self.signals_tab, self.tr("Signalen"))
         self.tabs.addTab(self.details_tab, self.tr("Gegevens"))
         self.timeline_tab.open_route.connect(self.routes_tab.open_route)  # opened as from the Routes tab
@@ -124,6 +130,7 @@ class DossierPanel(QStackedWidget):
         self.details_tab.show_client(client)
         self.show_routes(view.routes)
         self.setCurrentWidget(self.content)
+        self.shown.emit(client.id)
 
     def show_routes(self, routes: DossierRoutes) -> None:
         """The routes and signals only: what a change to a route or a signal makes stale."""
@@ -137,6 +144,14 @@ class DossierPanel(QStackedWidget):
         self.timeline_tab.show_timeline(client_id, self.timeline)
         self.tabs.setTabText(ROUTES, self.routes_tab.title())
         self.tabs.setTabText(SIGNALS, self.signals_tab.title())
+
+    def show_meetings(self, meetings: Sequence[Meeting]) -> None:
+        """The meetings with organisations (read by the meetings controller)."""
+        if self.view is None:
+            return
+        closed = self.view.client.status is ClientStatus.CLOSED
+        self.meetings_tab.show_meetings(self.view.client.id, meetings, closed=closed)
+        self.tabs.setTabText(MEETINGS, self.meetings_tab.title())
 
     def show_signal(self, signal_id: int) -> None:
         """The tab of signals, with ``signal_id`` selected."""
