@@ -53,7 +53,8 @@ class ConversationService(Service):
             row = get_row(session, ConversationRow, conversation_id)
             client_id = row.client_id
             session.delete(row)
-        self._announce(CONVERSATION_CHANGE | Area.AGREEMENTS, client_id)  # agreements made in it lose the link
+        # Agreements made in it lose the link; a meeting held in it is open again (in the agenda).
+        self._announce(CONVERSATION_CHANGE | Area.AGREEMENTS | Area.MEETINGS | Area.AGENDA, client_id)
 
     def save_draft(self, draft_id: int | None, conversation_id: int | None, data: ConversationInput) -> int:
         """Store what is typed so far (not validated: a draft may be half-finished)."""

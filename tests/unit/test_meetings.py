@@ -267,3 +267,15 @@ def test_the_guided_questions_and_the_residents_labels_are_plain_dutch() -> None
     rows = [(text, score(text)) for text in texts]
     print("\n" + "\n".join(f"{s.summary()}  «{text}»" for text, s in rows))
     assert [f"{text}: {s.summary()}" for text, s in rows if not s.passes] == []
+
+
+def test_deleting_the_conversation_of_a_held_meeting_opens_the_meeting_again(services: Services) -> None:
+    client_id = add_resident(services, "Mira Verzonnen").id
+    meeting = services.meetings.save_meeting(None, MeetingInput(client_id, TODAY, "consulent"))
+    conversation = services.meetings.hold_meeting(meeting.id, HeldMeeting("Gesprek gehad"))
+    heard: list[Changes] = []
+    services.changes.subscribe(heard.append)
+    services.conversations.delete_conversation(conversation.id)
+    assert not services.meetings.get_meeting(meeting.id).held
+    assert [item.meeting_id for item in services.agenda.agenda() if item.kind is AgendaKind.MEETING] == [meeting.id]
+    assert heard[-1].touches(Area.MEETINGS) and heard[-1].touches(Area.AGENDA)
