@@ -130,6 +130,12 @@ class SummaryService(Service):
             raise InvalidInput(NO_IDENTITY, detail="no database identity row")
         return new_package(database_id, team, __version__, self.now(), period, units)
 
+    def name_scrubber(self) -> NameScrubber:
+        """What takes the names out of a shareable signal's description, as the report does: the signal's
+        form shows the supporter the text that would be shared."""
+        with self._db.transaction() as session:
+            return name_scrubber(session)
+
     def export_package(self, target: Path, package: SummaryPackage) -> Path:
         detail = f"samenvattingspakket, {package.period.label}, {len(package.units)} gemeenten"
         return self._audit.export(target, package_bytes(package), AuditAction.SUMMARY_PACKAGE, detail=detail)
@@ -287,7 +293,7 @@ class _Reading:
         shareable descriptions with every resident's and network member's name taken out."""
         where = func.coalesce(func.nullif(func.trim(SignalRow.municipality), ""), ClientRow.municipality)
         in_period = and_(SignalRow.on.between(self.period.start, self.period.end), self._where(where))
-        scrubber = self._scrubber()
+        scrubber = name_scrubber(self.session)
         grouped = (
             select(where, SignalRow.theme, SignalRow.organisation, func.count())
             .join(ClientRow, ClientRow.id == SignalRow.client_id)
@@ -311,13 +317,6 @@ class _Reading:
                     scrubber.scrub(description),
                 )
             )
-
-    def _scrubber(self) -> NameScrubber:
-        names: list[str] = []
-        for name, alias in self.session.execute(select(ClientRow.name, ClientRow.alias)):
-            names += [name, alias]
-        names += self.session.scalars(select(NetworkMemberRow.name))
-        return NameScrubber.of(names)
 
     def _routes(self) -> None:
         """Routes started (with where they stand), days to a decision, deadlines missed and objections."""
@@ -368,6 +367,15 @@ class _Reading:
             return
         counts[(TableKey.MISSED, kind, MET_LATE if deadline.met_on else STILL_OPEN)] += 1
         values[(TableKey.MISSED, kind, ((deadline.met_on or self.as_of) - deadline.due_on).days)] += 1
+
+
+def name_scrubber(session: Session) -> NameScrubber:
+    """Takes out the names of every resident (and alias) and network member in the database."""
+    names: list[str] = []
+    for name, alias in session.execute(select(ClientRow.name, ClientRow.alias)):
+        names += [name, alias]
+    names += session.scalars(select(NetworkMemberRow.name))
+    return NameScrubber.of(names)
 
 
 def _met_with(deadline: Deadline, steps: Iterable[Step]) -> Outcome | None:

@@ -133,7 +133,10 @@ class RoutesController(QObject):
     @guarded
     def _signal_dialog(self, signal_id: int | None, data: SignalInput) -> None:
         save = self.services.routes.save_signal
-        SignalDialog(self.services.catalog, lambda s: save(signal_id, s), data, parent=self.window).exec()
+        SignalDialog(
+            self.services.catalog, lambda s: save(signal_id, s), data, parent=self.window,
+            scrubber=self.services.summaries.name_scrubber,
+        ).exec()  # fmt: skip
 
     @guarded
     def delete_signal(self, signal_id: int) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientsteun.domain.anonymise import NameScrubber
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -265,13 +266,24 @@ class LinkDialog(FormDialog[tuple[int, LinkKind]]):
 
 
 class SignalDialog(FormDialog[SignalInput]):
-    """A blockage in the system; ``data`` fills the form (a new signal: date, route, municipality)."""
+    """A blockage in the system; ``data`` fills the form (a new signal: date, route, municipality).
+
+    While "mag in een rapportage" is ticked, the form shows the description as a report shares it,
+    with the names ``scrubber`` (asked once, from the service) takes out."""
 
     def __init__(
-        self, catalog: Catalog, save: Callable[[SignalInput], Any], data: SignalInput, parent: QWidget | None = None
+        self,
+        catalog: Catalog,
+        save: Callable[[SignalInput], Any],
+        data: SignalInput,
+        parent: QWidget | None = None,
+        *,
+        scrubber: Callable[[], NameScrubber] | None = None,
     ) -> None:
         super().__init__(self.tr("Signaal vastleggen"), save, parent)
         self._data = data
+        self._get_scrubber = scrubber
+        self._scrubber: NameScrubber | None = None
         self.themes = {theme.code: theme for theme in catalog.routes.signal_themes}
         intro = note(
             self.tr(
@@ -289,6 +301,8 @@ class SignalDialog(FormDialog[SignalInput]):
         self.description_edit = plain_text(data.description, 100)
         self.shareable_check = QCheckBox(self.tr("Deze beschrijving mag (zonder namen) in een anonieme rapportage"))
         self.shareable_check.setChecked(data.shareable)
+        self.shared_label = note()
+        self.shared_label.setAccessibleName(self.tr("Zo wordt het gedeeld"))
         form = QFormLayout()
         form.addRow(intro)
         form.addRow(self.tr("Datum *"), self.date_edit)
@@ -298,9 +312,24 @@ class SignalDialog(FormDialog[SignalInput]):
         form.addRow(self.tr("Gemeente"), self.municipality_edit)
         form.addRow(self.tr("Wat loopt er vast? *"), self.description_edit)
         form.addRow("", self.shareable_check)
+        form.addRow("", self.shared_label)
         self.theme_edit.currentIndexChanged.connect(self._theme_changed)
         self._theme_changed()
+        self.shareable_check.toggled.connect(self._show_shared)
+        self.description_edit.textChanged.connect(self._show_shared)
+        self._show_shared()
         dialog_layout(self, form, 580, 440)
+
+    def _show_shared(self) -> None:
+        """The description without names, as a report would share it, while sharing is ticked."""
+        shown = self.shareable_check.isChecked() and self._get_scrubber is not None
+        if shown and self._scrubber is None:
+            assert self._get_scrubber is not None
+            self._scrubber = self._get_scrubber()
+        if shown and self._scrubber is not None:
+            shared = self._scrubber.scrub(self.description_edit.toPlainText().strip())
+            self.shared_label.setText(self.tr("Zo wordt het gedeeld: {text}").format(text=shared or "–"))
+        self.shared_label.setVisible(shown)
 
     def _theme_changed(self) -> None:
         theme = self.themes.get(self.theme_edit.currentData() or "")

@@ -372,7 +372,12 @@ class RouteWindow(QDialog):
             municipality = self.services.clients.get_client(route.client_id).details.municipality
             data = SignalInput(route.client_id, self.today(), theme, description, route.id,
                                route.data.organisation, municipality)  # fmt: skip
-        self._run(SignalDialog(self.catalog, lambda s: self.services.routes.save_signal(signal_id, s), data, self))
+        self._run(
+            SignalDialog(
+                self.catalog, lambda s: self.services.routes.save_signal(signal_id, s), data, self,
+                scrubber=self.services.summaries.name_scrubber,
+            )
+        )  # fmt: skip
 
     def delete_signal(self) -> None:
         def question(signal: RouteSignal) -> str:
