@@ -30,6 +30,7 @@ from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.conversations.controller import ConversationsController
 from clientsteun.ui.conversations.editor import ConversationEditor
+from clientsteun.ui.coordinator.dialog import CoordinatorDialog
 from clientsteun.ui.dossier.panel import DossierPanel
 from clientsteun.ui.meetings.controller import MeetingsController
 from clientsteun.ui.privacy.controller import PrivacyController
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             self.tr("V&orig tabblad"), lambda: self.dossier.step_tab(-1), "Ctrl+PgUp", "Ctrl+Shift+Tab"
         )
         self.settings_action = self._action(self.tr("&Instellingen…"), self.edit_settings)
+        self.coordinator_action = self._action(self.tr("&Rapportage voor de coördinator…"), self.show_coordinator)
         quit_action = self._action(self.tr("A&fsluiten"), self.close, QKeySequence.StandardKey.Quit)
         about_action = self._action(self.tr("&Over Clientsteun"), self.show_about)
 
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.together_action)
         file_menu.addSeparator()
         file_menu.addAction(self.privacy.retention_action)
+        file_menu.addAction(self.coordinator_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -253,6 +256,10 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self.settings, self, today=self.clock().date()).exec():
             self.safety.apply_settings(self.settings)
             self.refresh_clients()
+
+    def show_coordinator(self) -> None:
+        """The period's summary per municipality, exported or combined from several laptops' packages."""
+        CoordinatorDialog(self.services, self.settings, self, tasks=self.tasks).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(
