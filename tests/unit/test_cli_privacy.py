@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from clientsteun import paths
+from clientsteun.domain.catalog import load_catalog
 from clientsteun.services import Services
 from clientsteun.store.backups import BackupFolder
 from clientsteun.store.database import open_database, read_database_id
@@ -22,17 +23,11 @@ from tests.helpers.privacy import Identifying, make_resident
 
 @contextmanager
 def _services(db: Path) -> Iterator[Services]:
-    built = Services.create(open_database(db, Vault.at(db).unlock(PASSPHRASE)), _catalog())
+    built = Services.create(open_database(db, Vault.at(db).unlock(PASSPHRASE)), load_catalog(paths.catalog_dir()))
     try:
         yield built
     finally:
         built.close()
-
-
-def _catalog():  # type: ignore[no-untyped-def]
-    from clientsteun.domain.catalog import load_catalog
-
-    return load_catalog(paths.catalog_dir())
 
 
 def _resident(db: Path, seed: int, *, closed: bool = False) -> tuple[int, Identifying]:

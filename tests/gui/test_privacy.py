@@ -1,0 +1,179 @@
+"""Erasing in the window: the confirmation names the backups that still hold the resident, the passphrase is
+asked again, the backups are rewritten on request; the retention worklist erases or anonymises a selection;
+the retention period is chosen in the settings (no default, two years offered)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.catalog import Catalog
+from clientsteun.services import Services
+from clientsteun.settings import Settings
+from clientsteun.store.backups import BackupFolder
+from clientsteun.store.vault import Vault
+from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.privacy.erase import EraseDialog
+from clientsteun.ui.privacy.retention import RetentionDialog
+from clientsteun.ui.safety.unlock import UnlockDialog
+from clientsteun.ui.settings_dialog import SettingsDialog
+from clientsteun.ui.tasks import InlineExecutor, Tasks
+from tests.conftest import FAST_KDF, NOW, PASSPHRASE
+from tests.helpers.modals import StandardButton, answer_box, when_modal
+from tests.helpers.pages import pages_holding
+from tests.helpers.privacy import make_resident
+from tests.helpers.unlocking import unlock_with
+
+
+@pytest.fixture
+def keyed_services(db_path: Path, catalog: Catalog, clock: Callable[[], datetime]) -> Iterator[Services]:
+    vault = Vault.at(db_path)
+    key, _code = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
+    built = Services.create(vault.open(key, create=True), catalog, clock)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, keyed_services: Services, settings: Settings) -> MainWindow:
+    """The window over a database with a real key file (so the passphrase can be asked); jobs run inline."""
+    built = MainWindow(keyed_services, settings, Tasks(InlineExecutor()))
+    qtbot.addWidget(built)
+    built.show()
+    qtbot.waitExposed(built)
+    return built
+
+
+def test_erasing_asks_the_passphrase_again_and_rewrites_the_backups(qtbot: QtBot, window: MainWindow) -> None:
+    services = window.services
+    client_id, words = make_resident(services, seed=60)
+    key = services.database.key
+    backup = (
+        BackupFolder.beside(services.database.path, services.database.database_id)
+        .make(services.database.path, key, reason="dagelijks", now=NOW - timedelta(hours=3))
+        .path
+    )
+    window.refresh_clients(client_id)
+    seen: dict[str, object] = {}
+
+    def erase(dialog: EraseDialog) -> None:
+        seen["copies"] = dialog.copies_label.text()
+        seen["rewrite offered"] = dialog.rewrite.isChecked() and not dialog.rewrite.isHidden()
+        dialog.erase_button.click()
+
+    def passphrase(dialog: UnlockDialog) -> None:
+        seen["recovery hidden"] = dialog.recovery_button.isHidden()
+        dialog.passphrase.setText("niet het wachtwoord")
+        dialog.unlock_button.click()
+        seen["still"] = [client.id for client in services.clients.list_clients()]
+        unlock_with(PASSPHRASE)(dialog)
+
+    answers = [when_modal(EraseDialog, erase), when_modal(UnlockDialog, passphrase)]
+    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
+
+    assert all(answer.handled for answer in answers)
+    copies = str(seen["copies"])
+    assert "1 automatische reservekopieën bevatten deze inwoner nog (van 23-11-2026)" in copies
+    assert "30 november 2026" in copies  # the day the last one ages out
+    assert seen["rewrite offered"] and seen["recovery hidden"]
+    assert seen["still"] == [client_id]  # a wrong passphrase erased nothing
+    assert services.clients.list_clients() == []
+    assert window.dossier.currentWidget() is window.dossier.empty
+    assert pages_holding(services.database.path, key, *words.all) == set()
+    assert pages_holding(backup, key, *words.all) == set()
+    actions = [entry.action for entry in services.audit.entries()]
+    assert actions[-2:] == [AuditAction.ERASE, AuditAction.BACKUPS_REWRITTEN]
+
+
+def test_cancelling_the_passphrase_erases_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    client_id, _words = make_resident(window.services, seed=61)
+    window.refresh_clients(client_id)
+    answers = [
+        when_modal(EraseDialog, lambda dialog: dialog.erase_button.click()),
+        when_modal(UnlockDialog, lambda dialog: dialog.quit_button.click()),
+    ]
+    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
+    assert all(answer.handled for answer in answers)
+    assert [client.id for client in window.services.clients.list_clients()] == [client_id]
+    assert [entry.action for entry in window.services.audit.entries()] == []
+
+
+def _select(dialog: RetentionDialog, client_id: int) -> None:
+    model = dialog.model
+    row = model.find(lambda item: item.client_id == client_id)
+    assert row is not None
+    dialog.table.selectionModel().select(
+        model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def test_the_worklist_anonymises_and_erases_a_selection(
+    qtbot: QtBot, window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    services = window.services
+    window.settings.retention_months = 6
+    first, first_words = make_resident(services, seed=62)
+    second, _second_words = make_resident(services, seed=63)
+    for client_id in (first, second):
+        services.clients.close_client(client_id, date(2026, 4, 2), "verhuisd")
+
+    window.privacy.retention_action.trigger()
+    dialog = window.privacy.retention
+    assert dialog is not None and dialog.isVisible()
+    qtmodeltester.check(dialog.model, force_py=True)
+    assert [(item.client_id, item.closed_on) for item in dialog.model.rows()] == [
+        (first, date(2026, 4, 2)),
+        (second, date(2026, 4, 2)),
+    ]
+    assert dialog.model.index(0, 3).data() == "02-04-2026"
+    assert not dialog.anonymise_button.isEnabled()  # nothing chosen yet
+
+    _select(dialog, first)
+    question = answer_box(StandardButton.Yes)
+    passphrase = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    qtbot.mouseClick(dialog.anonymise_button, Qt.MouseButton.LeftButton)
+    assert question.handled and passphrase.handled
+    assert "1 dossiers anonimiseren" in question.text
+    assert services.clients.get_client(first).details.name == "Geanonimiseerd"
+    assert pages_holding(services.database.path, services.database.key, *first_words.all) == set()
+    assert [item.client_id for item in dialog.model.rows()] == [second]
+
+    _select(dialog, second)
+    question = answer_box(StandardButton.Yes)
+    passphrase = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert question.handled and passphrase.handled
+    assert [client.id for client in services.clients.list_clients()] == [first]
+    assert dialog.model.rows() == []
+    assert "Geen gesloten dossiers" in dialog.state.text()
+    dialog.close()
+
+
+def test_without_a_chosen_period_the_worklist_says_so(window: MainWindow) -> None:
+    window.privacy.show_retention()
+    dialog = window.privacy.retention
+    assert dialog is not None
+    assert "nog geen bewaartermijn gekozen" in dialog.state.text()
+    dialog.close()
+
+
+def test_the_period_is_chosen_in_the_settings_with_two_years_offered(qtbot: QtBot, settings: Settings) -> None:
+    dialog = SettingsDialog(settings, today=date(2026, 11, 23))
+    qtbot.addWidget(dialog)
+    assert dialog.retention_spin.value() == 0
+    assert dialog.retention_spin.text() == "Niet gekozen"
+    suggestion = [button for button in dialog.findChildren(QPushButton) if "2 jaar" in button.text()]
+    assert len(suggestion) == 1
+    suggestion[0].click()
+    assert dialog.retention_spin.value() == 24
+    dialog.save()
+    assert settings.retention_months == 24
