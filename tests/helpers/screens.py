@@ -18,6 +18,7 @@ from clientsteun.settings import Settings
 from clientsteun.store.vault import Vault
 from clientsteun.ui.conversations.editor import ConversationEditor
 from clientsteun.ui.conversations.search import SearchDialog
+from clientsteun.ui.coordinator.dialog import CoordinatorDialog
 from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.routes.agenda import AgendaDialog
@@ -103,6 +104,7 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     yield "agenda", lambda: AgendaDialog(services, lambda: TODAY, 7, window)
     yield "termijn berekenen", lambda: CalculatorDialog(catalog.routes, lambda: TODAY, window)
     yield "aandacht", lambda: WeekOverview(services, lambda: TODAY, 7, window)
+    yield "coördinator", lambda: CoordinatorDialog(services, settings, window)
     yield "logboek", lambda: AuditLogDialog(services.audit, window)
     yield "instellingen", lambda: SettingsDialog(settings, window)
     yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",
