@@ -178,17 +178,19 @@ def test_steps_of_an_upgraded_database_read_without_dates_and_take_them(
         steps = [step.data for view in views for step in view.route.steps]
         assert len(steps) == 6
         assert all((data.sent_on, data.received_on, data.new_due_on) == (None, None, None) for data in steps)
-        objection = next(view for view in views if view.route.id == 2)
-        decision = next(s for s in objection.route.steps if s.data.kind == "decision")
+        # The decision belongs to the application (route 1); the objection route (2) takes it from there.
+        application = next(view for view in views if view.route.id == 1)
+        decision = next(s for s in application.route.steps if s.data.kind == "decision")
         dated = replace(decision.data, sent_on=date(2026, 4, 22), received_on=date(2026, 4, 24))
         assert services.routes.save_step(decision.id, dated).data == dated
         extension = StepInput(2, date(2026, 8, 1), "extension", new_due_on=date(2026, 9, 30))
         services.routes.save_step(None, extension)
-        read = services.routes.get_route(2)
+        read = services.routes.get_route(1)
         assert next(s for s in read.view.route.steps if s.id == decision.id).data == dated
         term = next(d for d in read.view.deadlines if d.rule.code == "objection_term")
         assert (term.started_on, term.due_on) == (date(2026, 4, 22), date(2026, 6, 3))  # counted from sending
-        decided = next(d for d in read.view.deadlines if d.rule.code == "objection_decision_committee")
+        objection = services.routes.get_route(2)
+        decided = next(d for d in objection.view.deadlines if d.rule.code == "objection_decision_committee")
         assert (decided.extended, decided.due_on) == (True, date(2026, 9, 30))  # the date the letter names
     finally:
         services.close()
