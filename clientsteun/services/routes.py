@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, or_, select, update
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from clientsteun.domain.catalog import Catalog
@@ -45,6 +45,7 @@ from clientsteun.store.tables import (
     ClientRow,
     EvidenceRow,
     HelpQuestionRow,
+    MeetingRow,
     RouteCircumstanceRow,
     RouteDocumentRow,
     RouteLinkRow,
@@ -221,9 +222,15 @@ class RouteService(Service):
             row.new_due_on = data.new_due_on
             route.updated_at = self.now()
             session.flush()
+            # A meeting planned as this step is the same event: it moves with it until it is held.
+            moved = session.execute(
+                update(MeetingRow)
+                .where(MeetingRow.step_id == row.id, MeetingRow.conversation_id.is_(None), MeetingRow.on != data.on)
+                .values(on=data.on)
+            ).rowcount
             step = mapping.step(row)
             client_id = route.client_id
-        self._announce(ROUTE_CHANGE, client_id, data.route_id)
+        self._announce(ROUTE_CHANGE | (Area.MEETINGS if moved else Area(0)), client_id, data.route_id)
         return step
 
     def delete_step(self, step_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -96,6 +97,18 @@ def test_a_meeting_and_its_planned_step_are_one_agenda_item_and_one_calendar_eve
     assert len(events) == 1
     assert events[0]["UID"] == f"step-{step_id}@clientsteun"
     assert events[0]["DTSTART"] == f"{moved:%Y%m%d}"
+
+
+def test_moving_the_planned_step_moves_its_meeting_until_it_is_held(services: Services) -> None:
+    client_id = add_resident(services, "Mira Verzonnen").id
+    route_id, step_id = _objection_with_hearing(services, client_id)
+    meeting = services.meetings.save_meeting(None, _hearing(client_id, route_id, step_id, TODAY + timedelta(days=10)))
+    step = next(s for s in services.routes.get_route(route_id).view.route.steps if s.id == step_id)
+    moved = TODAY + timedelta(days=20)
+    services.routes.save_step(step_id, replace(step.data, on=moved))
+    assert services.meetings.get_meeting(meeting.id).data.on == moved
+    (item,) = [item for item in services.agenda.agenda() if item.kind is AgendaKind.MEETING]
+    assert (item.on, item.meeting_id) == (moved, meeting.id)
 
 
 def test_a_meeting_without_a_step_is_its_own_item_and_a_step_cannot_be_two_meetings(services: Services) -> None:
