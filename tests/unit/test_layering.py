@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import clientsteun
-from clientsteun import cli, demo, domain, paths, services, store
+from clientsteun import cli, demo, domain, paths, reports, services, store
 from clientsteun.cli.passphrase import PASSPHRASE_ENV
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.model import ClientInput, ConversationInput
@@ -62,6 +62,7 @@ CORE = [
     *_modules(store),
     "clientsteun.services",
     *_modules(services),
+    *_modules(reports),
     "clientsteun.paths",
     "clientsteun.settings",
     "clientsteun.process",
