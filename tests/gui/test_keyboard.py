@@ -99,7 +99,7 @@ def test_tab_reaches_every_control_of_every_dialog(
         assert unreached(dialog, [*seen, start]) == [], name
         dialog.done(QDialog.DialogCode.Rejected)
         walked.append(name)
-    assert len(walked) == 28
+    assert len(walked) == 33
 
 
 def test_ctrl_tab_and_ctrl_page_down_switch_dossier_tabs_from_the_list(
@@ -114,7 +114,7 @@ def test_ctrl_tab_and_ctrl_page_down_switch_dossier_tabs_from_the_list(
     assert tabs.currentIndex() == 2
     qtbot.keyClick(window.client_list.table, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 1
-    for _ in range(5):
+    for _ in range(tabs.count() - 1):
         qtbot.keyClick(window.client_list.table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 0  # round the end
     assert window.client_list.table.hasFocus()
@@ -221,7 +221,8 @@ def test_a_form_opens_in_its_first_field(qtbot: QtBot, window: MainWindow, servi
                                          tmp_path: Path) -> None:  # fmt: skip
     client = resident_with_everything(services)
     for name, make in dialogs(window, services, settings, client, tmp_path):
-        if name not in ("inwoner", "hulpvraag", "afspraak", "sluiten", "route", "stap", "signaal", "bewijs"):
+        if name not in ("inwoner", "hulpvraag", "afspraak", "sluiten", "route", "stap", "signaal", "bewijs",
+                        "gesprek plannen", "gesprek gehouden", "verslag", "voorbereiden"):  # fmt: skip
             continue
         dialog = make()
         qtbot.addWidget(dialog, before_close_func=lambda d: d.done(QDialog.DialogCode.Rejected))

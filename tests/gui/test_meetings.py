@@ -16,7 +16,7 @@ from clientsteun.settings import Settings
 from clientsteun.ui.dossier.panel import MEETINGS
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.meetings.dialogs import HoldDialog, MeetingDialog
-from clientsteun.ui.meetings.pages import AnswerPage, QuestionsPage
+from clientsteun.ui.meetings.pages import AnswerPage
 from clientsteun.ui.meetings.preparation import PreparationPanel
 from clientsteun.ui.meetings.sheet_preview import SheetPreviewDialog
 from clientsteun.ui.tasks import InlineExecutor, Tasks
@@ -223,5 +223,5 @@ def test_the_sheet_preview_shows_what_prints_and_saves_it_audited(
     dialog.save_pdf(target)
     assert "Mag mijn zus mee?" in body(target.read_bytes())
     assert [entry.action for entry in services.audit.entries()][-1] is AuditAction.PREPARATION_SHEET
-    dialog.supporter_choice.setChecked(True)
+    dialog.variant_edit.setCurrentIndex(1)  # for the supporter
     assert "Mevrouw Consulent" in body(dialog.pdf)

@@ -4,12 +4,13 @@ check each screen as a whole (it fits a laptop screen, Tab reaches each control,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QToolBar, QWidget
 
+from clientsteun.domain.meetings import MeetingInput
 from clientsteun.domain.model import Client, Consent, Conversation, ConversationInput, HelpQuestionInput
 from clientsteun.domain.routes import RouteInput, SignalInput
 from clientsteun.services import Services
@@ -21,6 +22,9 @@ from clientsteun.ui.conversations.search import SearchDialog
 from clientsteun.ui.coordinator.dialog import CoordinatorDialog
 from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, CloseDialog, HelpQuestionDialog
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.meetings.dialogs import HoldDialog, MeetingDialog, ReportDialog
+from clientsteun.ui.meetings.preparation import PreparationDialog, PreparationPanel
+from clientsteun.ui.meetings.sheet_preview import SheetPreviewDialog
 from clientsteun.ui.routes.agenda import AgendaDialog
 from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
@@ -32,6 +36,7 @@ from clientsteun.ui.safety.audit_log import AuditLogDialog
 from clientsteun.ui.safety.start import continue_box, new_key_dialog, restore_box, unlock_dialog
 from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
+from clientsteun.ui.tasks import InlineExecutor, Tasks
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.residents import add_agreement, add_conversation, add_resident
 
@@ -110,6 +115,22 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",
                                                           offer_recovery=True, parent=window)  # fmt: skip
     yield "herstelsleutel", lambda: RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP", tmp_path / "c.db", window)
+    meeting = services.meetings.save_meeting(
+        None, MeetingInput(client.id, TODAY, "kitchen_table", time(10, 0), route_ids=(route.id,))
+    )
+    yield "gesprek plannen", lambda: MeetingDialog(catalog, client.id, routes, nothing, TODAY, meeting, window)
+    yield "gesprek gehouden", lambda: HoldDialog(catalog, nothing, window)
+    yield "verslag", lambda: ReportDialog(meeting, nothing, window)
+    yield (
+        "voorbereiden",
+        lambda: PreparationDialog(
+            PreparationPanel(services, client.id, meeting, settings.autosave_delay_ms, lambda: TODAY), window
+        ),
+    )
+    yield (
+        "voorbereidingsblad",
+        lambda: SheetPreviewDialog(services, client.id, meeting.id, Tasks(InlineExecutor()), window),
+    )
     yield from start_dialogs(window, tmp_path)
 
 

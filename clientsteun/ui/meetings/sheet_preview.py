@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from clientsteun.reports.sheet import render_sheet
 from clientsteun.services import Services
 from clientsteun.ui.errors import guarded
 from clientsteun.ui.tasks import Tasks
+from clientsteun.ui.widgets.fields import choice_box
 from clientsteun.ui.widgets.pdf_preview import PdfPreview, print_pdf
 from clientsteun.ui.widgets.screen import fit_on_screen
 
@@ -50,16 +50,19 @@ class SheetPreviewDialog(QDialog):
         self.meeting_id = meeting_id
         self.tasks = tasks
         self.setWindowTitle(self.tr("Voorbereidingsblad"))
-        self.resident_choice = QRadioButton(self.tr("Voor de &inwoner"))
-        self.supporter_choice = QRadioButton(self.tr("Voor de &ondersteuner"))
-        self.resident_choice.setChecked(True)
+        self.variant_edit = choice_box(
+            [
+                (self.tr("Voor de inwoner"), SheetVariant.RESIDENT),
+                (self.tr("Voor de ondersteuner"), SheetVariant.SUPPORTER),
+            ]
+        )
+        self.variant_edit.setAccessibleName(self.tr("Voor wie is het blad"))
         self.large_check = QCheckBox(self.tr("&Grote letters"))
         self.large_check.setChecked(large)
         choices = QHBoxLayout()
-        for widget in (self.resident_choice, self.supporter_choice, self.large_check):
-            choices.addWidget(widget)
-        # The two choices toggle together: one of them is enough to hear.
-        self.resident_choice.toggled.connect(lambda _on: self.refresh())
+        choices.addWidget(self.variant_edit)
+        choices.addWidget(self.large_check)
+        self.variant_edit.currentIndexChanged.connect(lambda _index: self.refresh())
         self.large_check.toggled.connect(lambda _on: self.refresh())
         choices.addStretch(1)
         self.preview = PdfPreview(tasks, self)
@@ -67,11 +70,11 @@ class SheetPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_dialog)
         self.pdf_button = QPushButton(self.tr("Opslaan als &pdf…"))
         self.pdf_button.clicked.connect(self.choose_pdf)
-        self.pdf_button.setVisible(can_save)
         self.preview.ready.connect(lambda _pdf: self._enable(True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setVisible(can_save)  # after adding: the box shows what it is given
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
@@ -82,7 +85,7 @@ class SheetPreviewDialog(QDialog):
 
     @property
     def variant(self) -> SheetVariant:
-        return SheetVariant.SUPPORTER if self.supporter_choice.isChecked() else SheetVariant.RESIDENT
+        return SheetVariant(self.variant_edit.currentData())
 
     @property
     def large(self) -> bool:
