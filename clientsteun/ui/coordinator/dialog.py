@@ -148,6 +148,10 @@ class CoordinatorDialog(QDialog):
         period_form.addRow(self.tr("&Van"), self.from_edit)
         period_form.addRow(self.tr("Tot &en met"), self.to_edit)
         period_form.addRow(self.tr("Ge&meenten"), self.municipality_list)
+        if not self.municipality_list.count():  # a coordinator's own database: only packages to combine
+            period_form.addRow(
+                note(self.tr("Deze database heeft geen inwoners. Voeg de pakketten van uw team samen (hieronder)."))
+            )
         period_form.addRow(self.show_button)
         period_group = QGroupBox(self.tr("Periode en gemeenten"))
         period_group.setLayout(period_form)
