@@ -76,10 +76,10 @@ def test_erasing_asks_the_passphrase_again_and_rewrites_the_backups(qtbot: QtBot
         seen["still"] = [client.id for client in services.clients.list_clients()]
         unlock_with(PASSPHRASE)(dialog)
 
-    answers = [when_modal(EraseDialog, erase), when_modal(UnlockDialog, passphrase)]
+    confirmation, asked = when_modal(EraseDialog, erase), when_modal(UnlockDialog, passphrase)
     qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
 
-    assert all(answer.handled for answer in answers)
+    assert confirmation.handled and asked.handled
     copies = str(seen["copies"])
     assert "1 automatische reservekopieën bevatten deze inwoner nog (van 23-11-2026)" in copies
     assert "30 november 2026" in copies  # the day the last one ages out
@@ -96,12 +96,10 @@ def test_erasing_asks_the_passphrase_again_and_rewrites_the_backups(qtbot: QtBot
 def test_cancelling_the_passphrase_erases_nothing(qtbot: QtBot, window: MainWindow) -> None:
     client_id, _words = make_resident(window.services, seed=61)
     window.refresh_clients(client_id)
-    answers = [
-        when_modal(EraseDialog, lambda dialog: dialog.erase_button.click()),
-        when_modal(UnlockDialog, lambda dialog: dialog.quit_button.click()),
-    ]
+    confirmation = when_modal(EraseDialog, lambda dialog: dialog.erase_button.click())
+    asked = when_modal(UnlockDialog, lambda dialog: dialog.quit_button.click())
     qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
-    assert all(answer.handled for answer in answers)
+    assert confirmation.handled and asked.handled
     assert [client.id for client in window.services.clients.list_clients()] == [client_id]
     assert [entry.action for entry in window.services.audit.entries()] == []
 

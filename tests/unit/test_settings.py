@@ -29,6 +29,7 @@ DEFAULTS = {
     "catalog_folder": "",
     "due_soon_days": DUE_SOON_DAYS,
     "report_missing_days": 14,
+    "retention_months": 0,  # not chosen: the organisation decides, there is no legal default
     "second_backup_folder": "",
     "second_backup_warn_days": 7,
     "second_backup_reached": "",
@@ -44,6 +45,7 @@ CHANGED = {
     "catalog_folder": "/home/coördinator/catalogus; eigen=1",
     "due_soon_days": 10,
     "report_missing_days": 21,
+    "retention_months": 24,
     "second_backup_folder": "/media/usb-stick/reservekopieën",
     "second_backup_warn_days": 14,
     "second_backup_reached": "2026-11-23T10:30:00",
