@@ -183,7 +183,7 @@ def _missed(table: PublishedTable, threshold: int) -> str | None:
     if total is None or total == "0":
         return None
     late = table.total_figures[0] if table.total_figures else None
-    how_late = f"; de helft was meer dan {number_text(late)} dagen te laat" if late else ""
+    how_late = f"; de helft was {number_text(late)} dagen of meer te laat" if late is not None else ""
     return f"Instanties haalden {total} termijnen niet{how_late}."
 
 
