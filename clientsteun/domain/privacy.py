@@ -85,9 +85,12 @@ class Keep:
     kept: frozenset[str] = frozenset()  # coded fields, as they are
     monthly: frozenset[str] = frozenset()  # dates, to the first of their month
     replaced: Mapping[str, object] = field(default_factory=dict)  # fields that get this value
+    # Fields given a new random value: a record's UUID would link it to the dossier's copies elsewhere
+    # (a backup, a colleague's laptop, a summary package).
+    renewed: frozenset[str] = frozenset({"uuid"})
 
     def decides(self, name: str) -> bool:
-        return name in self.kept or name in self.monthly or name in self.replaced
+        return name in self.kept or name in self.monthly or name in self.replaced or name in self.renewed
 
 
 def _keep(kept: str = "", monthly: str = "", **replaced: object) -> Keep:

@@ -39,7 +39,7 @@ from clientsteun.domain.retention import Made, RetentionPolicy, last_leaves_on
 from clientsteun.services.audit import append_entry
 from clientsteun.services.base import Service, get_row
 from clientsteun.store.backups import ROTATING, Backup, BackupFolder, aside_copies, erase_resident, holds_resident
-from clientsteun.store.tables import AuditEntryRow, Base, ClientRow
+from clientsteun.store.tables import AuditEntryRow, Base, ClientRow, new_uuid
 
 
 @dataclass(frozen=True)
@@ -273,6 +273,7 @@ def _anonymise_rows(session: Session, table: Table, rows_of_theirs: ColumnElemen
     monthly = [table.c[name] for name in sorted(keep.monthly)]
     for row in session.execute(select(*keys, *monthly).where(rows_of_theirs)).mappings():
         values: dict[str, Any] = {**emptied, **keep.replaced}
+        values |= {name: new_uuid() for name in keep.renewed if name in table.c}
         values |= {column.name: to_month(row[column.name]) for column in monthly if row[column.name] is not None}
         if values:
             session.execute(update(table).where(*(key == row[key.name] for key in keys)).values(values))

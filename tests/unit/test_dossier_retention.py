@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.errors import NotFound
@@ -78,11 +79,19 @@ def test_anonymising_leaves_no_identifying_word_in_any_page(services: Services, 
     identifying = (*words.all, close_reason)
     assert pages_holding(db_path, TEST_KEY, *identifying) == set(identifying)
 
+    uuids_before = _uuids(services)
     marks = services.privacy.anonymise_clients([client_id])
 
     assert [mark.client_id for mark in marks] == [client_id]
     assert pages_holding(db_path, TEST_KEY, *identifying) == set()
     assert pages_holding(db_path, TEST_KEY, *other_words.all) == set(other_words.all)
+    # Every record of theirs has a new random UUID: nothing links it to copies of the dossier elsewhere.
+    uuids_after = _uuids(services)
+    assert len(set(uuids_after.values())) == len(uuids_after)
+    changed = {row for row in uuids_before if uuids_before[row] != uuids_after.get(row)}
+    assert ("clients", client_id) in changed and ("clients", other) not in changed
+    old_uuids = [uuids_before[row] for row in changed]
+    assert pages_holding(db_path, TEST_KEY, *old_uuids) == set()  # nor in an index page
     # What the counts need is still there.
     client = services.clients.get_client(client_id)
     assert (client.details.name, client.details.municipality) == ("Geanonimiseerd", "Oldenzaal")
@@ -113,6 +122,17 @@ def test_anonymising_leaves_no_identifying_word_in_any_page(services: Services, 
     assert (line.action, line.client_id) == (AuditAction.ANONYMISE, client_id)
     assert not any(word in line.detail for word in identifying)
     assert services.clients.get_client(other).details.name.startswith("Anna ")
+
+
+def _uuids(services: Services) -> dict[tuple[str, int], str]:
+    """Every record's UUID by table and row number."""
+    found = {}
+    with services.database.transaction() as session:
+        for table in Base.metadata.sorted_tables:
+            if "uuid" in table.c and "id" in table.c:
+                for row_id, uuid in session.execute(select(table.c.id, table.c.uuid)):
+                    found[(table.name, row_id)] = uuid
+    return found
 
 
 def test_erasing_from_the_worklist_removes_every_one_chosen(services: Services, db_path: Path) -> None:
