@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from clientsteun.domain.catalog import Catalog
@@ -223,11 +223,12 @@ class RouteService(Service):
             route.updated_at = self.now()
             session.flush()
             # A meeting planned as this step is the same event: it moves with it until it is held.
-            moved = session.execute(
-                update(MeetingRow)
-                .where(MeetingRow.step_id == row.id, MeetingRow.conversation_id.is_(None), MeetingRow.on != data.on)
-                .values(on=data.on)
-            ).rowcount
+            meeting = session.scalar(
+                select(MeetingRow).where(MeetingRow.step_id == row.id, MeetingRow.conversation_id.is_(None))
+            )
+            moved = meeting is not None and meeting.on != data.on
+            if meeting is not None:
+                meeting.on = data.on
             step = mapping.step(row)
             client_id = route.client_id
         self._announce(ROUTE_CHANGE | (Area.MEETINGS if moved else Area(0)), client_id, data.route_id)

@@ -92,8 +92,8 @@ class TimelineTab(QWidget):
         self.count_label = QLabel()
         self.count_label.hide()
         chips.addWidget(self.count_label)
-        for label in (shown, self.count_label):
-            label.setMinimumHeight(chip.sizeHint().height())  # level with the chips
+        for widget in (shown, self.count_label):
+            widget.setMinimumHeight(chip.sizeHint().height())  # level with the chips
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
