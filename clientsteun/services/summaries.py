@@ -5,6 +5,13 @@ Counts run in SQL (GROUP BY over lean selects, no ORM objects).  Outcomes, deadl
 a decision and objections come from the one deadline engine (``domain.deadlines.view_route``) over
 the routes' steps up to the end of the period (or today, when that is earlier): where a route stood
 is derived, never stored.  Suppression is applied only when a report is published.
+
+What the period counts: residents supported during it (begun by its end, not closed before it: new
+when begun in it, closed when closed in it, else ongoing); contacts made in it; the areas of life of
+those residents; routes started in it (their first step done) with where they stand at its end;
+decisions taken in it (days from the application, as the engine counts the term, to the decision);
+an authority's deadlines that fell due in it and were met late or not by its end; objections lodged
+in it with their result at its end; signals recorded in it.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import importlib.util
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select, true
@@ -84,6 +91,11 @@ NO_PDF = QT_TRANSLATE_NOOP(
     "errors", "Een samenvatting als PDF kan deze versie nog niet maken. Kies een bestand dat eindigt op .xlsx of .csv."
 )
 UNREADABLE = QT_TRANSLATE_NOOP("errors", "bestand niet te lezen")
+# No authority's term runs longer than this after the last step of its route (the longest chain in
+# the catalog, an objection's 6 weeks then 12 weeks with a committee and 6 weeks' delay, is 24
+# weeks), unless a step names a later date itself: routes quiet for longer before the period cannot
+# add to its figures, so the deadline engine does not look at them.
+HORIZON = timedelta(days=400)
 PDF_MODULE = "clientsteun.reports.summary"  # render_summary(PublishedSummary) -> bytes
 
 
@@ -320,7 +332,10 @@ class _Reading:
 
     def _routes(self) -> None:
         """Routes started (with where they stand), days to a decision, deadlines missed and objections."""
-        rows = lean_routes(self.session, self._where(ClientRow.municipality), self.as_of)
+        recent = select(RouteStepRow.route_id).where(
+            or_(RouteStepRow.on >= self.period.start - HORIZON, RouteStepRow.new_due_on >= self.period.start)
+        )
+        rows = lean_routes(self.session, and_(self._where(ClientRow.municipality), RouteRow.id.in_(recent)), self.as_of)
         routes = [row.route for row in rows]
         links = route_links(self.session)
         answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
@@ -343,10 +358,11 @@ class _Reading:
                 if deadline.actor is not Actor.AUTHORITY:
                     continue
                 self._missed(deadline, kind, counts, values)
-                if deadline.rule.requires:  # the decision on an objection
-                    outcome = _met_with(deadline, meeting)
-                    if deadline.met_on is None or (deadline.met_on in self.period and outcome is not None):
-                        counts[(TableKey.OBJECTIONS, kind, OUTCOME_LABELS[outcome or Outcome.OPEN])] += 1
+                if deadline.rule.requires:  # the decision on an objection lodged in the period
+                    if _lodged(deadline, done, self.as_of) in self.period:
+                        outcome = _met_with(deadline, meeting) if deadline.met_on else Outcome.OPEN
+                        if outcome is not None:
+                            counts[(TableKey.OBJECTIONS, kind, OUTCOME_LABELS[outcome])] += 1
                 elif (
                     deadline.met_on is not None
                     and deadline.met_on in self.period
@@ -376,6 +392,13 @@ def name_scrubber(session: Session) -> NameScrubber:
         names += [name, alias]
     names += session.scalars(select(NetworkMemberRow.name))
     return NameScrubber.of(names)
+
+
+def _lodged(deadline: Deadline, done: Sequence[Step], as_of: date) -> date | None:
+    """The day of the step an objection's decision waits for (the newest before it was met)."""
+    until = deadline.met_on or as_of
+    days = [step.data.on for step in done if step.data.kind in deadline.rule.requires and step.data.on <= until]
+    return max(days, default=None)
 
 
 def _met_with(deadline: Deadline, steps: Iterable[Step]) -> Outcome | None:

@@ -201,3 +201,44 @@ def test_publishing_keeps_the_sections_in_order(team: Services) -> None:
     residents = published.sections[1].table(TableKey.RESIDENTS)
     assert [s.text for s in residents.cells[0]] == ["<5", "<5", "<5"]
     assert residents.row_totals is not None and residents.row_totals[0].text == "<5"
+
+
+def test_an_objection_lodged_in_the_period_with_its_result(team: Services, catalog: Catalog) -> None:
+    client_id = next(c.id for c in team.clients.list_clients() if c.display_name == "Berend Klaassen")
+    routes = team.routes
+    objection = routes.save_route(None, RouteInput(client_id, "objection", "Bezwaar tegen de weigering"))
+    routes.save_step(None, StepInput(objection.id, date(2026, 6, 1), "decision", outcome=Outcome.REFUSED))
+    routes.save_step(None, StepInput(objection.id, date(2026, 7, 1), "objection"))
+    routes.save_step(
+        None, StepInput(objection.id, date(2026, 9, 1), "objection_decision", outcome=Outcome.PARTLY_GRANTED)
+    )
+    name = catalog.routes.kind("objection").name
+    houten = team.summaries.figures(Q3)[0]
+    assert _counts(houten, TableKey.OBJECTIONS) == {(name, "Deels toegekend"): 1}
+    august = team.summaries.figures(Period(date(2026, 7, 1), date(2026, 8, 31)))[0]
+    assert _counts(august, TableKey.OBJECTIONS) == {(name, "Nog open"): 1}  # not decided by the end of August
+    later = team.summaries.figures(Period(date(2026, 10, 1), date(2026, 12, 31)))[0]
+    assert _counts(later, TableKey.OBJECTIONS) == {}  # lodged before that period
+
+
+def test_leaving_out_long_quiet_routes_changes_no_figure(
+    services: Services, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clientsteun.demo import fill_demo
+    from clientsteun.services import summaries
+
+    fill_demo(services.database, catalog, clients=60, conversations=600, seed=7, today=date(2026, 11, 23))
+    client_id = _client(services, "Oud Dossier", "Houten", date(2023, 12, 1))
+    quiet = services.routes.save_route(None, RouteInput(client_id, "wmo", "Al jaren stil"))
+    services.routes.save_step(None, StepInput(quiet.id, date(2024, 1, 10), "applied"))
+    late = services.routes.save_route(None, RouteInput(client_id, "wmo", "Verdaagd tot in 2026"))
+    services.routes.save_step(None, StepInput(late.id, date(2024, 1, 10), "applied"))
+    services.routes.save_step(
+        None, StepInput(late.id, date(2024, 1, 20), "extension", new_due_on=date(2026, 8, 14))
+    )  # a letter naming a date far ahead: its route is looked at, however quiet
+    quarters = [Period(date(2026, 7, 1), date(2026, 9, 30)), Period(date(2024, 1, 1), date(2024, 3, 31))]
+    quick = [services.summaries.figures(quarter) for quarter in quarters]
+    houten = next(unit for unit in quick[0] if unit.municipality == "Houten")
+    assert houten.values[(TableKey.MISSED, catalog.routes.kind("wmo").name, 47)] == 1  # 14 August to 30 September
+    monkeypatch.setattr(summaries, "HORIZON", summaries.HORIZON * 100)
+    assert [services.summaries.figures(quarter) for quarter in quarters] == quick
