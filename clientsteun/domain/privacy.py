@@ -46,13 +46,15 @@ def past_retention(closed_on: date | None, months: int, today: date) -> bool:
 
 @dataclass(frozen=True)
 class ResidentMark:
-    """How a resident is recognised in a copy of the database: their number, and their name or the
-    moment their row was made.  The number alone is not enough: SQLite gives the number of a removed
-    last row to the next new one, so an older copy may hold somebody else under the same number."""
+    """How a resident is recognised in a copy of the database: by their UUID, or in a copy from before
+    UUIDs by their number with their name or the moment their row was made.  The number alone is not
+    enough: SQLite gives the number of a removed last row to the next new one, so an older copy may
+    hold somebody else under the same number."""
 
     client_id: int
     name: str
     created_at: datetime
+    uuid: str = ""
 
     def same(self, name: str, created_at: datetime) -> bool:
         """A row with this number is this resident (the name may have been corrected since)."""

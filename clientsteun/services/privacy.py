@@ -101,7 +101,7 @@ class PrivacyService(Service):
 
     def _remove(self, session: Session, client_id: int, detail: str) -> ResidentMark:
         row = get_row(session, ClientRow, client_id)
-        mark = ResidentMark(row.id, row.name, row.created_at)
+        mark = ResidentMark(row.id, row.name, row.created_at, row.uuid)
         session.delete(row)  # the database cascades to every row of theirs
         append_entry(session, self.now(), AuditAction.ERASE, client_id, detail)
         return mark
@@ -122,7 +122,7 @@ class PrivacyService(Service):
         with self._db.transaction() as session:
             for client_id in client_ids:
                 row = get_row(session, ClientRow, client_id)
-                marks.append(ResidentMark(row.id, row.name, row.created_at))
+                marks.append(ResidentMark(row.id, row.name, row.created_at, row.uuid))
                 for table, rows_of_theirs in _owned_tables(client_id):
                     keep = ANONYMOUS.get(table.name)
                     if keep is None:
@@ -160,7 +160,7 @@ class PrivacyService(Service):
     def mark(self, client_id: int) -> ResidentMark:
         with self._db.transaction() as session:
             row = get_row(session, ClientRow, client_id)
-            return ResidentMark(row.id, row.name, row.created_at)
+            return ResidentMark(row.id, row.name, row.created_at, row.uuid)
 
     def copies(self, client_id: int, policy: RetentionPolicy, second_folder: str = "") -> Copies:
         """Where the resident still is: the automatic backups that hold them (in ``backups/`` and in the

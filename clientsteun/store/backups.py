@@ -305,10 +305,14 @@ def holds_resident(path: Path, key: bytes, resident: ResidentMark) -> bool | Non
 
 
 def _finds(connection: sqlcipher3.Connection, resident: ResidentMark) -> bool:
+    """By their UUID where the copy has UUIDs (revision 0007 on); in an older copy by number, with the
+    name or the moment their row was made."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(clients)")}
+    if resident.uuid and "uuid" in columns:
+        found = connection.execute("SELECT id FROM clients WHERE uuid = ?", (resident.uuid,)).fetchone()
+        return found is not None and found[0] == resident.client_id
     row = connection.execute("SELECT name, created_at FROM clients WHERE id = ?", (resident.client_id,)).fetchone()
-    if row is None:
-        return False
-    return resident.same(str(row[0]), datetime.fromisoformat(str(row[1])))
+    return row is not None and resident.same(str(row[0]), datetime.fromisoformat(str(row[1])))
 
 
 def erase_resident(path: Path, key: bytes, resident: ResidentMark) -> bool:

@@ -4,6 +4,7 @@ key (free pages included), nor in the settings or the log files, nor in the back
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from clientsteun.domain.errors import NotFound
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.store.backups import BackupFolder, restore, verify_file
+from clientsteun.store.backups import BackupFolder, holds_resident, restore, verify_file
 from clientsteun.store.database import open_database
 from tests.conftest import NOW, TEST_KEY, FakeClock
 from tests.helpers.pages import check_page_one, pages_holding
@@ -194,7 +195,7 @@ def test_a_reused_number_is_not_taken_for_the_erased_resident(
     first, _words = make_resident(services, seed=12)
     folder = BackupFolder.beside(db_path, services.database.database_id)
     old = _backup(services, folder, "dagelijks", NOW - timedelta(days=1))
-    services.privacy.erase_client(first)  # its number is free again ...
+    erased = services.privacy.erase_client(first).resident  # its number is free again ...
     clock.value += timedelta(minutes=3)
     second, _other = make_resident(services, seed=13)
     assert second == first  # ... and SQLite gives it to the next resident
@@ -202,3 +203,8 @@ def test_a_reused_number_is_not_taken_for_the_erased_resident(
     assert copies.held == ()  # the backup holds the first one under that number, not this one
     assert services.privacy.rewrite_backups(copies.resident).rewritten == 0
     assert old.exists()
+    # Read as a copy from before UUIDs is read: by number, with the name or the moment the row was made.
+    assert holds_resident(old, TEST_KEY, replace(copies.resident, uuid="")) is False
+    assert holds_resident(old, TEST_KEY, replace(erased, uuid="")) is True
+    assert holds_resident(old, TEST_KEY, replace(erased, uuid="", name="Naam sindsdien verbeterd")) is True
+    assert holds_resident(old, TEST_KEY, erased) is True
