@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
@@ -17,7 +19,7 @@ from clientsteun.ui.dossier.panel import MEETINGS
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.meetings.dialogs import HoldDialog, MeetingDialog
 from clientsteun.ui.meetings.pages import AnswerPage
-from clientsteun.ui.meetings.preparation import PreparationPanel
+from clientsteun.ui.meetings.preparation import PreparationDialog, PreparationPanel
 from clientsteun.ui.meetings.sheet_preview import SheetPreviewDialog
 from clientsteun.ui.tasks import InlineExecutor, Tasks
 from tests.gui.conftest import AUTOSAVE_MS
@@ -225,3 +227,24 @@ def test_the_sheet_preview_shows_what_prints_and_saves_it_audited(
     assert [entry.action for entry in services.audit.entries()][-1] is AuditAction.PREPARATION_SHEET
     dialog.variant_edit.setCurrentIndex(1)  # for the supporter
     assert "Mevrouw Consulent" in body(dialog.pdf)
+
+
+def test_enter_in_the_preparation_dialog_adds_a_question_and_presses_no_button(
+    qtbot: QtBot, services: Services, settings: Settings
+) -> None:
+    client, route_id = resident_with_route(services)
+    meeting_id = plan(services, client.id, route_id)
+    meeting = services.meetings.get_meeting(meeting_id)
+    panel = PreparationPanel(services, client.id, meeting, settings.autosave_delay_ms, lambda: TODAY)
+    dialog = PreparationDialog(panel)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # shortcuts work in the active window
+    panel.go(panel.pages.index(panel.questions_page))
+    qtbot.keyClicks(panel.questions_page.new_edit, "Wat gebeurt er na het gesprek?")
+    qtbot.keyClick(panel.questions_page.new_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and panel.page is panel.questions_page
+    assert panel.questions_page.questions() == ["Wat gebeurt er na het gesprek?"]
+    qtbot.keyClick(panel.questions_page.new_edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert panel.index == panel.pages.index(panel.questions_page) + 1

@@ -166,11 +166,13 @@ class MeetingsController(QObject):
             together.addAction(self.lock_action)  # its shortcut locks from Samen-modus as well
         together.destroyed.connect(lambda _object=None: self._gone(together))
         self.together = together
+        screen = self.window.screen()
         self._hidden = [
             widget for widget in QApplication.topLevelWidgets() if widget.isVisible() and widget is not together
         ]
         for widget in self._hidden:
             widget.hide()
+        together.setGeometry(screen.geometry())  # whole, also where no window manager obeys
         together.showFullScreen()
         together.activateWindow()
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +43,8 @@ from clientsteun.ui.meetings.pages import (
 from clientsteun.ui.widgets.buttons import button
 from clientsteun.ui.widgets.fields import note
 from clientsteun.ui.widgets.screen import fit_on_screen
+
+QUESTION_SCALE = 1.3  # the question stands out above its answer
 
 
 class PreparationPanel(QWidget):
@@ -78,9 +80,7 @@ class PreparationPanel(QWidget):
         self.progress_label.setObjectName("preparationProgress")
         self.title_label = note()
         self.title_label.setObjectName("preparationQuestion")
-        title_font = self.title_label.font()
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
+        self._size_question()
         self.hint_label = note()
         self.stack = QStackedWidget()
         for page in self.pages:
@@ -106,12 +106,25 @@ class PreparationPanel(QWidget):
         layout.addWidget(self.hint_label)
         layout.addWidget(self.stack, 1)
         layout.addLayout(nav)
+        for pushed in self.findChildren(QPushButton):
+            pushed.setAutoDefault(False)  # Enter in a field (a new question) never presses a button
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self.go(self.index + step))
             shortcut.setContext(context)
         QShortcut(QKeySequence.StandardKey.Save, self, self.flush).setContext(context)
         self.go(self.resume_index())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # larger in Samen-modus: the question grows with it
+            self._size_question()
+
+    def _size_question(self) -> None:
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * QUESTION_SCALE)
+        self.title_label.setFont(font)
 
     def _about(self, services: Services) -> str:
         """What the preparation is for, without any name: "Keukentafelgesprek, 2 december 2026 om 10:00"."""
