@@ -27,6 +27,7 @@ from clientsteun.domain.dates import format_date
 from clientsteun.domain.deadlines import DeadlineState
 from clientsteun.domain.model import ClientInput, HelpQuestionInput
 from clientsteun.domain.routes import Actor, LinkKind, Outcome, RouteStatus
+from clientsteun.ui.dossier.panel import SIGNALS
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.routes.agenda import AgendaDialog
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
@@ -292,4 +293,4 @@ def test_scenario_2_services_waiting_for_each_other_become_a_signal(
     assert (signal.data.theme, signal.data.shareable, signal.data.route_id) == ("circular", True, treatment)
     assert window.dossier.signals_tab.model.rowCount() == 1
     assert window.dossier.signals_tab.model.index(0, 4).data() == "ja"
-    assert window.dossier.tabs.tabText(4) == "Signalen (1)"
+    assert window.dossier.tabs.tabText(SIGNALS) == "Signalen (1)"

@@ -29,6 +29,7 @@ from clientsteun.domain.routes import (
 )
 from clientsteun.services import Services
 from clientsteun.settings import Settings
+from clientsteun.ui.dossier.panel import SIGNALS
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.routes.dialogs import SignalDialog
 from clientsteun.ui.routes.overview import TriedOverviewDialog
@@ -87,7 +88,7 @@ def test_dossier_lists_routes_with_the_next_deadline_marked_when_passed(window: 
     assert "termijn verlopen" in window.dossier.tabs.tabText(3)
     assert window.dossier.signals_tab.model.rowCount() == 1
     assert window.dossier.signals_tab.model.index(0, 1).data() == "Geen reactie"
-    assert window.dossier.tabs.tabText(4) == "Signalen (1)"
+    assert window.dossier.tabs.tabText(SIGNALS) == "Signalen (1)"
 
 
 def test_overview_lists_every_attempt_in_date_order_and_saves_a_logged_pdf(
