@@ -36,6 +36,9 @@ class AuditAction(enum.StrEnum):
     RECOVERY_KEY_MADE = "recovery_key_made"
     ENCRYPTED = "encrypted"
     AUDIT_EXPORT = "audit_export"
+    HAND_OVER = "hand_over"
+    DOSSIER_IMPORT = "dossier_import"
+    HAND_OVER_RECORDED = "hand_over_recorded"
 
     @property
     def label(self) -> str:
@@ -60,6 +63,9 @@ _LABELS = {
     AuditAction.RECOVERY_KEY_MADE: QT_TRANSLATE_NOOP("audit", "Nieuwe herstelsleutel gemaakt"),
     AuditAction.ENCRYPTED: QT_TRANSLATE_NOOP("audit", "Database versleuteld"),
     AuditAction.AUDIT_EXPORT: QT_TRANSLATE_NOOP("audit", "Logboek geëxporteerd"),
+    AuditAction.HAND_OVER: QT_TRANSLATE_NOOP("audit", "Dossier versleuteld klaargezet voor overdracht"),
+    AuditAction.DOSSIER_IMPORT: QT_TRANSLATE_NOOP("audit", "Dossier ingelezen"),
+    AuditAction.HAND_OVER_RECORDED: QT_TRANSLATE_NOOP("audit", "Overdracht aan een collega vastgelegd"),
 }
 
 

@@ -20,8 +20,11 @@ from clientsteun.services.base import ChangeFeed, Clock
 from clientsteun.services.clients import ClientService
 from clientsteun.services.conversations import ConversationService
 from clientsteun.services.dossier import DossierService
+from clientsteun.services.dossier_copy import DossierCopyService
+from clientsteun.services.dossier_import import DossierImportService
 from clientsteun.services.meetings import MeetingService
 from clientsteun.services.privacy import PrivacyService
+from clientsteun.services.requests import RequestService
 from clientsteun.services.routes import RouteService
 from clientsteun.services.sheet import SheetService
 from clientsteun.services.summaries import SummaryService
@@ -51,6 +54,9 @@ class Services:
     meetings: MeetingService
     sheet: SheetService
     privacy: PrivacyService
+    dossier_copy: DossierCopyService
+    dossier_import: DossierImportService
+    requests: RequestService
     report_days: Callable[[], int] = lambda: REPORT_MISSING_DAYS  # the setting, for ``on_own_connection``
 
     @classmethod
@@ -77,6 +83,15 @@ class Services:
             meetings=MeetingService(database, clock, catalog, changes, report_days),
             sheet=SheetService(database, clock, catalog, due_soon_days),
             privacy=PrivacyService(database, clock, changes),
+            dossier_copy=DossierCopyService(database, clock, catalog, AuditService(database, clock)),
+            dossier_import=DossierImportService(
+                database,
+                clock,
+                changes,
+                ClientService(database, clock, changes),
+                PrivacyService(database, clock, changes),
+            ),
+            requests=RequestService(database, clock, changes),
             report_days=report_days,
         )
 

@@ -1,0 +1,151 @@
+"""The resident's rights under the AVG: the register of their requests, the dated notes a correction
+or their own statement leaves in the dossier, and whether their consent allows sharing.
+
+A request (access, correction, erasure, a copy) must be answered within one month of receiving it
+(AVG art. 12(3)); with a reason, the answer may be put off by two more months, so at most three
+months after it came in.  A correction made at the resident's request leaves a dated note that
+says which field was corrected, never the old value.  Their own statement (art. 16) is kept as
+they gave it and goes into their copy.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.model import Consent, ConsentState, clean_text
+from clientsteun.domain.privacy import add_months
+
+ANSWER_MONTHS = 1
+EXTENSION_MONTHS = 2
+
+
+class RequestKind(enum.StrEnum):
+    ACCESS = "access"
+    CORRECTION = "correction"
+    ERASURE = "erasure"
+    COPY = "copy"
+
+    @property
+    def label(self) -> str:
+        return REQUEST_WORDS[self]
+
+
+REQUEST_WORDS = {
+    RequestKind.ACCESS: QT_TRANSLATE_NOOP("rights", "Inzage"),
+    RequestKind.CORRECTION: QT_TRANSLATE_NOOP("rights", "Correctie"),
+    RequestKind.ERASURE: QT_TRANSLATE_NOOP("rights", "Wissen"),
+    RequestKind.COPY: QT_TRANSLATE_NOOP("rights", "Kopie"),
+}
+
+
+@dataclass(frozen=True)
+class RightsRequest:
+    id: int
+    client_id: int
+    kind: RequestKind
+    received_on: date
+    extended_until: date | None = None
+    extension_reason: str = ""
+    answered_on: date | None = None
+    note: str = ""
+
+    @property
+    def due_on(self) -> date:
+        """The day the answer is due: one month after it came in, or the later day it was put off to."""
+        return self.extended_until or add_months(self.received_on, ANSWER_MONTHS)
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_on is None
+
+
+def latest_extension(received_on: date) -> date:
+    return add_months(received_on, ANSWER_MONTHS + EXTENSION_MONTHS)
+
+
+def check_extension(request: RightsRequest, until: date, reason: str) -> str:
+    """The reason, cleaned, when the answer may be put off to ``until``; ``InvalidInput`` otherwise."""
+    reason = clean_text(reason)
+    if not reason:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Vul de reden in waarom het antwoord later komt."))
+    if not add_months(request.received_on, ANSWER_MONTHS) < until <= latest_extension(request.received_on):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Het antwoord mag hoogstens twee maanden later komen dan de gewone termijn van een maand. "
+                "Kies een datum binnen drie maanden na het verzoek.",
+            )
+        )
+    return reason
+
+
+def check_answer(request: RightsRequest, answered_on: date) -> date:
+    if answered_on < request.received_on:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Het antwoord kan niet vóór het verzoek zijn gegeven."))
+    return answered_on
+
+
+class NoteKind(enum.StrEnum):
+    CORRECTION = "correction"  # "Gecorrigeerd op verzoek van de inwoner": which field, never the old value
+    STATEMENT = "statement"  # the resident's own statement (AVG art. 16)
+
+
+@dataclass(frozen=True)
+class DossierNote:
+    id: int
+    client_id: int
+    kind: NoteKind
+    on: date
+    text: str
+
+
+CORRECTED = QT_TRANSLATE_NOOP("rights", "Gecorrigeerd op verzoek van de inwoner")
+
+
+def correction_text(what: str) -> str:
+    """The note a correction leaves: what was corrected (a field's name), never the old value."""
+    return f"{CORRECTED}: {clean_text(what)}" if what.strip() else CORRECTED
+
+
+def statement(text: str) -> str:
+    text = clean_text(text)
+    if not text:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Vul de verklaring van de inwoner in."))
+    return text
+
+
+# --- consent and sharing --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """Whether the resident's information may be shared, and if not, why (shown where sharing is offered)."""
+
+    allowed: bool
+    reason: str = ""
+
+
+CONSENT_EXPIRED = QT_TRANSLATE_NOOP(
+    "rights", "De toestemming is verlopen. Vernieuw de toestemming voordat u gegevens deelt."
+)
+CONSENT_WITHDRAWN = QT_TRANSLATE_NOOP(
+    "rights", "De inwoner heeft de toestemming ingetrokken. Er wordt niets gedeeld tot er nieuwe toestemming is."
+)
+
+
+def may_share(consents: Sequence[Consent], today: date) -> Sharing:
+    """An expired or withdrawn consent (the newest one is in force) blocks sharing until a new one is
+    recorded.  Without any consent recorded nothing is blocked here: what is shareable is the
+    supporter's mark on each signal, as before."""
+    if not consents:
+        return Sharing(True)
+    state = consents[-1].state(today)
+    if state is ConsentState.EXPIRED:
+        return Sharing(False, CONSENT_EXPIRED)
+    if state is ConsentState.WITHDRAWN:
+        return Sharing(False, CONSENT_WITHDRAWN)
+    return Sharing(True)

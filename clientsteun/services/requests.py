@@ -1,0 +1,97 @@
+"""The register of a resident's requests under the AVG, corrections at their request and their own statement."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from clientsteun.domain import rights
+from clientsteun.domain.changes import Area
+from clientsteun.domain.model import clean_text
+from clientsteun.domain.rights import DossierNote, NoteKind, RequestKind, RightsRequest
+from clientsteun.services.base import Service, get_row
+from clientsteun.store.tables import ClientRow, DossierNoteRow, RightsRequestRow
+
+
+def _request(row: RightsRequestRow) -> RightsRequest:
+    return RightsRequest(
+        row.id, row.client_id, RequestKind(row.kind), row.received_on, row.extended_until, row.extension_reason,
+        row.answered_on, row.note,
+    )  # fmt: skip
+
+
+def _note(row: DossierNoteRow) -> DossierNote:
+    return DossierNote(row.id, row.client_id, NoteKind(row.kind), row.on, row.text)
+
+
+class RequestService(Service):
+    def list_requests(self, client_id: int) -> list[RightsRequest]:
+        with self._db.transaction() as session:
+            rows = session.scalars(
+                select(RightsRequestRow).where(RightsRequestRow.client_id == client_id).order_by(RightsRequestRow.id)
+            ).all()
+            return [_request(row) for row in rows]
+
+    def open_requests(self) -> list[RightsRequest]:
+        """Every request not yet answered, of open and closed dossiers alike (an erasure request often
+        comes after closing), soonest due first."""
+        with self._db.transaction() as session:
+            rows = session.scalars(select(RightsRequestRow).where(RightsRequestRow.answered_on.is_(None))).all()
+            return sorted((_request(row) for row in rows), key=lambda request: (request.due_on, request.id))
+
+    def add_request(self, client_id: int, kind: RequestKind, received_on: date, note: str = "") -> RightsRequest:
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, client_id)
+            row = RightsRequestRow(
+                client_id=client_id, kind=kind.value, received_on=received_on, note=clean_text(note),
+                extension_reason="", recorded_at=self.now(),
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            request = _request(row)
+        self._announce(Area.AGENDA | Area.DETAILS, client_id)
+        return request
+
+    def extend_request(self, request_id: int, until: date, reason: str) -> RightsRequest:
+        """Put the answer off (at most two months past the month), with the reason why."""
+        with self._db.transaction() as session:
+            row = get_row(session, RightsRequestRow, request_id)
+            row.extension_reason = rights.check_extension(_request(row), until, reason)
+            row.extended_until = until
+            request = _request(row)
+        self._announce(Area.AGENDA | Area.DETAILS, request.client_id)
+        return request
+
+    def answer_request(self, request_id: int, answered_on: date) -> RightsRequest:
+        with self._db.transaction() as session:
+            row = get_row(session, RightsRequestRow, request_id)
+            row.answered_on = rights.check_answer(_request(row), answered_on)
+            request = _request(row)
+        self._announce(Area.AGENDA | Area.DETAILS, request.client_id)
+        return request
+
+    def notes(self, client_id: int) -> list[DossierNote]:
+        with self._db.transaction() as session:
+            rows = session.scalars(
+                select(DossierNoteRow).where(DossierNoteRow.client_id == client_id).order_by(DossierNoteRow.id)
+            ).all()
+            return [_note(row) for row in rows]
+
+    def record_correction(self, client_id: int, what: str) -> DossierNote:
+        """The dated note a correction at the resident's request leaves: which field, never the old value."""
+        return self._add_note(client_id, NoteKind.CORRECTION, self.today(), rights.correction_text(what))
+
+    def add_statement(self, client_id: int, on: date, text: str) -> DossierNote:
+        """The resident's own statement about what is recorded (AVG art. 16), as they gave it."""
+        return self._add_note(client_id, NoteKind.STATEMENT, on, rights.statement(text))
+
+    def _add_note(self, client_id: int, kind: NoteKind, on: date, text: str) -> DossierNote:
+        with self._db.transaction() as session:
+            get_row(session, ClientRow, client_id)
+            row = DossierNoteRow(client_id=client_id, kind=kind.value, on=on, text=text, recorded_at=self.now())
+            session.add(row)
+            session.flush()
+            note = _note(row)
+        self._announce(Area.DETAILS | Area.CONVERSATIONS, client_id)  # the timeline shows it
+        return note
