@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.meetings import MeetingInput
+from clientsteun.domain.meetings import Answer, MeetingInput
 from clientsteun.domain.routes import EvidenceInput, RouteInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
@@ -139,9 +139,11 @@ def test_esc_ctrl_w_and_closing_do_not_leave_and_the_right_passphrase_does(
 def test_the_auto_lock_covers_samen_modus_and_unlocking_keeps_the_main_window_hidden(
     qtbot: QtBot, window: MainWindow, keyed_services: Services
 ) -> None:
+    window.settings.autosave_delay_ms = 60_000  # what was just typed is still waiting to be saved
     meeting_id = two_residents(keyed_services)
     window.refresh_clients()
     together = enter(qtbot, window, meeting_id)
+    qtbot.keyClicks(together.panel.page.first_field(), "Weer zelf koken")
     seen: list[bool] = []
 
     def check_then_unlock(dialog: UnlockDialog) -> None:
@@ -156,6 +158,8 @@ def test_the_auto_lock_covers_samen_modus_and_unlocking_keeps_the_main_window_hi
     assert together.isVisible() and together.isEnabled() and not window.isVisible()
     assert together.windowTitle() == "Samen voorbereiden"
     assert_nothing_of_the_other()
+    prepared = keyed_services.meetings.get_preparation(together.panel.client_id, meeting_id)
+    assert prepared is not None and prepared.answer(Answer.GOAL_YEAR) == "Weer zelf koken"  # kept when locking
     together.force_close()
 
 

@@ -119,6 +119,8 @@ class PreparationPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # larger in Samen-modus: the question grows with it
             self._size_question()
+        elif event.type() == QEvent.Type.EnabledChange and not self.isEnabled():
+            self.flush()  # the lock covers the window before it closes the database: keep what was typed
 
     def _size_question(self) -> None:
         font = QFont(self.font())
