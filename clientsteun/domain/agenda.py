@@ -19,6 +19,7 @@ class AgendaKind(enum.StrEnum):
     MEETING = "meeting"  # a planned meeting or step: a conversation, a hearing
     AGREEMENT = "agreement"
     REPORT = "report"  # a meeting's written report still missing: a reminder, not a legal deadline
+    REQUEST = "request"  # a resident's request under the AVG still to answer (``domain.rights``)
 
 
 @dataclass(frozen=True)

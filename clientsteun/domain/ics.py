@@ -29,6 +29,7 @@ KIND_PREFIX = {
     AgendaKind.MEETING: "Gepland",
     AgendaKind.AGREEMENT: "Afspraak",
     AgendaKind.REPORT: "Herinnering",
+    AgendaKind.REQUEST: "Verzoek AVG",
 }
 
 

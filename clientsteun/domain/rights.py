@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from clientsteun.domain.agenda import AgendaItem, AgendaKind, AgendaResident
+from clientsteun.domain.deadlines import DUE_SOON_DAYS, deadline_state
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.model import Consent, ConsentState, clean_text
 from clientsteun.domain.privacy import add_months
@@ -69,7 +71,7 @@ def latest_extension(received_on: date) -> date:
 
 def check_extension(request: RightsRequest, until: date, reason: str) -> str:
     """The reason, cleaned, when the answer may be put off to ``until``; ``InvalidInput`` otherwise."""
-    reason = clean_text(reason)
+    reason = clean_text(reason).strip()
     if not reason:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Vul de reden in waarom het antwoord later komt."))
     if not add_months(request.received_on, ANSWER_MONTHS) < until <= latest_extension(request.received_on):
@@ -87,6 +89,30 @@ def check_answer(request: RightsRequest, answered_on: date) -> date:
     if answered_on < request.received_on:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Het antwoord kan niet vóór het verzoek zijn gegeven."))
     return answered_on
+
+
+def request_item(
+    resident: AgendaResident, request: RightsRequest, today: date, due_soon_days: int = DUE_SOON_DAYS
+) -> AgendaItem:
+    """An open request in the agenda, on the day its answer is due, until it is answered."""
+    return AgendaItem(
+        on=request.due_on,
+        kind=AgendaKind.REQUEST,
+        resident=resident,
+        what=f"Antwoord op verzoek om {REQUEST_OBJECTS[request.kind]}",
+        state=deadline_state(request.due_on, None, today, due_soon_days),
+        who="ondersteuner",
+        law="AVG art. 12 lid 3",
+        uid=f"request-{request.id}",
+    )
+
+
+REQUEST_OBJECTS = {
+    RequestKind.ACCESS: "inzage",
+    RequestKind.CORRECTION: "correctie",
+    RequestKind.ERASURE: "wissen",
+    RequestKind.COPY: "een kopie",
+}
 
 
 class NoteKind(enum.StrEnum):
@@ -112,7 +138,7 @@ def correction_text(what: str) -> str:
 
 
 def statement(text: str) -> str:
-    text = clean_text(text)
+    text = clean_text(text).strip()
     if not text:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Vul de verklaring van de inwoner in."))
     return text

@@ -21,6 +21,7 @@ from clientsteun.domain.timeline import first_line
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
 from clientsteun.services.meetings import meeting, meeting_query
+from clientsteun.services.requests import open_request_items
 from clientsteun.store.database import Database
 from clientsteun.store.tables import (
     AgreementRow,
@@ -133,6 +134,7 @@ class AgendaService(Service):
             ]  # fmt: skip
             meeting_rows = session.scalars(meeting_query().where(MeetingRow.client_id.in_(list(residents))))
             meetings = [meeting(row) for row in meeting_rows]
+            requests = open_request_items(session, today, due_soon_days)
         answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
         items: list[AgendaItem] = []
         meeting_steps = {m.data.step_id for m in meetings if m.data.step_id is not None}
@@ -151,7 +153,7 @@ class AgendaService(Service):
             )  # fmt: skip
             if item is not None:
                 items.append(item)
-        return sorted_agenda(items)
+        return sorted_agenda(items + requests)
 
     def _meeting_items(
         self, meetings: list[Meeting], residents: dict[int, AgendaResident], routes: list[Route], today: date,

@@ -30,6 +30,8 @@ VERSION = 1
 GROUPS = 6
 _CONSONANTS = "bdfghjklmnprstvz"  # 16
 _VOWELS = "aeiou"  # 5
+MAX_TIME_COST = 20
+MAX_MEMORY_KIB = 2 * 1024 * 1024
 
 
 class WrongTransferPassphrase(InvalidInput):
@@ -90,6 +92,10 @@ def open_sealed(content: bytes, passphrase: str) -> str:
             raise DossierDamaged(detail="hand-over checksum does not match")
         kdf_fields = body["kdf"]
         kdf = KdfParams(int(kdf_fields["time_cost"]), int(kdf_fields["memory_kib"]), int(kdf_fields["parallelism"]))
+        if not (
+            0 < kdf.time_cost <= MAX_TIME_COST and 0 < kdf.memory_kib <= MAX_MEMORY_KIB and 0 < kdf.parallelism <= 64
+        ):
+            raise DossierDamaged(detail="hand-over cost out of range")  # a made-up cost must not hang the app
         salt = base64.b64decode(kdf_fields["salt"], validate=True)
         wrap = Wrap(base64.b64decode(body["nonce"], validate=True), base64.b64decode(body["ciphertext"], validate=True))
     except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clientsteun.domain import rights
+from clientsteun.domain.agenda import AgendaItem, AgendaResident
 from clientsteun.domain.changes import Area
 from clientsteun.domain.model import clean_text
 from clientsteun.domain.rights import DossierNote, NoteKind, RequestKind, RightsRequest
@@ -25,6 +27,25 @@ def _note(row: DossierNoteRow) -> DossierNote:
     return DossierNote(row.id, row.client_id, NoteKind(row.kind), row.on, row.text)
 
 
+def open_request_items(session: Session, today: date, due_soon_days: int) -> list[AgendaItem]:
+    """The agenda's items for requests not yet answered, of open and closed dossiers alike (an erasure
+    request often comes after closing)."""
+    found = session.execute(
+        select(RightsRequestRow, ClientRow.name, ClientRow.alias, ClientRow.municipality)
+        .join(ClientRow)
+        .where(RightsRequestRow.answered_on.is_(None))
+    ).all()
+    return [
+        rights.request_item(
+            AgendaResident(row.client_id, alias or name, municipality, (name, alias)),
+            _request(row),
+            today,
+            due_soon_days,
+        )
+        for row, name, alias, municipality in found
+    ]
+
+
 class RequestService(Service):
     def list_requests(self, client_id: int) -> list[RightsRequest]:
         with self._db.transaction() as session:
@@ -32,13 +53,6 @@ class RequestService(Service):
                 select(RightsRequestRow).where(RightsRequestRow.client_id == client_id).order_by(RightsRequestRow.id)
             ).all()
             return [_request(row) for row in rows]
-
-    def open_requests(self) -> list[RightsRequest]:
-        """Every request not yet answered, of open and closed dossiers alike (an erasure request often
-        comes after closing), soonest due first."""
-        with self._db.transaction() as session:
-            rows = session.scalars(select(RightsRequestRow).where(RightsRequestRow.answered_on.is_(None))).all()
-            return sorted((_request(row) for row in rows), key=lambda request: (request.due_on, request.id))
 
     def add_request(self, client_id: int, kind: RequestKind, received_on: date, note: str = "") -> RightsRequest:
         with self._db.transaction() as session:

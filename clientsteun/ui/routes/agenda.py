@@ -53,6 +53,7 @@ def kind_word(kind: AgendaKind) -> str:
         AgendaKind.MEETING: _tr("Gepland"),
         AgendaKind.AGREEMENT: _tr("Afspraak"),
         AgendaKind.REPORT: _tr("Herinnering"),
+        AgendaKind.REQUEST: _tr("Verzoek AVG"),
     }[kind]
 
 
@@ -123,6 +124,7 @@ class AgendaDialog(QDialog):
         self.kind_filter.addItem(self.tr("Gepland"), AgendaKind.MEETING.value)
         self.kind_filter.addItem(self.tr("Afspraken"), AgendaKind.AGREEMENT.value)
         self.kind_filter.addItem(self.tr("Herinneringen"), AgendaKind.REPORT.value)
+        self.kind_filter.addItem(self.tr("Verzoeken AVG"), AgendaKind.REQUEST.value)
         self.coming_weeks = QCheckBox(self.tr("Alleen komende 4 weken"))
         self.coming_weeks.setToolTip(self.tr("Verlopen punten blijven altijd zichtbaar."))
         for combo in (self.resident_filter, self.municipality_filter, self.kind_filter):

@@ -1,0 +1,81 @@
+"""The requests register (due in a month, put off by two with a reason, in the agenda until answered),
+corrections at the resident's request, their own statement, and consent that blocks sharing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from clientsteun.domain.agenda import AgendaKind
+from clientsteun.domain.errors import InvalidInput
+from clientsteun.domain.model import ClientInput, Consent
+from clientsteun.domain.rights import CONSENT_EXPIRED, CONSENT_WITHDRAWN, NoteKind, RequestKind, may_share
+from clientsteun.services import Services
+
+
+def _resident(services: Services, name: str = "Fenna Verzonnen") -> int:
+    return services.clients.create_client(ClientInput(name=name, municipality="Nergenshuizen")).id
+
+
+def test_a_request_is_due_a_month_after_it_came_in_and_shows_in_the_agenda_until_answered(services: Services) -> None:
+    client_id = _resident(services)
+    request = services.requests.add_request(client_id, RequestKind.ACCESS, date(2026, 10, 31), "per brief")
+    assert request.due_on == date(2026, 11, 30)  # the 31st becomes the last day of a shorter month
+    (item,) = [item for item in services.agenda.agenda() if item.kind is AgendaKind.REQUEST]
+    assert (item.on, item.resident.id, item.what, item.uid) == (
+        date(2026, 11, 30), client_id, "Antwoord op verzoek om inzage", f"request-{request.id}",
+    )  # fmt: skip
+    services.requests.answer_request(request.id, date(2026, 11, 20))
+    assert [item for item in services.agenda.agenda() if item.kind is AgendaKind.REQUEST] == []
+    assert services.requests.list_requests(client_id)[0].answered_on == date(2026, 11, 20)
+
+
+def test_a_closed_dossier_s_open_request_stays_in_the_agenda(services: Services) -> None:
+    client_id = _resident(services)
+    services.clients.close_client(client_id, date(2026, 11, 1), "hulpvraag beantwoord")
+    services.requests.add_request(client_id, RequestKind.ERASURE, date(2026, 11, 2))
+    assert [item.kind for item in services.agenda.agenda()] == [AgendaKind.REQUEST]
+
+
+def test_the_answer_may_be_put_off_by_two_months_with_a_reason_and_no_more(services: Services) -> None:
+    request = services.requests.add_request(_resident(services), RequestKind.COPY, date(2026, 9, 1))
+    with pytest.raises(InvalidInput, match="reden"):
+        services.requests.extend_request(request.id, date(2026, 11, 1), "  ")
+    with pytest.raises(InvalidInput, match="twee maanden"):
+        services.requests.extend_request(request.id, date(2026, 12, 2), "veel stukken")
+    extended = services.requests.extend_request(request.id, date(2026, 12, 1), "veel stukken")
+    assert (extended.due_on, extended.extension_reason) == (date(2026, 12, 1), "veel stukken")
+    with pytest.raises(InvalidInput):
+        services.requests.answer_request(request.id, date(2026, 8, 31))
+
+
+def test_a_correction_leaves_a_dated_note_without_the_old_value_and_the_statement_goes_into_the_copy(
+    services: Services,
+) -> None:
+    client_id = _resident(services)
+    services.clients.update_client(client_id, ClientInput(name="Fenna Verbeterd", municipality="Nergenshuizen"))
+    note = services.requests.record_correction(client_id, "Naam")
+    assert (note.kind, note.on, note.text) == (NoteKind.CORRECTION, date(2026, 11, 23),
+                                               "Gecorrigeerd op verzoek van de inwoner: Naam")  # fmt: skip
+    services.requests.add_statement(client_id, date(2026, 11, 22), "Ik heb nooit huurachterstand gehad.")
+    with pytest.raises(InvalidInput):
+        services.requests.add_statement(client_id, date(2026, 11, 22), " ")
+    copy = services.dossier_copy.read_copy(client_id)
+    assert [(n["kind"], n["text"]) for n in copy["notes"]] == [
+        ("correction", "Gecorrigeerd op verzoek van de inwoner: Naam"),
+        ("statement", "Ik heb nooit huurachterstand gehad."),
+    ]
+    assert "Verzonnen" not in str(copy)
+
+
+def test_an_expired_or_withdrawn_consent_blocks_sharing_until_renewed() -> None:
+    today = date(2026, 11, 23)
+    given = Consent(date(2026, 1, 1), share_with="gemeente", valid_until=date(2026, 12, 31))
+    assert may_share([], today).allowed
+    assert may_share([given], today).allowed
+    expired = Consent(date(2025, 1, 1), valid_until=date(2025, 12, 31))
+    withdrawn = Consent(date(2026, 1, 1), withdrawn_on=date(2026, 6, 1))
+    assert may_share([expired], today).reason == CONSENT_EXPIRED
+    assert may_share([given, withdrawn], today).reason == CONSENT_WITHDRAWN
+    assert may_share([withdrawn, given], today).allowed  # renewed: the newest consent holds
