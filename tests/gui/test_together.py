@@ -22,6 +22,7 @@ from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.meetings.together import TogetherWindow
 from clientsteun.ui.safety.unlock import UnlockDialog
 from clientsteun.ui.tasks import InlineExecutor, Tasks
+from clientsteun.ui.widgets.readability_meter import ReadabilityMeter
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.helpers.modals import when_modal
 from tests.helpers.residents import add_agreement, add_resident
@@ -90,6 +91,12 @@ def test_nothing_of_another_resident_is_visible_on_any_screen(
     assert together.isFullScreen() and not window.isVisible()
     assert together.windowTitle() == "Samen voorbereiden"
     panel = together.panel
+    normal = QApplication.font().pointSizeF()
+    answer = panel.page.first_field()
+    assert answer is not None and answer.font().pointSizeF() >= normal * 1.5  # large type
+    assert panel.title_label.font().pointSizeF() > answer.font().pointSizeF()  # the question stands out
+    meters = panel.findChildren(ReadabilityMeter)
+    assert meters and all(m.verdict_label.font().pointSizeF() >= normal * 1.5 for m in meters)
     for number in range(len(panel.pages)):
         panel.go(number)
         assert_nothing_of_the_other()

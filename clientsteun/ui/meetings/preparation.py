@@ -42,6 +42,7 @@ from clientsteun.ui.meetings.pages import (
 )
 from clientsteun.ui.widgets.buttons import button
 from clientsteun.ui.widgets.fields import note
+from clientsteun.ui.widgets.readability_meter import ReadabilityMeter
 from clientsteun.ui.widgets.screen import fit_on_screen
 
 QUESTION_SCALE = 1.3  # the question stands out above its answer
@@ -127,6 +128,8 @@ class PreparationPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * QUESTION_SCALE)
         self.title_label.setFont(font)
+        for meter in self.findChildren(ReadabilityMeter):  # its coloured line does not take the size by itself
+            meter.verdict_label.setFont(self.font())
 
     def _about(self, services: Services) -> str:
         """What the preparation is for, without any name: "Keukentafelgesprek, 2 december 2026 om 10:00"."""
