@@ -170,11 +170,11 @@ class MeetingsController(QObject):
         self._hidden = [
             widget for widget in QApplication.topLevelWidgets() if widget.isVisible() and widget is not together
         ]
-        for widget in self._hidden:
-            widget.hide()
         together.setGeometry(screen.geometry())  # whole, also where no window manager obeys
         together.showFullScreen()
         together.activateWindow()
+        for widget in self._hidden:  # after showing Samen-modus: the app always has a window open
+            widget.hide()
 
     def together_for(self, client_id: int) -> None:
         """Samen-modus from the menu: for the meeting chosen in the tab, else the next one planned."""

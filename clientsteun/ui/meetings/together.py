@@ -68,8 +68,8 @@ class TogetherWindow(QWidget):
     def leave(self) -> None:
         self.panel.flush()
         self._may_close = True
+        self.left.emit()  # the other windows show again first: the app never has none open, so never quits
         self.close()
-        self.left.emit()
 
     def force_close(self) -> None:
         """The app quits (from the lock's question): close without asking."""
