@@ -46,7 +46,7 @@ def plan(services: Services, client_id: int, route_id: int, on: date = date(2026
 
 def panel_for(qtbot: QtBot, services: Services, settings: Settings, meeting_id: int) -> PreparationPanel:
     meeting = services.meetings.get_meeting(meeting_id)
-    panel = PreparationPanel(services, meeting.data.client_id, meeting, settings.autosave_delay_ms, lambda: TODAY)
+    panel = PreparationPanel(services, meeting, settings.autosave_delay_ms, lambda: TODAY)
     qtbot.addWidget(panel)
     panel.show()
     return panel
@@ -235,7 +235,7 @@ def test_enter_in_the_preparation_dialog_adds_a_question_and_presses_no_button(
     client, route_id = resident_with_route(services)
     meeting_id = plan(services, client.id, route_id)
     meeting = services.meetings.get_meeting(meeting_id)
-    panel = PreparationPanel(services, client.id, meeting, settings.autosave_delay_ms, lambda: TODAY)
+    panel = PreparationPanel(services, meeting, settings.autosave_delay_ms, lambda: TODAY)
     dialog = PreparationDialog(panel)
     qtbot.addWidget(dialog)
     dialog.show()

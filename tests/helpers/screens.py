@@ -124,7 +124,7 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     yield (
         "voorbereiden",
         lambda: PreparationDialog(
-            PreparationPanel(services, client.id, meeting, settings.autosave_delay_ms, lambda: TODAY), window
+            PreparationPanel(services, meeting, settings.autosave_delay_ms, lambda: TODAY), window
         ),
     )
     yield (

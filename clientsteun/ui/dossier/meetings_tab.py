@@ -54,7 +54,7 @@ class MeetingsTab(QWidget):
         kinds = catalog.meetings
         self.model: RowTableModel[Meeting] = RowTableModel(
             [
-                Column(tr("Wanneer"), when_text, sort_key=lambda m: (m.data.on, m.data.start_time is not None)),
+                Column(tr("Wanneer"), when_text),
                 Column(tr("Soort gesprek"), lambda m: kinds.name(m.data.kind)),
                 Column(tr("Met wie"), with_whom),
                 Column(tr("Stand"), state_text),

@@ -122,11 +122,9 @@ class MeetingsController(QObject):
     def _panel(self, meeting_id: int, *, together: bool) -> PreparationPanel:
         """The preparation's screens; in Samen-modus the sheet shows in large type and is not saved to a
         file (a file dialog would show the names of other files)."""
-        meeting = self._meeting(meeting_id)
         panel = PreparationPanel(
-            self.services, meeting.data.client_id, meeting, self.settings.autosave_delay_ms,
-            lambda: self.clock().date(),
-        )  # fmt: skip
+            self.services, self._meeting(meeting_id), self.settings.autosave_delay_ms, lambda: self.clock().date()
+        )
         panel.show_sheet.connect(lambda: self.show_sheet(panel, large=together, can_save=not together))
         return panel
 
@@ -143,9 +141,8 @@ class MeetingsController(QObject):
 
     def show_sheet(self, panel: PreparationPanel, *, large: bool, can_save: bool) -> None:
         """The sheet as it will print, over the preparation."""
-        meeting_id = panel.meeting.id if panel.meeting is not None else None
         dialog = SheetPreviewDialog(
-            self.services, panel.client_id, meeting_id, self.tasks, panel.window(), large=large, can_save=can_save
+            self.services, panel.client_id, panel.meeting.id, self.tasks, panel.window(), large=large, can_save=can_save
         )
         try:
             dialog.exec()

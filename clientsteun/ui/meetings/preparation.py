@@ -49,21 +49,21 @@ QUESTION_SCALE = 1.3  # the question stands out above its answer
 
 
 class PreparationPanel(QWidget):
-    """The screens of one preparation (for ``meeting``, or the general one without)."""
+    """The screens of the preparation for ``meeting``; the routes it is about are asked about first."""
 
     show_sheet = Signal()  # "Bekijk het blad": the sheet as it prints
 
     def __init__(
-        self, services: Services, client_id: int, meeting: Meeting | None, delay_ms: int,
-        today: Callable[[], date], parent: QWidget | None = None,
+        self, services: Services, meeting: Meeting, delay_ms: int, today: Callable[[], date],
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.index = -1  # the screen shown
-        self.client_id = client_id
+        self.client_id = client_id = meeting.data.client_id
         self.meeting = meeting
-        prepared = services.meetings.open_preparation(client_id, meeting.id if meeting is not None else None)
+        prepared = services.meetings.open_preparation(client_id, meeting.id)
         views = services.routes.list_routes(client_id)
-        about = [view for view in views if meeting is not None and view.route.id in meeting.data.route_ids]
+        about = [view for view in views if view.route.id in meeting.data.route_ids]
         self.context = Context(services, prepared, views, delay_ms, today)
         self.pages: list[Page] = [AnswerPage(self.context, answer) for answer in Answer if answer is not Answer.BRING]
         if about or views:
@@ -72,8 +72,8 @@ class PreparationPanel(QWidget):
             self.pages.append(AttemptsPage(self.context, views))
         self.questions_page = QuestionsPage(self.context)
         self.pages += [self.questions_page, BringPage(self.context)]
-        kind = services.catalog.meetings.kind(meeting.data.kind) if meeting is not None else None
-        if kind is not None and kind.checklist:
+        kind = services.catalog.meetings.kind(meeting.data.kind)
+        if kind.checklist:
             self.pages.append(ChecklistPage(kind))
 
         self.about_label = note(self._about(services))
@@ -133,8 +133,6 @@ class PreparationPanel(QWidget):
 
     def _about(self, services: Services) -> str:
         """What the preparation is for, without any name: "Keukentafelgesprek, 2 december 2026 om 10:00"."""
-        if self.meeting is None:
-            return self.tr("Voorbereiding voor een gesprek")
         data = self.meeting.data
         when = format_long(data.on)
         if data.start_time is not None:
