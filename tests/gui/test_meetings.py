@@ -10,20 +10,28 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
-from clientsteun.domain.meetings import Answer, Companion, CompanionRole, MeetingInput, answer_key, question_key
+from clientsteun.domain.meetings import (
+    Answer,
+    Companion,
+    CompanionRole,
+    HeldMeeting,
+    MeetingInput,
+    answer_key,
+    question_key,
+)
 from clientsteun.domain.model import Client
 from clientsteun.domain.routes import RouteInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.dossier.panel import MEETINGS
 from clientsteun.ui.main_window import MainWindow
-from clientsteun.ui.meetings.dialogs import HoldDialog, MeetingDialog
+from clientsteun.ui.meetings.dialogs import HoldDialog, MeetingDialog, ReportDialog
 from clientsteun.ui.meetings.pages import AnswerPage
 from clientsteun.ui.meetings.preparation import PreparationDialog, PreparationPanel
 from clientsteun.ui.meetings.sheet_preview import SheetPreviewDialog
 from clientsteun.ui.tasks import InlineExecutor, Tasks
 from tests.gui.conftest import AUTOSAVE_MS
-from tests.helpers.modals import when_modal
+from tests.helpers.modals import StandardButton, answer_box, when_modal
 from tests.helpers.pdf import body
 from tests.helpers.residents import add_resident
 
@@ -248,3 +256,30 @@ def test_enter_in_the_preparation_dialog_adds_a_question_and_presses_no_button(
     assert panel.questions_page.questions() == ["Wat gebeurt er na het gesprek?"]
     qtbot.keyClick(panel.questions_page.new_edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert panel.index == panel.pages.index(panel.questions_page) + 1
+
+
+def test_the_written_report_is_recorded_and_a_meeting_deleted_after_asking(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    client, route_id = resident_with_route(services)
+    meeting_id = plan(services, client.id, route_id, on=date(2026, 11, 2))
+    services.meetings.hold_meeting(meeting_id, HeldMeeting(notes="Gesprek over de huishoudelijke hulp."))
+    window.refresh_clients(select=client.id)
+    tab = window.dossier.meetings_tab
+
+    def fill(dialog: ReportDialog) -> None:
+        dialog.received_edit.setText("16-11-2026")
+        dialog.checked_box.setChecked(True)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    answer = when_modal(ReportDialog, fill)
+    window.meetings.record_report(meeting_id)
+    assert answer.handled
+    meeting = services.meetings.get_meeting(meeting_id)
+    assert (meeting.report_received_on, meeting.report_checked) == (date(2026, 11, 16), True)
+    assert tab.model.index(0, 3).data() == "Gehouden · verslag gecontroleerd"
+
+    question = answer_box(StandardButton.Yes)
+    window.meetings.delete_meeting(meeting_id)
+    assert question.handled and "Keukentafelgesprek" in question.text
+    assert services.meetings.list_meetings(client.id) == [] and tab.model.rowCount() == 0
