@@ -21,6 +21,7 @@ import os
 import sys
 import tempfile
 from contextlib import closing
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from clientsteun.domain.summary import Period, TableKey, publish_summary
 from clientsteun.domain.summary_package import SummaryPackage, package_bytes
 from clientsteun.reports.tables import summary_xlsx
 from clientsteun.services import Services
-from clientsteun.services.summaries import HORIZON, combine_files
+from clientsteun.services.summaries import combine_files, horizon
 from clientsteun.store.database import connect
 
 from bench_routes import read
@@ -45,9 +46,14 @@ EVERYTHING = Period(date(2000, 1, 1), TODAY)  # every year of the data: all 200,
 DATES = {
     "start": QUARTER.start.isoformat(),
     "end": QUARTER.end.isoformat(),
-    "cutoff": (QUARTER.start - HORIZON).isoformat(),
+    "cutoff": (QUARTER.start - horizon(load_catalog(paths.catalog_dir()).routes)).isoformat(),
 }
 RECENT = 'SELECT route_id FROM route_steps WHERE "on" >= :cutoff OR new_due_on >= :start'
+LINKED = f"kind = 'belongs_to' AND (from_route_id IN ({RECENT}) OR to_route_id IN ({RECENT}))"
+RELEVANT = (
+    f"{RECENT} UNION SELECT to_route_id FROM route_links WHERE {LINKED} "
+    f"UNION SELECT from_route_id FROM route_links WHERE {LINKED}"
+)
 # The rows the quarter's summary reads, as plain rows (no grouping): what a report has to look at.
 SUMMARY_QUERIES = (
     "SELECT municipality, first_contact, created_at, closed_on FROM clients",
@@ -59,10 +65,10 @@ SUMMARY_QUERIES = (
     "SELECT name, alias FROM clients",
     "SELECT name FROM network_members",
     "SELECT r.id, r.client_id, r.kind, c.municipality FROM routes r JOIN clients c ON c.id = r.client_id "
-    f"WHERE r.id IN ({RECENT})",
+    f"WHERE r.id IN ({RELEVANT})",
     'SELECT id, route_id, "on", kind, state, outcome, sent_on, received_on, new_due_on FROM route_steps '
-    f'WHERE route_id IN ({RECENT}) AND "on" <= :end',
-    f"SELECT route_id, code FROM route_circumstances WHERE route_id IN ({RECENT})",
+    f'WHERE route_id IN ({RELEVANT}) AND "on" <= :end',
+    f"SELECT route_id, code FROM route_circumstances WHERE route_id IN ({RELEVANT})",
     "SELECT id, from_route_id, to_route_id FROM route_links WHERE kind = 'belongs_to'",
 )
 
@@ -72,18 +78,19 @@ def _report(services: Services, period: Period = QUARTER) -> bytes:
 
 
 def _copies(package: SummaryPackage, folder: Path) -> list[Path]:
-    """``PACKAGES`` files of the same figures, each as a package of a laptop of its own."""
-    raw = json.loads(package_bytes(package))
+    """``PACKAGES`` files, each as the package of a laptop of its own: every one has this database's
+    counts (so the combined counts are 20 times larger), and the shareable signals are dealt out
+    over them, as a team's laptops would each hold their own."""
     files = []
     for number in range(PACKAGES):
-        copy = SummaryPackage(
-            f"00000000-0000-4000-8000-{number:012d}", f"laptop{number:02d}", f"Team {number}", package.app_version,
-            package.made_at, package.period, package.municipalities, package.units,
+        units = tuple(replace(unit, signals=unit.signals[number::PACKAGES]) for unit in package.units)
+        copy = replace(
+            package, package_id=f"00000000-0000-4000-8000-{number:012d}", database_id=f"laptop{number:02d}",
+            team=f"Team {number}", units=units,
         )  # fmt: skip
         path = folder / f"pakket-{number:02d}.json"
         path.write_bytes(package_bytes(copy))
         files.append(path)
-    assert raw["units"], "the package has figures"
     return files
 
 

@@ -105,9 +105,9 @@ def checksum(body: dict[str, Any]) -> str:
 
 
 def package_bytes(package: SummaryPackage) -> bytes:
-    """The package as the file a supporter sends (readable JSON, the checksum last)."""
+    """The package as the file a supporter sends (JSON on one line, the checksum last)."""
     body = _body(package)
-    return json.dumps({**body, "checksum": checksum(body)}, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps({**body, "checksum": checksum(body)}, ensure_ascii=False).encode("utf-8")
 
 
 def read_package(file_name: str, data: bytes) -> SummaryPackage:

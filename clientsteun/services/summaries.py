@@ -33,6 +33,7 @@ from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import Deadline, DeadlineState, answering_steps, belonging_to, view_route
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Actor, LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
 from clientsteun.domain.summary import (
     CLOSED,
@@ -63,6 +64,7 @@ from clientsteun.domain.summary_package import (
     package_bytes,
     read_package,
 )
+from clientsteun.domain.terms import Term, TermUnit
 from clientsteun.reports.tables import summary_csv, summary_xlsx
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
@@ -91,11 +93,7 @@ NO_PDF = QT_TRANSLATE_NOOP(
     "errors", "Een samenvatting als PDF kan deze versie nog niet maken. Kies een bestand dat eindigt op .xlsx of .csv."
 )
 UNREADABLE = QT_TRANSLATE_NOOP("errors", "bestand niet te lezen")
-# No authority's term runs longer than this after the last step of its route (the longest chain in
-# the catalog, an objection's 6 weeks then 12 weeks with a committee and 6 weeks' delay, is 24
-# weeks), unless a step names a later date itself: routes quiet for longer before the period cannot
-# add to its figures, so the deadline engine does not look at them.
-HORIZON = timedelta(days=400)
+SLACK = timedelta(days=31)  # the Algemene termijnenwet, a receipt assumed two working days after posting
 PDF_MODULE = "clientsteun.reports.summary"  # render_summary(PublishedSummary) -> bytes
 
 
@@ -332,10 +330,19 @@ class _Reading:
 
     def _routes(self) -> None:
         """Routes started (with where they stand), days to a decision, deadlines missed and objections."""
+        cutoff = self.period.start - horizon(self.catalog.routes)
         recent = select(RouteStepRow.route_id).where(
-            or_(RouteStepRow.on >= self.period.start - HORIZON, RouteStepRow.new_due_on >= self.period.start)
+            or_(RouteStepRow.on >= cutoff, RouteStepRow.new_due_on >= self.period.start)
         )
-        rows = lean_routes(self.session, and_(self._where(ClientRow.municipality), RouteRow.id.in_(recent)), self.as_of)
+        linked = (RouteLinkRow.kind == LinkKind.BELONGS_TO.value) & (
+            RouteLinkRow.from_route_id.in_(recent) | RouteLinkRow.to_route_id.in_(recent)
+        )
+        relevant = or_(
+            RouteRow.id.in_(recent),
+            RouteRow.id.in_(select(RouteLinkRow.to_route_id).where(linked)),
+            RouteRow.id.in_(select(RouteLinkRow.from_route_id).where(linked)),
+        )
+        rows = lean_routes(self.session, and_(self._where(ClientRow.municipality), relevant), self.as_of)
         routes = [row.route for row in rows]
         links = route_links(self.session)
         answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
@@ -392,6 +399,32 @@ def name_scrubber(session: Session) -> NameScrubber:
         names += [name, alias]
     names += session.scalars(select(NetworkMemberRow.name))
     return NameScrubber.of(names)
+
+
+def horizon(routes: RouteCatalog) -> timedelta:
+    """How long after the step that started it an authority's term can end at the latest: the longest
+    chain of the catalog's terms (a term after another's end), each with its extension and the
+    longest term a municipality's by-law gives it, counted generously, and ``SLACK``.
+
+    A route quiet for longer before a period cannot add to that period's figures (a step that names
+    a later date, a delay or a new term, is looked at separately), so the engine leaves it alone.
+    """
+
+    def days(term: Term | None) -> int:
+        if term is None:
+            return 0
+        if term.unit is TermUnit.MONTHS:
+            return 31 * term.amount
+        if term.unit is TermUnit.WORKING_DAYS:
+            return 2 * term.amount + 14  # weekends and holidays in between
+        return term.days or 0
+
+    chains: dict[str, int] = {}
+    for rule in routes.rules:  # a rule comes after the rules it refers to
+        terms = [rule.term, *(own.term for (code, _), own in routes.municipal_terms.items() if code == rule.code)]
+        own = max(days(term) for term in terms) + days(rule.extension)
+        chains[rule.code] = own + chains.get(rule.after_rule, 0)
+    return timedelta(days=max(chains.values(), default=0)) + SLACK
 
 
 def _lodged(deadline: Deadline, done: Sequence[Step], as_of: date) -> date | None:

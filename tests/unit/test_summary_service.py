@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import ClientInput, ConversationInput, NetworkMember
-from clientsteun.domain.routes import Outcome, RouteInput, SignalInput, StepInput
+from clientsteun.domain.routes import LinkKind, Outcome, RouteInput, SignalInput, StepInput
 from clientsteun.domain.summary import (
     ALL_MUNICIPALITIES,
     NOT_FILLED,
@@ -236,9 +236,23 @@ def test_leaving_out_long_quiet_routes_changes_no_figure(
     services.routes.save_step(
         None, StepInput(late.id, date(2024, 1, 20), "extension", new_due_on=date(2026, 8, 14))
     )  # a letter naming a date far ahead: its route is looked at, however quiet
-    quarters = [Period(date(2026, 7, 1), date(2026, 9, 30)), Period(date(2024, 1, 1), date(2024, 3, 31))]
+    refused = services.routes.save_route(None, RouteInput(client_id, "wmo", "Lang geleden afgewezen"))
+    services.routes.save_step(None, StepInput(refused.id, date(2025, 8, 1), "applied"))
+    services.routes.save_step(None, StepInput(refused.id, date(2025, 9, 1), "decision", outcome=Outcome.REFUSED))
+    objection = services.routes.save_route(None, RouteInput(client_id, "objection", "Bezwaar"))
+    services.routes.save_step(None, StepInput(objection.id, date(2025, 9, 1), "decision", outcome=Outcome.REFUSED))
+    services.routes.save_step(None, StepInput(objection.id, date(2025, 10, 1), "objection"))
+    services.routes.save_step(
+        None, StepInput(objection.id, date(2026, 7, 15), "objection_decision", outcome=Outcome.GRANTED)
+    )
+    services.routes.add_link(objection.id, refused.id, LinkKind.BELONGS_TO)  # looked at with its objection
+    quarters = [
+        Period(date(2026, 7, 1), date(2026, 9, 30)),
+        Period(date(2025, 10, 1), date(2025, 12, 31)),
+        Period(date(2024, 1, 1), date(2024, 3, 31)),
+    ]
     quick = [services.summaries.figures(quarter) for quarter in quarters]
     houten = next(unit for unit in quick[0] if unit.municipality == "Houten")
     assert houten.values[(TableKey.MISSED, catalog.routes.kind("wmo").name, 47)] == 1  # 14 August to 30 September
-    monkeypatch.setattr(summaries, "HORIZON", summaries.HORIZON * 100)
+    monkeypatch.setattr(summaries, "horizon", lambda routes: timedelta(days=100 * 365))
     assert [services.summaries.figures(quarter) for quarter in quarters] == quick
