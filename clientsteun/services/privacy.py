@@ -23,7 +23,7 @@ from sqlalchemy.types import String
 
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.changes import Area
-from clientsteun.domain.errors import ClientsteunError, DatabaseBusy
+from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import ClientStatus
 from clientsteun.domain.privacy import (
     ANONYMOUS,
@@ -107,9 +107,10 @@ class PrivacyService(Service):
         return mark
 
     def _empty_log(self) -> bool:
+        """After the commit: a log that cannot be emptied now is emptied at closing; the write stands."""
         try:
             return self._db.checkpoint()
-        except DatabaseBusy:
+        except ClientsteunError:
             return False
 
     # -- anonymising ---------------------------------------------------------------------------
