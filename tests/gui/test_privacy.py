@@ -81,7 +81,7 @@ def test_erasing_asks_the_passphrase_again_and_rewrites_the_backups(qtbot: QtBot
 
     assert confirmation.handled and asked.handled
     copies = str(seen["copies"])
-    assert "1 automatische reservekopieën bevatten deze inwoner nog (van 23-11-2026)" in copies
+    assert "Eén automatische reservekopie bevat deze inwoner nog (van 23-11-2026)" in copies
     assert "30 november 2026" in copies  # the day the last one ages out
     assert seen["rewrite offered"] and seen["recovery hidden"]
     assert seen["still"] == [client_id]  # a wrong passphrase erased nothing
@@ -140,7 +140,7 @@ def test_the_worklist_anonymises_and_erases_a_selection(
     passphrase = when_modal(UnlockDialog, unlock_with(PASSPHRASE))
     qtbot.mouseClick(dialog.anonymise_button, Qt.MouseButton.LeftButton)
     assert question.handled and passphrase.handled
-    assert "1 dossiers anonimiseren" in question.text
+    assert "1 dossier(s) anonimiseren" in question.text
     assert services.clients.get_client(first).details.name == "Geanonimiseerd"
     assert pages_holding(services.database.path, services.database.key, *first_words.all) == set()
     assert [item.client_id for item in dialog.model.rows()] == [second]

@@ -126,7 +126,7 @@ class PrivacyController(QObject):
     @guarded
     def erase_past(self, client_ids: list[int]) -> None:
         go, rewrite = self._confirm_selection(
-            self.tr("{count} dossiers voorgoed wissen? Dit kan niet ongedaan worden gemaakt.").format(
+            self.tr("{count} dossier(s) voorgoed wissen? Dit kan niet ongedaan worden gemaakt.").format(
                 count=len(client_ids)
             )
         )
@@ -141,7 +141,7 @@ class PrivacyController(QObject):
     def anonymise_past(self, client_ids: list[int]) -> None:
         go, rewrite = self._confirm_selection(
             self.tr(
-                "{count} dossiers anonimiseren? Namen, contactgegevens, het netwerk, bestanden en alle vrije tekst "
+                "{count} dossier(s) anonimiseren? Namen, contactgegevens, het netwerk, bestanden en alle vrije tekst "
                 "gaan voorgoed weg; de datums worden per maand. Dit kan niet ongedaan worden gemaakt. De "
                 "reservekopieën bevatten de dossiers nog volledig: herschrijven haalt ze daar weg."
             ).format(count=len(client_ids))

@@ -23,11 +23,14 @@ def copies_text(copies: Copies) -> str:
         parts.append(_tr("Geen van de automatische reservekopieën bevat deze inwoner."))
     else:
         dates = ", ".join(format_date(copy.made_at.date()) for copy in sorted(held, key=lambda c: c.made_at))
-        parts.append(
-            _tr("{count} automatische reservekopieën bevatten deze inwoner nog (van {dates}).").format(
-                count=len(held), dates=dates
+        if len(held) == 1:
+            parts.append(_tr("Eén automatische reservekopie bevat deze inwoner nog (van {dates}).").format(dates=dates))
+        else:
+            parts.append(
+                _tr("{count} automatische reservekopieën bevatten deze inwoner nog (van {dates}).").format(
+                    count=len(held), dates=dates
+                )
             )
-        )
         if copies.last_leaves_on is not None:
             parts.append(
                 _tr(

@@ -71,8 +71,10 @@ class RetentionDialog(QDialog):
             )
         elif not items:
             text = self.tr("Geen gesloten dossiers waarvan de bewaartermijn van {months} maanden is verstreken.")
+        elif len(items) == 1:
+            text = self.tr("Eén dossier is langer dan {months} maanden gesloten.")
         else:
-            text = self.tr("{count} gesloten dossiers zijn langer dan {months} maanden gesloten. Kies er een of meer.")
+            text = self.tr("{count} dossiers zijn langer dan {months} maanden gesloten. Kies er een of meer.")
         self.state.setText(text.format(count=len(items), months=months))
         self.model.set_rows(items)
         self._update_buttons()
