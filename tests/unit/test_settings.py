@@ -30,6 +30,7 @@ DEFAULTS = {
     "due_soon_days": DUE_SOON_DAYS,
     "report_missing_days": 14,
     "retention_months": 0,  # not chosen: the organisation decides, there is no legal default
+    "summary_threshold": 5,
     "second_backup_folder": "",
     "second_backup_warn_days": 7,
     "second_backup_reached": "",
@@ -46,6 +47,7 @@ CHANGED = {
     "due_soon_days": 10,
     "report_missing_days": 21,
     "retention_months": 24,
+    "summary_threshold": 10,
     "second_backup_folder": "/media/usb-stick/reservekopieën",
     "second_backup_warn_days": 14,
     "second_backup_reached": "2026-11-23T10:30:00",
