@@ -4,6 +4,7 @@ key (free pages included), nor in the settings or the log files, nor in the back
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,7 @@ from clientsteun.domain.errors import NotFound
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.store.backups import BackupFolder, holds_resident, restore, verify_file
+from clientsteun.store.backups import BackupFolder, aside_name, holds_resident, restore, verify_file
 from clientsteun.store.database import open_database
 from tests.conftest import NOW, TEST_KEY, FakeClock
 from tests.helpers.pages import check_page_one, pages_holding
@@ -208,3 +209,36 @@ def test_a_reused_number_is_not_taken_for_the_erased_resident(
     assert holds_resident(old, TEST_KEY, replace(erased, uuid="")) is True
     assert holds_resident(old, TEST_KEY, replace(erased, uuid="", name="Naam sindsdien verbeterd")) is True
     assert holds_resident(old, TEST_KEY, erased) is True
+
+
+def test_a_database_kept_aside_by_a_restore_is_named_as_a_copy_to_wipe_by_hand(
+    services: Services, db_path: Path
+) -> None:
+    gone, _words = make_resident(services, seed=14)
+    services.database.checkpoint()
+    kept = aside_name(db_path, "voor-herstel", NOW)
+    shutil.copyfile(db_path, kept)  # as a restore leaves the file it replaced
+    copies = services.privacy.copies(gone, RetentionPolicy())
+    assert copies.aside == (kept,)
+    assert services.privacy.rewrite_backups(copies.resident).rewritten == 0  # not a backup: left to the user
+    assert holds_resident(kept, TEST_KEY, copies.resident)
+
+
+def test_backups_in_a_reachable_second_folder_are_named_and_rewritten_too(
+    services: Services, db_path: Path, tmp_path: Path
+) -> None:
+    gone, words = make_resident(services, seed=15)
+    here = BackupFolder.beside(db_path, services.database.database_id)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    there = BackupFolder(stick, db_path.stem, services.database.database_id)
+    copied = there.copy_in(here.make(db_path, TEST_KEY, reason="dagelijks", now=NOW - timedelta(hours=1)), TEST_KEY)
+    copies = services.privacy.copies(gone, RetentionPolicy(), second_folder=str(stick))
+    assert [(copy.path, copy.in_second_folder) for copy in copies.held] == [
+        (here.backups()[0].path, False),
+        (copied.path, True),
+    ]
+    assert not copies.second_unreachable
+    assert services.privacy.rewrite_backups(copies.resident, second_folder=str(stick)).rewritten == 2
+    assert pages_holding(copied.path, TEST_KEY, *words.all) == set()
+    assert verify_file(copied.path, TEST_KEY) == []
