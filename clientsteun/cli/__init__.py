@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clientsteun import __version__, paths
-from clientsteun.cli import agenda, documents, privacy, records, safety, sheet, summaries, term
+from clientsteun.cli import agenda, documents, privacy, records, rights, safety, sheet, summaries, term
 from clientsteun.cli.base import Commands, Handler, Parser, add_database_options, check_path, file_problem
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.process import harden
 from clientsteun.services.safety import SafetyService
 
-THEMES = (records, agenda, documents, sheet, summaries, privacy, safety, term)  # in the order of the help text
+THEMES = (records, agenda, documents, sheet, summaries, rights, privacy, safety, term)  # in the order of the help text
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
