@@ -277,6 +277,8 @@ class TimelineKind(enum.StrEnum):
     CONSENT_EXPIRED = "consent_expired"
     FIRST_CONTACT = "first_contact"
     CLOSED = "closed"
+    CORRECTED = "corrected"  # "Gecorrigeerd op verzoek van de inwoner" (``domain.rights``)
+    STATEMENT = "statement"  # the resident's own statement (AVG art. 16)
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,16 @@ they gave it and goes into their copy.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from clientsteun.domain.agenda import AgendaItem, AgendaKind, AgendaResident
 from clientsteun.domain.deadlines import DUE_SOON_DAYS, deadline_state
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
-from clientsteun.domain.model import Consent, ConsentState, clean_text
+from clientsteun.domain.model import ClientInput, Consent, ConsentState, TimelineEntry, TimelineKind, clean_text
 from clientsteun.domain.privacy import add_months
+from clientsteun.domain.timeline import first_line
 
 ANSWER_MONTHS = 1
 EXTENSION_MONTHS = 2
@@ -130,6 +131,24 @@ class DossierNote:
 
 
 CORRECTED = QT_TRANSLATE_NOOP("rights", "Gecorrigeerd op verzoek van de inwoner")
+
+
+def note_entries(notes: Iterable[DossierNote]) -> tuple[TimelineEntry, ...]:
+    """The timeline's entries for corrections and statements (the resident is what they open)."""
+    kinds = {NoteKind.CORRECTION: TimelineKind.CORRECTED, NoteKind.STATEMENT: TimelineKind.STATEMENT}
+    return tuple(TimelineEntry(note.on, kinds[note.kind], note.id, first_line(note.text)) for note in notes)
+
+
+DETAIL_FIELDS = (
+    ("name", "naam"), ("alias", "roepnaam"), ("phone", "telefoon"), ("email", "e-mail"), ("address", "adres"),
+    ("municipality", "gemeente"), ("first_contact", "eerste contact"), ("life_domains", "levensgebieden"),
+    ("network", "netwerk"), ("consent", "toestemming"),
+)  # fmt: skip
+
+
+def changed_fields(before: ClientInput, after: ClientInput) -> list[str]:
+    """The names of the details that differ (for the correction note: never their values)."""
+    return [label for field, label in DETAIL_FIELDS if getattr(before, field) != getattr(after, field)]
 
 
 def correction_text(what: str) -> str:

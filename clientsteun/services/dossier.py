@@ -11,11 +11,13 @@ from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import DUE_SOON_DAYS
 from clientsteun.domain.dossier import DossierRoutes, DossierView
 from clientsteun.domain.model import ConsentRecord, EvidenceLine, TimelineKind
+from clientsteun.domain.rights import note_entries
 from clientsteun.domain.timeline import NOTE_HEAD, build_timeline, first_line, route_timeline
 from clientsteun.services import mapping
 from clientsteun.services.base import Clock, Service, get_row
 from clientsteun.services.clients import read_agreements, read_conversation_lines, read_help_questions
 from clientsteun.services.meetings import read_held_steps
+from clientsteun.services.requests import read_notes
 from clientsteun.services.routes import read_route_views, read_signals
 from clientsteun.store.database import Database
 from clientsteun.store.tables import ClientRow, EvidenceRow, RouteRow
@@ -40,7 +42,10 @@ class DossierService(Service):
             conversations = read_conversation_lines(session, client_id)
             agreements = read_agreements(session, client_id)
             routes = self._routes(session, client_id)
-        timeline = build_timeline(client, questions, conversations, agreements, consents, self.today(), routes.timeline)
+            notes = note_entries(read_notes(session, client_id))
+        timeline = build_timeline(
+            client, questions, conversations, agreements, consents, self.today(), routes.timeline + notes
+        )
         return DossierView(client, questions, conversations, agreements, timeline, routes)
 
     def routes(self, client_id: int) -> DossierRoutes:

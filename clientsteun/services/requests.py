@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 from clientsteun.domain import rights
 from clientsteun.domain.agenda import AgendaItem, AgendaResident
 from clientsteun.domain.changes import Area
-from clientsteun.domain.model import clean_text
+from clientsteun.domain.model import Client, ClientInput, clean_text
 from clientsteun.domain.rights import DossierNote, NoteKind, RequestKind, RightsRequest
 from clientsteun.services.base import Service, get_row
+from clientsteun.services.clients import ClientService
 from clientsteun.store.tables import ClientRow, DossierNoteRow, RightsRequestRow
 
 
@@ -25,6 +26,13 @@ def _request(row: RightsRequestRow) -> RightsRequest:
 
 def _note(row: DossierNoteRow) -> DossierNote:
     return DossierNote(row.id, row.client_id, NoteKind(row.kind), row.on, row.text)
+
+
+def read_notes(session: Session, client_id: int) -> list[DossierNote]:
+    rows = session.scalars(
+        select(DossierNoteRow).where(DossierNoteRow.client_id == client_id).order_by(DossierNoteRow.id)
+    ).all()
+    return [_note(row) for row in rows]
 
 
 def open_request_items(session: Session, today: date, due_soon_days: int) -> list[AgendaItem]:
@@ -87,10 +95,13 @@ class RequestService(Service):
 
     def notes(self, client_id: int) -> list[DossierNote]:
         with self._db.transaction() as session:
-            rows = session.scalars(
-                select(DossierNoteRow).where(DossierNoteRow.client_id == client_id).order_by(DossierNoteRow.id)
-            ).all()
-            return [_note(row) for row in rows]
+            return read_notes(session, client_id)
+
+    def correct_details(self, client_id: int, before: ClientInput, after: ClientInput) -> Client:
+        """Save the resident's details corrected at their request, with the dated note naming the fields."""
+        client = ClientService(self._db, self._clock, self._changes).update_client(client_id, after)
+        self.record_correction(client_id, ", ".join(rights.changed_fields(before, after.validated())))
+        return client
 
     def record_correction(self, client_id: int, what: str) -> DossierNote:
         """The dated note a correction at the resident's request leaves: which field, never the old value."""

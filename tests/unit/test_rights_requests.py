@@ -3,6 +3,7 @@ corrections at the resident's request, their own statement, and consent that blo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from clientsteun.domain.agenda import AgendaKind
 from clientsteun.domain.errors import InvalidInput
 from clientsteun.domain.model import ClientInput, Consent
+from clientsteun.domain.model import TimelineKind as K
 from clientsteun.domain.rights import CONSENT_EXPIRED, CONSENT_WITHDRAWN, NoteKind, RequestKind, may_share
 from clientsteun.services import Services
 
@@ -79,3 +81,20 @@ def test_an_expired_or_withdrawn_consent_blocks_sharing_until_renewed() -> None:
     assert may_share([expired], today).reason == CONSENT_EXPIRED
     assert may_share([given, withdrawn], today).reason == CONSENT_WITHDRAWN
     assert may_share([withdrawn, given], today).allowed  # renewed: the newest consent holds
+
+
+def test_details_corrected_at_the_resident_s_request_name_the_fields_in_the_timeline_not_the_old_values(
+    services: Services,
+) -> None:
+    client_id = _resident(services)
+    before = services.clients.get_client(client_id).details
+    after = replace(before, name="Fenna Verbeterd", address="Nieuwe Straat 1")
+    assert services.requests.correct_details(client_id, before, after).details.name == "Fenna Verbeterd"
+    services.requests.add_statement(client_id, date(2026, 11, 23), "Mijn adres was nooit anders.")
+    timeline = services.dossier.open(client_id).timeline
+    shown = [(entry.kind, entry.text) for entry in timeline if entry.kind in (K.CORRECTED, K.STATEMENT)]
+    assert sorted(shown) == [
+        (K.CORRECTED, "Gecorrigeerd op verzoek van de inwoner: naam, adres"),
+        (K.STATEMENT, "Mijn adres was nooit anders."),
+    ]
+    assert not any("Verzonnen" in entry.text for entry in timeline)

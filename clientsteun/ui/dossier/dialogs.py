@@ -51,6 +51,7 @@ class ClientDialog(FormDialog[ClientInput]):
     ) -> None:
         title = self.tr("Nieuwe inwoner") if details is None else self.tr("Gegevens van de inwoner")
         super().__init__(title, save, parent)
+        editing = details is not None
         details = details or ClientInput(name="", first_contact=today)
         self.name_edit = QLineEdit(details.name)
         self.name_edit.setMaxLength(200)
@@ -118,6 +119,11 @@ class ClientDialog(FormDialog[ClientInput]):
         tabs.addTab(consent_page, self.tr("Toestemming"))
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+        # Editing: a correction the resident asked for leaves a dated note, never the old value (AVG art. 16).
+        self.correction = QCheckBox(self.tr("Correctie op verzoek van de inwoner"))
+        self.correction.setToolTip(self.tr("Zet een gedateerde notitie in het dossier dat dit op verzoek is verbeterd"))
+        self.correction.setVisible(editing)
+        layout.addWidget(self.correction)
         layout.addWidget(self.buttons)
         fit_on_screen(self, 560, 480)
 

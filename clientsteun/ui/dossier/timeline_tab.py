@@ -80,7 +80,7 @@ class TimelineTab(QWidget):
             (self.tr("Bewijs"), {K.EVIDENCE}),
             (self.tr("Signalen"), {K.SIGNAL}),
             (self.tr("Toestemming"), CONSENT),
-            (self.tr("Overig"), {K.HELP_QUESTION, K.FIRST_CONTACT, K.CLOSED}),
+            (self.tr("Overig"), {K.HELP_QUESTION, K.FIRST_CONTACT, K.CLOSED, K.CORRECTED, K.STATEMENT}),
         )
         for label, kinds in groups:
             chip = Chip(label)
@@ -149,6 +149,8 @@ class TimelineTab(QWidget):
             K.CONSENT_EXPIRED: tr("Toestemming verlopen"),
             K.FIRST_CONTACT: tr("Eerste contact"),
             K.CLOSED: tr("Dossier gesloten"),
+            K.CORRECTED: tr("Gecorrigeerd op verzoek"),
+            K.STATEMENT: tr("Verklaring van de inwoner"),
         }
         return names[entry.kind]
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from clientsteun.domain.changes import DOSSIER_MAIN, Area, Changes
-from clientsteun.domain.model import Agreement, HelpQuestionInput
+from clientsteun.domain.model import Agreement, ClientInput, HelpQuestionInput
 from clientsteun.services import Services
 from clientsteun.services.base import Clock
 from clientsteun.settings import Settings
@@ -126,11 +126,15 @@ class ResidentsController(QObject):
     @guarded
     def edit_client(self, client_id: int) -> None:
         client = self.services.clients.get_client(client_id)
+
+        def save(details: ClientInput) -> object:
+            if dialog.correction.isChecked():  # at the resident's request: a dated note says so
+                return self.services.requests.correct_details(client_id, client.details, details)
+            return self.services.clients.update_client(client_id, details)
+
         dialog = ClientDialog(
-            self.services.catalog, self._municipalities(),
-            lambda details: self.services.clients.update_client(client_id, details),
-            details=client.details, parent=self.window,
-        )  # fmt: skip
+            self.services.catalog, self._municipalities(), save, details=client.details, parent=self.window
+        )
         dialog.exec()
 
     @guarded
