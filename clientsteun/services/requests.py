@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 from clientsteun.domain import rights
 from clientsteun.domain.agenda import AgendaItem, AgendaResident
 from clientsteun.domain.changes import Area
-from clientsteun.domain.model import Client, ClientInput, clean_text
-from clientsteun.domain.rights import DossierNote, NoteKind, RequestKind, RightsRequest
+from clientsteun.domain.model import Client, ClientInput, Consent, clean_text
+from clientsteun.domain.rights import DossierNote, NoteKind, RequestKind, RightsRequest, may_share
 from clientsteun.services.base import Service, get_row
 from clientsteun.services.clients import ClientService
-from clientsteun.store.tables import ClientRow, DossierNoteRow, RightsRequestRow
+from clientsteun.store.tables import ClientRow, ConsentRow, DossierNoteRow, RightsRequestRow
 
 
 def _request(row: RightsRequestRow) -> RightsRequest:
@@ -33,6 +33,20 @@ def read_notes(session: Session, client_id: int) -> list[DossierNote]:
         select(DossierNoteRow).where(DossierNoteRow.client_id == client_id).order_by(DossierNoteRow.id)
     ).all()
     return [_note(row) for row in rows]
+
+
+def latest_consents(session: Session) -> dict[int, Consent]:
+    """Each resident's newest consent (the one in force), by resident."""
+    latest: dict[int, Consent] = {}
+    for row in session.scalars(select(ConsentRow).order_by(ConsentRow.id)):
+        latest[row.client_id] = Consent(row.given_on, valid_until=row.valid_until, withdrawn_on=row.withdrawn_on)
+    return latest
+
+
+def sharing_blocked(session: Session, today: date | None = None) -> list[int]:
+    """The residents whose expired or withdrawn consent blocks sharing (``rights.may_share``) today."""
+    today = today or date.today()
+    return [client for client, consent in latest_consents(session).items() if not may_share([consent], today).allowed]
 
 
 def open_request_items(session: Session, today: date, due_soon_days: int) -> list[AgendaItem]:
@@ -55,6 +69,12 @@ def open_request_items(session: Session, today: date, due_soon_days: int) -> lis
 
 
 class RequestService(Service):
+    def sharing(self, client_id: int) -> str:
+        """Why the resident's consent blocks sharing now ('' when it does not), to show where sharing is offered."""
+        with self._db.transaction() as session:
+            consent = latest_consents(session).get(client_id)
+        return may_share([consent] if consent else [], self.today()).reason
+
     def list_requests(self, client_id: int) -> list[RightsRequest]:
         with self._db.transaction() as session:
             rows = session.scalars(

@@ -68,6 +68,7 @@ from clientsteun.domain.terms import Term, TermUnit
 from clientsteun.reports.tables import summary_csv, summary_xlsx
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
+from clientsteun.services.requests import sharing_blocked
 from clientsteun.store.database import Database
 from clientsteun.store.exports import write_user_file
 from clientsteun.store.tables import (
@@ -316,7 +317,7 @@ class _Reading:
         shared = (
             select(where, SignalRow.theme, SignalRow.organisation, SignalRow.description)
             .join(ClientRow, ClientRow.id == SignalRow.client_id)
-            .where(in_period, SignalRow.shareable.is_(True))
+            .where(in_period, SignalRow.shareable.is_(True), SignalRow.client_id.not_in(sharing_blocked(self.session)))
             .order_by(SignalRow.on, SignalRow.id)
         )
         for municipality, theme, organisation, description in self.session.execute(shared):

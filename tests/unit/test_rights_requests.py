@@ -13,6 +13,8 @@ from clientsteun.domain.errors import InvalidInput
 from clientsteun.domain.model import ClientInput, Consent
 from clientsteun.domain.model import TimelineKind as K
 from clientsteun.domain.rights import CONSENT_EXPIRED, CONSENT_WITHDRAWN, NoteKind, RequestKind, may_share
+from clientsteun.domain.routes import SignalInput
+from clientsteun.domain.summary import Period
 from clientsteun.services import Services
 
 
@@ -98,3 +100,22 @@ def test_details_corrected_at_the_resident_s_request_name_the_fields_in_the_time
         (K.STATEMENT, "Mijn adres was nooit anders."),
     ]
     assert not any("Verzonnen" in entry.text for entry in timeline)
+
+
+def test_a_withdrawn_consent_keeps_the_resident_s_signals_out_of_the_package_and_says_why(services: Services) -> None:
+    def resident(name: str, consent: Consent) -> int:
+        client = services.clients.create_client(ClientInput(name=name, municipality="Nergenshuizen", consent=consent))
+        services.routes.save_signal(
+            None, SignalInput(client.id, date(2026, 8, 1), "waiting_list", f"Wachtlijst van {name}", shareable=True)
+        )
+        return client.id
+
+    kept = resident("Anna Gedeeld", Consent(date(2026, 1, 1), share_with="gemeente"))
+    stopped = resident("Bert Ingetrokken", Consent(date(2026, 1, 1), withdrawn_on=date(2026, 9, 1)))
+    package = services.summaries.package(Period(date(2026, 7, 1), date(2026, 9, 30)))
+    texts = [signal.text for unit in package.units for signal in unit.signals]
+    assert texts == ["Wachtlijst van [naam]"]  # only the one whose consent holds, without the name
+    counted = [sum(count for key, count in unit.counts.items() if key[0] == "signals") for unit in package.units]
+    assert counted == [2]  # still counted, without a description
+    assert services.requests.sharing(kept) == ""
+    assert services.requests.sharing(stopped) == CONSENT_WITHDRAWN

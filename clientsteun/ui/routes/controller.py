@@ -135,7 +135,7 @@ class RoutesController(QObject):
         save = self.services.routes.save_signal
         SignalDialog(
             self.services.catalog, lambda s: save(signal_id, s), data, parent=self.window,
-            scrubber=self.services.summaries.name_scrubber,
+            scrubber=self.services.summaries.name_scrubber, blocked=self.services.requests.sharing(data.client_id),
         ).exec()  # fmt: skip
 
     @guarded

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -279,7 +279,9 @@ class SignalDialog(FormDialog[SignalInput]):
         parent: QWidget | None = None,
         *,
         scrubber: Callable[[], NameScrubber] | None = None,
+        blocked: str = "",
     ) -> None:
+        """``blocked``: why the resident's consent does not allow sharing now ('' when it does)."""
         super().__init__(self.tr("Signaal vastleggen"), save, parent)
         self._data = data
         self._get_scrubber = scrubber
@@ -312,6 +314,10 @@ class SignalDialog(FormDialog[SignalInput]):
         form.addRow(self.tr("Gemeente"), self.municipality_edit)
         form.addRow(self.tr("Wat loopt er vast? *"), self.description_edit)
         form.addRow("", self.shareable_check)
+        if blocked:  # an expired or withdrawn consent: nothing of this resident is shared until renewed
+            self.shareable_check.setEnabled(False)
+            self.shareable_check.setToolTip(QCoreApplication.translate("rights", blocked))
+            form.addRow("", note(QCoreApplication.translate("rights", blocked)))
         form.addRow("", self.shared_label)
         self.theme_edit.currentIndexChanged.connect(self._theme_changed)
         self._theme_changed()

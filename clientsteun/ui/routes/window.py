@@ -375,7 +375,7 @@ class RouteWindow(QDialog):
         self._run(
             SignalDialog(
                 self.catalog, lambda s: self.services.routes.save_signal(signal_id, s), data, self,
-                scrubber=self.services.summaries.name_scrubber,
+                scrubber=self.services.summaries.name_scrubber, blocked=self.services.requests.sharing(data.client_id),
             )
         )  # fmt: skip
 
