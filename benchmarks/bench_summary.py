@@ -48,7 +48,10 @@ DATES = {
     "end": QUARTER.end.isoformat(),
     "cutoff": (QUARTER.start - horizon(load_catalog(paths.catalog_dir()).routes)).isoformat(),
 }
-RECENT = 'SELECT route_id FROM route_steps WHERE "on" >= :cutoff OR new_due_on >= :start'
+RECENT = (
+    "SELECT route_id FROM route_steps WHERE state = 'done' AND \"on\" <= :end "
+    'AND ("on" >= :cutoff OR new_due_on >= :start)'
+)
 LINKED = f"kind = 'belongs_to' AND (from_route_id IN ({RECENT}) OR to_route_id IN ({RECENT}))"
 RELEVANT = (
     f"{RECENT} UNION SELECT to_route_id FROM route_links WHERE {LINKED} "

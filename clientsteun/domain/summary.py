@@ -22,7 +22,7 @@ from __future__ import annotations
 import enum
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -472,7 +472,7 @@ class _Grid:
         hidden = {(i, j) for i, j in self.entries() if self.published(i, j) and 0 < self.value(i, j) < self.threshold}
         not_published = {entry for entry in self.entries() if not self.published(*entry)}
         while True:
-            exposed = sorted(entry for entry in hidden if not _on_cycle(entry, hidden | not_published))
+            exposed = sorted(hidden & _bridges(hidden | not_published))
             if not exposed:
                 return hidden
             hidden.add(self._protector(exposed[0], hidden | not_published))
@@ -537,7 +537,40 @@ def _sides(
     return reach({edge[0]}, set()), reach(set(), {edge[1]})
 
 
-def _on_cycle(edge: tuple[int, int], unknown: set[tuple[int, int]]) -> bool:
-    """Whether ``edge`` lies on a cycle of unknowns: then its value cannot be worked out from the sums."""
-    (_, columns), _ = _sides(edge, unknown - {edge})
-    return edge[1] in columns
+def _bridges(edges: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The edges on no cycle (rows and columns as nodes, each entry an edge): Tarjan's bridges, without recursion."""
+    Node = tuple[bool, int]  # (is a row, its index)
+    adjacency: dict[Node, list[tuple[Node, tuple[int, int]]]] = {}
+    for i, j in edges:
+        adjacency.setdefault((True, i), []).append(((False, j), (i, j)))
+        adjacency.setdefault((False, j), []).append(((True, i), (i, j)))
+    order: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    found: set[tuple[int, int]] = set()
+    for root in adjacency:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack: list[tuple[Node, tuple[int, int] | None, Iterator[tuple[Node, tuple[int, int]]]]] = [
+            (root, None, iter(adjacency[root]))
+        ]
+        while stack:
+            node, via, neighbours = stack[-1]
+            for other, edge in neighbours:
+                if edge == via:
+                    continue
+                if other in order:
+                    low[node] = min(low[node], order[other])
+                    continue
+                order[other] = low[other] = len(order)
+                stack.append((other, edge, iter(adjacency[other])))
+                break
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > order[parent]:
+                        assert via is not None
+                        found.add(via)
+    return found

@@ -332,8 +332,10 @@ class _Reading:
     def _routes(self) -> None:
         """Routes started (with where they stand), days to a decision, deadlines missed and objections."""
         cutoff = self.period.start - horizon(self.catalog.routes)
-        recent = select(RouteStepRow.route_id).where(
-            or_(RouteStepRow.on >= cutoff, RouteStepRow.new_due_on >= self.period.start)
+        recent = select(RouteStepRow.route_id).where(  # a planned step starts no term
+            RouteStepRow.state == StepState.DONE.value,
+            RouteStepRow.on <= self.as_of,
+            or_(RouteStepRow.on >= cutoff, RouteStepRow.new_due_on >= self.period.start),
         )
         linked = (RouteLinkRow.kind == LinkKind.BELONGS_TO.value) & (
             RouteLinkRow.from_route_id.in_(recent) | RouteLinkRow.to_route_id.in_(recent)
@@ -395,10 +397,10 @@ class _Reading:
 
 def name_scrubber(session: Session) -> NameScrubber:
     """Takes out the names of every resident (and alias) and network member in the database."""
-    names: list[str] = []
+    names: set[str] = set()  # many people share a name: each is taken apart once
     for name, alias in session.execute(select(ClientRow.name, ClientRow.alias)):
-        names += [name, alias]
-    names += session.scalars(select(NetworkMemberRow.name))
+        names.update((name, alias))
+    names.update(session.scalars(select(NetworkMemberRow.name)))
     return NameScrubber.of(names)
 
 
