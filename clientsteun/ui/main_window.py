@@ -36,6 +36,7 @@ from clientsteun.ui.meetings.controller import MeetingsController
 from clientsteun.ui.privacy.controller import PrivacyController
 from clientsteun.ui.residents.controller import ResidentsController
 from clientsteun.ui.residents.list_panel import ClientListPanel
+from clientsteun.ui.rights.controller import RightsController
 from clientsteun.ui.routes.controller import RoutesController
 from clientsteun.ui.safety.lock import SafetyMenu
 from clientsteun.ui.settings_dialog import SettingsDialog
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         )
         self.residents.gone.connect(self.conversations.resident_gone)
         self.privacy = PrivacyController(services, settings, self.tasks, self.dossier, self)
+        self.rights = RightsController(services, self.dossier, self)
+        self.rights.imported.connect(self.residents.show)
         self.week_button.clicked.connect(self.routes.show_week)
 
         self.safety = SafetyMenu(
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_meeting_action)
         file_menu.addAction(self.together_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.rights.rights_action)
+        file_menu.addAction(self.rights.import_action)
         file_menu.addAction(self.privacy.retention_action)
         file_menu.addAction(self.coordinator_action)
         file_menu.addAction(self.settings_action)

@@ -25,6 +25,8 @@ from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.meetings.dialogs import HoldDialog, MeetingDialog, ReportDialog
 from clientsteun.ui.meetings.preparation import PreparationDialog, PreparationPanel
 from clientsteun.ui.meetings.sheet_preview import SheetPreviewDialog
+from clientsteun.ui.rights.dialog import RightsDialog
+from clientsteun.ui.rights.transfer import TransferPassphraseDialog
 from clientsteun.ui.routes.agenda import AgendaDialog
 from clientsteun.ui.routes.calculator import CalculatorDialog
 from clientsteun.ui.routes.dialogs import LinkDialog, RouteDialog, SignalDialog, StepDialog
@@ -111,6 +113,8 @@ def dialogs(window: MainWindow, services: Services, settings: Settings, client: 
     yield "aandacht", lambda: WeekOverview(services, lambda: TODAY, 7, window)
     yield "coördinator", lambda: CoordinatorDialog(services, settings, window)
     yield "logboek", lambda: AuditLogDialog(services.audit, window)
+    yield "rechten", lambda: RightsDialog(services, client.id, client.display_name, window)
+    yield "overdrachtswachtwoord", lambda: TransferPassphraseDialog("bakol-tumer-sifan-dorek-mipas-lutav", window)
     yield "instellingen", lambda: SettingsDialog(settings, window)
     yield "nieuw wachtwoord", lambda: NewPassphraseDialog("Wachtwoord kiezen", "Kies een wachtwoord.",
                                                           offer_recovery=True, parent=window)  # fmt: skip

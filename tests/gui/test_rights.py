@@ -1,0 +1,158 @@
+"""The dialog "Rechten van de inwoner" and its controller: the copy with a passage left out, the requests
+register, the statement and corrections, the hand-over with its transfer passphrase shown once, reading
+a dossier in (asked for its transfer passphrase, and what to do when the resident is already here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from clientsteun.domain.model import ClientInput, ConversationInput, NetworkMember, TimelineKind
+from clientsteun.domain.rights import RequestKind
+from clientsteun.services import Services
+from clientsteun.ui.dossier.dialogs import ClientDialog
+from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.rights.dialog import RightsDialog
+from clientsteun.ui.rights.transfer import TransferPassphraseDialog
+from tests.helpers.dialogs import open_dialog, press_save, retype
+from tests.helpers.modals import ModalAnswer, StandardButton, answer_box, when_modal
+from tests.helpers.pdf import body
+
+
+def _resident(services: Services) -> int:
+    client = services.clients.create_client(
+        ClientInput(name="Fenna Verzonnen", municipality="Nergenshuizen", network=(NetworkMember("Bram Bedacht"),))
+    )
+    services.conversations.save_conversation(
+        None, ConversationInput(client.id, date(2026, 3, 2), "intake", notes="Bram Bedacht zorgt voor de post.")
+    )
+    return client.id
+
+
+def _dialog(qtbot: QtBot, window: MainWindow, services: Services) -> RightsDialog:
+    client_id = _resident(services)
+    dialog = RightsDialog(services, client_id, "Fenna Verzonnen", window)
+    open_dialog(qtbot, dialog)
+    return dialog
+
+
+def test_the_copy_lists_what_names_others_and_leaves_the_ticked_passage_out(
+    qtbot: QtBot, window: MainWindow, services: Services, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, window, services)
+    assert dialog.mention_list.count() == 1
+    item = dialog.mention_list.item(0)
+    assert item.text() == "Gesprek van 02-03-2026 – noemt iemand uit het netwerk"
+    item.setCheckState(Qt.CheckState.Checked)
+    written = dialog.save_copy(tmp_path / "kopie.pdf", pdf=True)
+    shown = body(written.read_bytes())
+    assert "Fenna Verzonnen" in shown and "zorgt voor de post" not in shown and "weggelaten" in shown
+    last = services.audit.entries()[-1]
+    assert last.detail == "kopie voor de inwoner, pdf; 1 stukken weggelaten"
+
+
+def test_a_request_is_added_put_off_with_a_reason_and_answered(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    dialog = _dialog(qtbot, window, services)
+    dialog.kind_edit.setCurrentIndex(dialog.kind_edit.findData(RequestKind.ERASURE))
+    dialog.received_edit.set_value(date(2026, 11, 2))
+    dialog.add_request()
+    assert [r.kind for r in dialog.requests.rows()] == [RequestKind.ERASURE]
+    dialog.answer_request()
+    assert "Kies eerst een verzoek" in dialog.status.text()
+    dialog.request_view.selectRow(0)
+    dialog.answer_date.set_value(date(2027, 1, 15))
+    dialog.extension_reason.setText("Er zijn veel stukken")
+    dialog.extend_request()
+    assert dialog.requests.rows()[0].due_on == date(2027, 1, 15)
+    assert any(item.what.startswith("Antwoord op verzoek om wissen") for item in services.agenda.agenda())
+    dialog.request_view.selectRow(0)
+    dialog.answer_date.set_value(date(2026, 12, 1))
+    dialog.answer_request()
+    assert dialog.requests.rows()[0].answered_on == date(2026, 12, 1)
+    assert not any(item.uid.startswith("request-") for item in services.agenda.agenda())
+
+
+def test_the_statement_and_a_correction_are_listed_and_in_the_timeline(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    dialog = _dialog(qtbot, window, services)
+    dialog.statement_edit.setPlainText("Ik ben het niet eens met het verslag.")
+    dialog.add_statement()
+    dialog.corrected_edit.setText("verslag van 2 maart")
+    dialog.add_correction()
+    lines = [dialog.note_list.item(row).text() for row in range(dialog.note_list.count())]
+    assert lines == [
+        "23-11-2026 – Verklaring: Ik ben het niet eens met het verslag.",
+        "23-11-2026 – Correctie: Gecorrigeerd op verzoek van de inwoner: verslag van 2 maart",
+    ]
+    kinds = {entry.kind for entry in services.dossier.open(dialog.client_id).timeline}
+    assert {TimelineKind.STATEMENT, TimelineKind.CORRECTED} <= kinds
+
+
+def test_the_details_form_s_correction_box_leaves_a_note(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+    client_id = _resident(services)
+
+    def correct(dialog: ClientDialog) -> None:
+        assert dialog.correction.isVisible()
+        retype(qtbot, dialog.name_edit, "Fenna Verbeterd")
+        dialog.correction.setChecked(True)
+        press_save(qtbot, dialog)
+
+    answer = when_modal(ClientDialog, correct)
+    window.residents.edit_client(client_id)
+    assert answer.handled
+    (note,) = services.requests.notes(client_id)
+    assert note.text == "Gecorrigeerd op verzoek van de inwoner: naam"
+
+
+def test_hand_over_shows_the_passphrase_once_and_import_asks_for_it(
+    qtbot: QtBot, window: MainWindow, services: Services, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, window, services)
+    seen: list[str] = []
+
+    def note_it(shown: TransferPassphraseDialog) -> None:
+        assert not shown.ok.isEnabled()
+        shown.reject()  # Escape before noting it: the passphrase stays on screen
+        assert shown.isVisible()
+        seen.append(shown.passphrase.text())
+        qtbot.mouseClick(shown.noted, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(shown.ok, Qt.MouseButton.LeftButton)
+
+    answer = when_modal(TransferPassphraseDialog, note_it)
+    handed = window.rights.hand_over(dialog, tmp_path / "overdracht.clientsteun")
+    assert answer.handled and seen == [handed.transfer_passphrase]
+
+    def type_passphrase(text: str) -> ModalAnswer[QInputDialog]:
+        def type_it(box: QInputDialog) -> None:
+            box.setTextValue(text)
+            box.accept()
+
+        return when_modal(QInputDialog, type_it)
+
+    wrong = type_passphrase("bakol-tumer-sifan-dorek-mipas-lutav")
+    error = answer_box(StandardButton.Ok)
+    assert window.rights.import_file(handed.path) is None
+    assert wrong.handled and error.handled and "overdrachtswachtwoord" in error.text
+    typed = type_passphrase(handed.transfer_passphrase)
+    already = answer_box("Als kopie inlezen")
+    imported = window.rights.import_file(handed.path)
+    assert typed.handled and already.handled
+    assert imported is not None and imported.as_copy
+    assert [c.name for c in services.clients.list_clients()] == ["Fenna Verzonnen", "Fenna Verzonnen"]
+    assert window.dossier.client_id == imported.client_id  # the new dossier is shown
+
+
+def test_recording_the_hand_over_closes_the_dossier(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+    dialog = _dialog(qtbot, window, services)
+    yes = answer_box(StandardButton.Yes)
+    assert window.rights.record_hand_over(dialog, erase=False)
+    assert yes.handled
+    client = services.clients.get_client(dialog.client_id)
+    assert (client.status.value, client.close_reason) == ("closed", "overgedragen")
