@@ -350,6 +350,7 @@ class _Reading:
         links = route_links(self.session)
         answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
         step_kinds = self.catalog.routes.step_kinds
+        kinds = {code: self.catalog.routes.kind(code).name for code in {row.route.data.kind for row in rows}}
         for row in rows:
             route = row.route
             done = [step for step in route.steps if step.is_done]
@@ -359,7 +360,7 @@ class _Reading:
                 route, self.catalog.routes, self.as_of, answering=answering.get(route.id, ()),
                 municipality=row.municipality, belongs_to=belongs.get(route.id, ()),
             )  # fmt: skip
-            unit, kind = _unit(row.municipality), self.catalog.routes.kind(route.data.kind).name
+            unit, kind = _unit(row.municipality), kinds[route.data.kind]
             counts, values = self.counts[unit], self.values[unit]
             if done[0].data.on in self.period:
                 counts[(TableKey.ROUTES, kind, OUTCOME_LABELS[view.progress.outcome])] += 1
