@@ -3,9 +3,10 @@
 The report (``SummaryService.summary`` for the last full quarter, published and written as XLSX)
 against reading the same rows raw with plain SQL on a plain SQLCipher connection, in one read
 transaction: the residents, their areas of life, the quarter's conversations (municipality, kind,
-medium, duration) and signals, every name (for the scrubber), and the routes the engine looks at
-with their steps and circumstances.  The service groups in SQL and runs the deadline engine over
-those routes, so the ratio is the price of the engine and of turning counts into tables.  A report
+medium, duration) and signals, every name (for the scrubber), and every route with its steps up to
+the quarter's end and its circumstances.  The service groups in SQL and runs the deadline engine
+over the routes active in the last 230 days before the quarter (``services.summaries.horizon``),
+so the ratio is the price of the engine and of turning counts into tables.  A report
 over all the data's years (every conversation, every route through the engine) is timed once too.
 Combining: 20 packages (copies of this database's package, each with its own package id and
 database id) read, checked and added up into a published report.
@@ -31,7 +32,7 @@ from clientsteun.domain.summary import Period, TableKey, publish_summary
 from clientsteun.domain.summary_package import SummaryPackage, package_bytes
 from clientsteun.reports.tables import summary_xlsx
 from clientsteun.services import Services
-from clientsteun.services.summaries import combine_files, horizon
+from clientsteun.services.summaries import combine_files
 from clientsteun.store.database import connect
 
 from bench_routes import read
@@ -43,20 +44,7 @@ COMBINE_LIMIT_MS = 1000.0
 PACKAGES = 20
 QUARTER = Period(date(2026, 7, 1), date(2026, 9, 30))  # the last full quarter before the data's today
 EVERYTHING = Period(date(2000, 1, 1), TODAY)  # every year of the data: all 200,000 conversations
-DATES = {
-    "start": QUARTER.start.isoformat(),
-    "end": QUARTER.end.isoformat(),
-    "cutoff": (QUARTER.start - horizon(load_catalog(paths.catalog_dir()).routes)).isoformat(),
-}
-RECENT = (
-    "SELECT route_id FROM route_steps WHERE state = 'done' AND \"on\" <= :end "
-    'AND ("on" >= :cutoff OR new_due_on >= :start)'
-)
-LINKED = f"kind = 'belongs_to' AND (from_route_id IN ({RECENT}) OR to_route_id IN ({RECENT}))"
-RELEVANT = (
-    f"{RECENT} UNION SELECT to_route_id FROM route_links WHERE {LINKED} "
-    f"UNION SELECT from_route_id FROM route_links WHERE {LINKED}"
-)
+DATES = {"start": QUARTER.start.isoformat(), "end": QUARTER.end.isoformat()}
 # The rows the quarter's summary reads, as plain rows (no grouping): what a report has to look at.
 SUMMARY_QUERIES = (
     "SELECT municipality, first_contact, created_at, closed_on FROM clients",
@@ -67,11 +55,10 @@ SUMMARY_QUERIES = (
     'JOIN clients c ON c.id = s.client_id WHERE s."on" BETWEEN :start AND :end',
     "SELECT name, alias FROM clients",
     "SELECT name FROM network_members",
-    "SELECT r.id, r.client_id, r.kind, c.municipality FROM routes r JOIN clients c ON c.id = r.client_id "
-    f"WHERE r.id IN ({RELEVANT})",
+    "SELECT r.id, r.client_id, r.kind, c.municipality FROM routes r JOIN clients c ON c.id = r.client_id",
     'SELECT id, route_id, "on", kind, state, outcome, sent_on, received_on, new_due_on FROM route_steps '
-    f'WHERE route_id IN ({RELEVANT}) AND "on" <= :end',
-    f"SELECT route_id, code FROM route_circumstances WHERE route_id IN ({RELEVANT})",
+    'WHERE "on" <= :end',
+    "SELECT route_id, code FROM route_circumstances",
     "SELECT id, from_route_id, to_route_id FROM route_links WHERE kind = 'belongs_to'",
 )
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, Row, SQLColumnExpression, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from clientsteun import __version__, paths
@@ -84,6 +85,7 @@ from clientsteun.store.tables import (
     SignalRow,
 )
 
+AnyRow = Row[*tuple[Any, ...]]  # a row of a select
 STATES = {state.value: state for state in StepState}
 OUTCOMES = {outcome.value: outcome for outcome in Outcome}
 NO_IDENTITY = QT_TRANSLATE_NOOP(
@@ -331,23 +333,11 @@ class _Reading:
 
     def _routes(self) -> None:
         """Routes started (with where they stand), days to a decision, deadlines missed and objections."""
-        cutoff = self.period.start - horizon(self.catalog.routes)
-        recent = select(RouteStepRow.route_id).where(  # a planned step starts no term
-            RouteStepRow.state == StepState.DONE.value,
-            RouteStepRow.on <= self.as_of,
-            or_(RouteStepRow.on >= cutoff, RouteStepRow.new_due_on >= self.period.start),
-        )
-        linked = (RouteLinkRow.kind == LinkKind.BELONGS_TO.value) & (
-            RouteLinkRow.from_route_id.in_(recent) | RouteLinkRow.to_route_id.in_(recent)
-        )
-        relevant = or_(
-            RouteRow.id.in_(recent),
-            RouteRow.id.in_(select(RouteLinkRow.to_route_id).where(linked)),
-            RouteRow.id.in_(select(RouteLinkRow.from_route_id).where(linked)),
-        )
-        rows = lean_routes(self.session, and_(self._where(ClientRow.municipality), relevant), self.as_of)
-        routes = [row.route for row in rows]
         links = route_links(self.session)
+        rows = lean_routes(
+            self.session, self._where(ClientRow.municipality), self.as_of, lambda steps: self._active(steps, links)
+        )
+        routes = [row.route for row in rows]
         answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
         step_kinds = self.catalog.routes.step_kinds
         kinds = {code: self.catalog.routes.kind(code).name for code in {row.route.data.kind for row in rows}}
@@ -381,6 +371,28 @@ class _Reading:
                     and all(code in step_kinds and step_kinds[code].decision for code in deadline.rule.met_by)
                 ):
                     values[(TableKey.DECISION_DAYS, kind, (deadline.met_on - deadline.started_on).days)] += 1
+
+    def _active(self, steps: Mapping[int, Sequence[AnyRow]], links: Sequence[RouteLink]) -> set[int]:
+        """The routes the engine must see: a step done since the catalog's longest chain of terms before
+        the period (a planned step starts no term), or one naming a date in or after it; and the routes
+        linked to those (one can meet or hold the other's term)."""
+        cutoff = self.period.start - horizon(self.catalog.routes)
+        active = {
+            route_id
+            for route_id, rows in steps.items()
+            if any(
+                row.state == StepState.DONE.value
+                and (row.on >= cutoff or (row.new_due_on is not None and row.new_due_on >= self.period.start))
+                for row in rows
+            )
+        }
+        linked = {
+            route
+            for link in links
+            if {link.from_route, link.to_route} & active
+            for route in (link.from_route, link.to_route)
+        }
+        return active | linked
 
     def _missed(
         self,
@@ -455,22 +467,35 @@ def _organisation(text: str, scrubber: NameScrubber) -> str:
     return scrubber.scrub(" ".join(text.split())) or NOT_FILLED
 
 
-def lean_routes(session: Session, where: ColumnElement[bool], until: date) -> list[_RouteRow]:
-    """The routes of residents matching ``where`` with their steps up to ``until`` and circumstances,
-    read as plain rows (no ORM objects, no evidence or notes)."""
+def lean_routes(
+    session: Session,
+    where: ColumnElement[bool],
+    until: date,
+    keep: Callable[[Mapping[int, Sequence[AnyRow]]], set[int]],
+) -> list[_RouteRow]:
+    """The routes of residents matching ``where`` that ``keep`` chooses from their step rows, with their
+    steps up to ``until`` and circumstances, read as plain rows (no ORM objects, no evidence or notes)."""
     chosen = select(RouteRow.id).join(ClientRow, ClientRow.id == RouteRow.client_id).where(where)
-    steps: dict[int, list[Step]] = defaultdict(list)
-    for step_id, route_id, on, kind, state, outcome, sent_on, received_on, new_due_on in session.execute(
+    found: dict[int, list[AnyRow]] = defaultdict(list)
+    for row in session.execute(
         select(
             RouteStepRow.id, RouteStepRow.route_id, RouteStepRow.on, RouteStepRow.kind, RouteStepRow.state,
             RouteStepRow.outcome, RouteStepRow.sent_on, RouteStepRow.received_on, RouteStepRow.new_due_on,
         ).where(RouteStepRow.route_id.in_(chosen), RouteStepRow.on <= until)
     ):  # fmt: skip
-        data = StepInput(
-            route_id, on, kind, STATES[state], OUTCOMES[outcome] if outcome else None,
-            sent_on=sent_on, received_on=received_on, new_due_on=new_due_on,
-        )  # fmt: skip
-        steps[route_id].append(Step(step_id, data))
+        found[row.route_id].append(row)
+    kept = keep(found)
+    steps = {
+        route_id: tuple(
+            Step(row.id, StepInput(
+                route_id, row.on, row.kind, STATES[row.state], OUTCOMES[row.outcome] if row.outcome else None,
+                sent_on=row.sent_on, received_on=row.received_on, new_due_on=row.new_due_on,
+            ))
+            for row in sorted(rows, key=lambda row: (row.on, row.id))
+        )
+        for route_id, rows in found.items()
+        if route_id in kept
+    }  # fmt: skip
     circumstances: dict[int, list[str]] = defaultdict(list)
     for route_id, code in session.execute(
         select(RouteCircumstanceRow.route_id, RouteCircumstanceRow.code).where(
@@ -483,7 +508,7 @@ def lean_routes(session: Session, where: ColumnElement[bool], until: date) -> li
             Route(
                 route_id,
                 RouteInput(client_id, kind, "", circumstances=tuple(circumstances[route_id])),
-                steps=tuple(sorted(steps[route_id], key=lambda s: (s.data.on, s.id))),
+                steps=steps.get(route_id, ()),
                 evidence=(),
                 documents={},
                 links=(),
@@ -495,6 +520,7 @@ def lean_routes(session: Session, where: ColumnElement[bool], until: date) -> li
             .join(ClientRow, ClientRow.id == RouteRow.client_id)
             .where(where)
         )
+        if route_id in kept
     ]
 
 
