@@ -118,7 +118,7 @@ def run(services: Services, dataset: Dataset, repeats: int) -> list[Outcome]:
             details=(
                 f"{len(summary.municipalities)} municipalities; {together.table(TableKey.CONTACTS).total:,} contacts, "
                 f"{routes:,} routes started in the quarter; the raw queries read {sum(rows):,} rows "
-                f"({rows[2]:,} conversations, {rows[6]:,} routes with {rows[7]:,} steps looked at)",
+                f"({rows[2]:,} conversations, {rows[6]:,} routes with {rows[7]:,} steps up to its end)",
                 f"the figures alone (SQL counts and the deadline engine, no publishing or XLSX): "
                 f"{median(figures):,.0f} ms",
                 f"a report over every year of the data (all conversations, every route through the engine), "
