@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
             self.tr("V&orig tabblad"), lambda: self.dossier.step_tab(-1), "Ctrl+PgUp", "Ctrl+Shift+Tab"
         )
         self.settings_action = self._action(self.tr("&Instellingen…"), self.edit_settings)
-        self.coordinator_action = self._action(self.tr("&Rapportage voor de coördinator…"), self.show_coordinator)
+        self.coordinator_action = self._action(self.tr("Rapportage voor de &coördinator…"), self.show_coordinator)
         quit_action = self._action(self.tr("A&fsluiten"), self.close, QKeySequence.StandardKey.Quit)
         about_action = self._action(self.tr("&Over Clientsteun"), self.show_about)
 

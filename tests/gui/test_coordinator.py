@@ -202,7 +202,7 @@ def test_cancelling_stops_the_reading(demo: Services) -> None:
 
 
 def test_the_menu_opens_the_screen(window: MainWindow) -> None:
-    assert window.coordinator_action.text() == "&Rapportage voor de coördinator…"
+    assert window.coordinator_action.text() == "Rapportage voor de &coördinator…"
     seen = when_modal(CoordinatorDialog, lambda d: d.reject())
     window.coordinator_action.trigger()
     assert seen.widget is not None

@@ -204,14 +204,22 @@ def test_ctrl_s_saves_a_conversation(qtbot: QtBot, window: MainWindow, services:
     assert not editor.isVisible()
 
 
+def _mnemonic(text: str) -> str:
+    """The letter after the single '&' of a menu text, in lower case."""
+    plain = text.replace("&&", "")
+    return plain[plain.index("&") + 1].lower()
+
+
 def test_every_menu_action_has_a_mnemonic_and_the_frequent_ones_a_shortcut(window: MainWindow) -> None:
+    bar = [action.text() for action in window.menuBar().actions()]
+    assert all("&" in text for text in bar), bar
+    assert len({_mnemonic(text) for text in bar}) == len(bar), bar
     for menu_action in window.menuBar().actions():
-        assert "&" in menu_action.text(), menu_action.text()
         menu = menu_action.menu()
         assert isinstance(menu, QMenu)
-        for action in menu.actions():
-            if not action.isSeparator():
-                assert "&" in action.text().replace("&&", ""), action.text()
+        texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+        assert all("&" in text.replace("&&", "") for text in texts), texts
+        assert len({_mnemonic(text) for text in texts}) == len(texts), texts  # one letter, one action
     frequent = (window.new_client_action, window.new_conversation_action, window.new_agreement_action,
                 window.search_action, window.filter_action, window.agenda_action, window.next_tab_action)  # fmt: skip
     assert all(not action.shortcut().isEmpty() for action in frequent)

@@ -36,7 +36,7 @@ class RightsController(QObject):
         self.rights_action = QAction(self.tr("&Rechten van de inwoner…"), window)
         self.rights_action.setToolTip(self.tr("Kopie, overdracht, verzoeken en verklaring van deze inwoner"))
         self.rights_action.triggered.connect(lambda _checked=False: self.show_rights())
-        self.import_action = QAction(self.tr("Dossier &inlezen…"), window)
+        self.import_action = QAction(self.tr("&Dossier inlezen…"), window)
         self.import_action.triggered.connect(lambda _checked=False: self.choose_import())
 
     # -- one resident ----------------------------------------------------------------------------
