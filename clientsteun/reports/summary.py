@@ -102,14 +102,25 @@ def summary_sentences(published: PublishedSummary) -> list[str]:
     said as "minder dan 5" (a "<5") or left out (an "x"), never as its value."""
     section = published.sections[0]
     opening = "In dit kwartaal" if is_quarter(published.period.start, published.period.end) else "In deze periode"
-    sentences = [_residents(opening, section.table(TableKey.RESIDENTS), published.threshold)]
+    threshold = published.threshold
+    sentences = [_residents(opening, section.table(TableKey.RESIDENTS), threshold)]
     for sentence in (
-        _contacts(section.table(TableKey.CONTACTS), published.threshold),
-        _by_outcome(section.table(TableKey.ROUTES), published.threshold, "Er zijn {total} routes gestart"),
+        _with_figure(
+            section.table(TableKey.CONTACTS),
+            threshold,
+            "Er waren {total} contacten met inwoners{extra}.",
+            ", samen {figure} uur",
+        ),
+        _by_outcome(section.table(TableKey.ROUTES), threshold, "Er zijn {total} routes gestart"),
         _decisions(section.table(TableKey.DECISION_DAYS)),
-        _missed(section.table(TableKey.MISSED), published.threshold),
-        _by_outcome(section.table(TableKey.OBJECTIONS), published.threshold, "Er waren {total} bezwaren"),
-        _signals(section, published.threshold),
+        _with_figure(
+            section.table(TableKey.MISSED),
+            threshold,
+            "Instanties haalden {total} termijnen niet{extra}.",
+            "; de helft was {figure} dagen of meer te laat",
+        ),
+        _by_outcome(section.table(TableKey.OBJECTIONS), threshold, "Er waren {total} bezwaren"),
+        _signals(section, threshold),
     ):
         if sentence:
             sentences.append(sentence)
@@ -125,72 +136,67 @@ def said(shown: Shown | None, threshold: int) -> str | None:
     return f"minder dan {threshold}" if shown.mark.startswith("<") else None
 
 
-def _row_words(table: PublishedTable, row: int, threshold: int, words: Sequence[str]) -> list[str]:
-    """'12 toegekend', 'minder dan 5 afgewezen' for the non-zero published cells of ``row``."""
-    found = []
-    for shown, word in zip(table.cells[row], words, strict=False):
-        number = said(shown, threshold)
-        if number is not None and shown.value != 0:
-            found.append(f"{number} {word}")
-    return found
+def _some(shown: Shown | None, threshold: int) -> str | None:
+    """A published count in words when it is shown and not zero, else None."""
+    number = said(shown, threshold)
+    return None if number is None or number == "0" else number
+
+
+def _counted(counts: Sequence[Shown], words: Sequence[str], threshold: int) -> list[str]:
+    """'12 toegekend', 'minder dan 5 afgewezen' for the shown, non-zero ``counts`` with their words."""
+    return [
+        f"{number} {word}" for shown, word in zip(counts, words, strict=True) if (number := _some(shown, threshold))
+    ]
 
 
 def _listed(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
+def _first_figure(table: PublishedTable) -> float | None:
+    return table.total_figures[0] if table.total_figures else None
+
+
 def _residents(opening: str, table: PublishedTable, threshold: int) -> str:
-    total = said(table.row_totals[0] if table.row_totals else None, threshold)
-    if total is None or total == "0":
+    total = _some(table.row_totals[0] if table.row_totals else None, threshold)
+    if total is None:
         return f"{opening} zijn geen inwoners ondersteund."
-    parts = _row_words(table, 0, threshold, [label.lower() for label in table.column_labels])
+    parts = _counted(table.cells[0], [label.lower() for label in table.column_labels], threshold)
     detail = f" ({_listed(parts)})" if parts else ""
     return f"{opening} ondersteunden we {total} inwoners{detail}."
 
 
-def _contacts(table: PublishedTable, threshold: int) -> str | None:
-    total = said(table.total, threshold)
-    if total is None or total == "0":
+def _with_figure(table: PublishedTable, threshold: int, sentence: str, clause: str) -> str | None:
+    """``sentence`` with the table's total, ``clause`` added with its first figure when there is one."""
+    total = _some(table.total, threshold)
+    if total is None:
         return None
-    hours = table.total_figures[0] if table.total_figures else None
-    time = f", samen {number_text(hours)} uur" if hours is not None else ""
-    return f"Er waren {total} contacten met inwoners{time}."
+    figure = _first_figure(table)
+    extra = clause.format(figure=number_text(figure)) if figure is not None else ""
+    return sentence.format(total=total, extra=extra)
 
 
 def _by_outcome(table: PublishedTable, threshold: int, opening: str) -> str | None:
     """'{opening} 12 ...: 5 toegekend en minder dan 5 afgewezen', from the total and the column totals."""
-    total = said(table.total, threshold)
-    if total is None or total == "0" or table.column_totals is None:
+    total = _some(table.total, threshold)
+    if total is None or table.column_totals is None:
         return None
-    parts = []
-    for shown, label in zip(table.column_totals, table.column_labels, strict=True):
-        number = said(shown, threshold)
-        if number is not None and shown.value != 0:
-            parts.append(f"{number} {label.lower()}")
+    parts = _counted(table.column_totals, [label.lower() for label in table.column_labels], threshold)
     detail = f": {_listed(parts)}" if parts else ""
     return opening.format(total=total) + detail + "."
 
 
 def _decisions(table: PublishedTable) -> str | None:
-    median = table.total_figures[0] if table.total_figures else None
+    median = _first_figure(table)
     if median is None:
         return None
     return f"De helft van de besluiten kwam binnen {number_text(median)} dagen na de aanvraag."
 
 
-def _missed(table: PublishedTable, threshold: int) -> str | None:
-    total = said(table.total, threshold)
-    if total is None or total == "0":
-        return None
-    late = table.total_figures[0] if table.total_figures else None
-    how_late = f"; de helft was {number_text(late)} dagen of meer te laat" if late is not None else ""
-    return f"Instanties haalden {total} termijnen niet{how_late}."
-
-
 def _signals(section: PublishedSection, threshold: int) -> str | None:
     table = section.table(TableKey.SIGNALS)
-    total = said(table.total, threshold)
-    if total is None or total == "0":
+    total = _some(table.total, threshold)
+    if total is None:
         return None
     sentence = f"Er zijn {total} signalen vastgelegd over knelpunten bij instanties."
     shown = [(s.value, label) for s, label in zip(table.row_totals or (), table.row_labels, strict=False) if s.value]
