@@ -18,6 +18,7 @@ from clientsteun.cli.base import Commands, lines, log_shown, open_services, prin
 from clientsteun.cli.passphrase import ask
 from clientsteun.domain.dates import format_date
 from clientsteun.domain.errors import InvalidInput
+from clientsteun.domain.model import Client
 from clientsteun.domain.privacy import ResidentMark, RetentionItem
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
@@ -76,8 +77,7 @@ def _erase(args: argparse.Namespace, db_path: Path) -> int:
         policy = RetentionPolicy(chosen.backups_daily, chosen.backups_weekly)
         copies = services.privacy.copies(args.client, policy, chosen.second_backup_folder)
         if not args.yes:
-            log_shown(services, "naam bij wissen", json=False)
-            print(f"Inwoner nr {client.id}: {client.display_name}", file=sys.stderr)
+            _identify(services, client)
         _tell_copies(copies)
         rewrite = _confirm(args, services, db_path, bool(copies.held), "dit dossier voorgoed te wissen")
         erased = services.privacy.erase_client(args.client)
@@ -87,6 +87,19 @@ def _erase(args: argparse.Namespace, db_path: Path) -> int:
     finally:
         services.close()
     return 0
+
+
+def _identify(services: Services, client: Client) -> None:
+    """Who is about to be erased, so the supporter erases the right person: the number and the date of
+    first contact, and the name only when standard error is a terminal (then logged as shown); a name
+    never goes into a file or a script's log."""
+    first = format_date(client.details.first_contact) if client.details.first_contact else "onbekend"
+    if sys.stderr.isatty():
+        log_shown(services, "naam bij wissen", json=False)
+        who = client.display_name
+    else:
+        who = "deze inwoner (de naam staat alleen op een terminal)"
+    print(f"Inwoner nr {client.id}: {who}, eerste contact {first}", file=sys.stderr)
 
 
 def _retention(args: argparse.Namespace, db_path: Path) -> int:

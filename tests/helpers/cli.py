@@ -175,9 +175,12 @@ def cheap_to_unlock(db: Path) -> None:
     vault.change_passphrase(vault.unlock(PASSPHRASE), PASSPHRASE, kdf=FAST_KDF)
 
 
-def run_in_terminal(tmp_path: Path, args: list[str], answers: list[str]) -> tuple[int, str]:
+def run_in_terminal(
+    tmp_path: Path, args: list[str], answers: list[str], *, stderr_to: Path | None = None
+) -> tuple[int, str]:
     """The command in a real pseudo-terminal (its controlling terminal, as getpass wants): each
-    answer is typed after the next prompt ending in ': '.  Returns the exit code and the screen."""
+    answer is typed after the next prompt ending in ': '.  Returns the exit code and the screen.
+    With ``stderr_to``, standard error goes to that file instead (as in ``command 2>file``)."""
     import fcntl
     import pty
     import select
@@ -186,6 +189,7 @@ def run_in_terminal(tmp_path: Path, args: list[str], answers: list[str]) -> tupl
 
     environment = _environment(tmp_path, None, {})
     primary, secondary = pty.openpty()
+    error_file = stderr_to.open("wb") if stderr_to is not None else None
 
     def take_the_terminal() -> None:
         os.setsid()
@@ -193,10 +197,12 @@ def run_in_terminal(tmp_path: Path, args: list[str], answers: list[str]) -> tupl
 
     process = subprocess.Popen(
         [sys.executable, "-m", "clientsteun", *args],
-        stdin=secondary, stdout=secondary, stderr=secondary,
+        stdin=secondary, stdout=secondary, stderr=error_file if error_file is not None else secondary,
         env=environment, cwd=tmp_path, preexec_fn=take_the_terminal,
     )  # fmt: skip
     os.close(secondary)
+    if error_file is not None:
+        error_file.close()
     screen = b""
     pending = list(answers)
     try:

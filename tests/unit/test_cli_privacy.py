@@ -70,8 +70,26 @@ def test_erase_client_on_a_terminal_asks_the_passphrase_again(tmp_path: Path) ->
 
     code, screen = run_in_terminal(tmp_path, args, [PASSPHRASE, PASSPHRASE])
     assert code == 0, screen
+    assert f"Inwoner nr {client_id}: {words.words['alias']}, eerste contact 17-03-2026" in screen
+    assert any("naam bij wissen" in line for line in audit_lines(tmp_path, db))  # the name shown is logged
     assert f"Inwoner nr {client_id} is voorgoed gewist." in screen
     assert f"Anna {words.words['name']}" not in names_in(tmp_path, db)
+
+
+def test_erase_client_names_the_resident_only_when_standard_error_is_a_terminal(tmp_path: Path) -> None:
+    db = made_demo(tmp_path)
+    client_id, words = _resident(db, seed=44)
+    errors = tmp_path / "fouten.log"  # as a script's "2>fouten.log"
+    args = ["erase-client", "--db", str(db), "--client", str(client_id)]
+
+    code, screen = run_in_terminal(tmp_path, args, [PASSPHRASE, PASSPHRASE], stderr_to=errors)
+
+    assert code == 0, screen
+    written = errors.read_text(encoding="utf-8")
+    assert f"Inwoner nr {client_id}: deze inwoner" in written and "eerste contact 17-03-2026" in written
+    assert not any(word in written or word in screen for word in words.all)
+    assert not any("naam bij wissen" in line for line in audit_lines(tmp_path, db))  # no name was shown
+    assert any("Gegevens gewist" in line for line in audit_lines(tmp_path, db))
 
 
 def test_erase_client_rewrites_the_backups_on_request(tmp_path: Path) -> None:
