@@ -8,7 +8,6 @@ in it is left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,7 +51,9 @@ class Words:
     not_working: str
     tried: str
     status: str
-    evidence: Callable[[TriedRoute], str]
+    evidence_kept: str  # with {count}
+    papers_held: str  # with {collected} and {total}
+    evidence_joiner: str
     not_fitting: str
     alternatives: dict[Alternative, str]
     questions: str
@@ -61,24 +62,6 @@ class Words:
     bring: str
     agreements: str
     next_steps: str
-
-
-def _resident_evidence(route: TriedRoute) -> str:
-    parts = []
-    if route.evidence_count:
-        parts.append(f"Ik heb {route.evidence_count} keer bewijs bewaard.")
-    if route.documents_total:
-        parts.append(f"Ik heb {route.documents_collected} van de {route.documents_total} papieren.")
-    return " ".join(parts)
-
-
-def _supporter_evidence(route: TriedRoute) -> str:
-    parts = []
-    if route.evidence_count:
-        parts.append(f"bewijs: {route.evidence_count}")
-    if route.documents_total:
-        parts.append(f"documenten: {route.documents_collected} van {route.documents_total}")
-    return "; ".join(parts)
 
 
 WORDS = {
@@ -95,7 +78,9 @@ WORDS = {
         not_working="Wat nu niet lukt",
         tried="Wat ik al heb geprobeerd",
         status="Hoe het nu staat",
-        evidence=_resident_evidence,
+        evidence_kept="Ik heb {count} keer bewijs bewaard.",
+        papers_held="Ik heb {collected} van de {total} papieren.",
+        evidence_joiner=" ",
         not_fitting="Waarom iets anders niet past",
         alternatives={
             Alternative.OWN_STRENGTH: "Zelf doen",
@@ -123,7 +108,9 @@ WORDS = {
         not_working="Wat niet lukt",
         tried="Wat is geprobeerd",
         status="Stand",
-        evidence=_supporter_evidence,
+        evidence_kept="bewijs: {count}",
+        papers_held="documenten: {collected} van {total}",
+        evidence_joiner="; ",
         not_fitting="Omgekeerde toets: waarom alternatieven niet passen",
         alternatives={
             Alternative.OWN_STRENGTH: "Eigen kracht",
@@ -275,9 +262,14 @@ class _Sheet:
             if step.result:
                 line += f": {text(step.result)}"
             self.flow.append(Paragraph(line, style.item, bulletText="\u2022"))
-        evidence = self.words.evidence(route)
+        words = self.words
+        evidence = []
+        if route.evidence_count:
+            evidence.append(words.evidence_kept.format(count=route.evidence_count))
+        if route.documents_total:
+            evidence.append(words.papers_held.format(collected=route.documents_collected, total=route.documents_total))
         if evidence:
-            self._paragraph(text(evidence))
+            self._paragraph(text(words.evidence_joiner.join(evidence)))
 
     def _not_fitting(self) -> None:
         reasons = self.data.not_fitting
