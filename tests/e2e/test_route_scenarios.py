@@ -23,10 +23,11 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from clientsteun.domain.dates import format_date
+from clientsteun.domain.dates import format_date, format_long
 from clientsteun.domain.deadlines import DeadlineState
 from clientsteun.domain.model import ClientInput, HelpQuestionInput
 from clientsteun.domain.routes import Actor, LinkKind, Outcome, RouteStatus
+from clientsteun.domain.sheet import SheetVariant
 from clientsteun.ui.dossier.panel import SIGNALS
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.routes.agenda import AgendaDialog
@@ -241,6 +242,20 @@ def test_scenario_1_urgency_declaration_refused_objected_and_granted(
         "toegekend",
     ):
         assert expected in text
+
+    # The preparation sheet (no meeting planned: a general sheet) lists every attempt with its date,
+    # for the resident and for the supporter, as the app and the command line print it.
+    for variant in SheetVariant:
+        sheet = tmp_path / f"blad-{variant.value}.pdf"
+        services.sheet.export_sheet(sheet, services.sheet.sheet_data(mother, variant=variant), mother, variant=variant)
+        printed = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(sheet).pages))
+        for title in ("Ingeschreven als woningzoekende", "Tijdelijk bij familie gewoond",
+                      "Gevraagd bij de woningcorporatie", "Urgentieverklaring"):  # fmt: skip
+            assert title in printed, (variant, title)
+        shown = format_long if variant is SheetVariant.RESIDENT else format_date  # "19 oktober 2025" / 19-10-2025
+        for day in (400, 200, 150, 140, 75, 70, 10, 5, 0):
+            assert shown(days_ago(day)) in printed, (variant, day)
+        assert "Mirjam Verzonnen" in printed
 
 
 def test_scenario_2_services_waiting_for_each_other_become_a_signal(
