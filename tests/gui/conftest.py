@@ -10,9 +10,12 @@ from pytestqt.qtbot import QtBot
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.main_window import MainWindow
+from tests.helpers.keyed import keyed_services, safe_window
 from tests.helpers.modals import modal_watchdog
 
-__all__ = ["modal_watchdog"]  # autouse: a forgotten modal dialog fails the test instead of hanging it
+# modal_watchdog is autouse: a forgotten modal dialog fails the test instead of hanging it.  keyed_services
+# and safe_window are for the tests that ask the passphrase.
+__all__ = ["keyed_services", "modal_watchdog", "safe_window"]
 
 AUTOSAVE_MS = 200
 

@@ -5,7 +5,7 @@ offers its backups too."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,14 +13,12 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from clientsteun.domain.catalog import Catalog
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.settings_dialog import SettingsDialog
 from clientsteun.ui.tasks import InlineExecutor, Tasks
-from tests.conftest import FAST_KDF, NOW, PASSPHRASE, FakeClock
+from tests.conftest import NOW, FakeClock
 from tests.helpers.modals import answer_box, when_modal
 from tests.helpers.residents import add_resident
 
@@ -30,15 +28,6 @@ def stick(tmp_path: Path) -> Path:
     folder = tmp_path / "usb-stick"
     folder.mkdir()
     return folder
-
-
-@pytest.fixture
-def keyed_services(db_path: Path, catalog: Catalog, clock: FakeClock) -> Iterator[Services]:
-    vault = Vault.at(db_path)
-    key, _code = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
-    built = Services.create(vault.open(key, create=True), catalog, clock)
-    yield built
-    built.close()
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ the retention period is chosen in the settings (no default, two years offered)."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -15,18 +13,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
-from clientsteun.domain.catalog import Catalog
-from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.store.backups import BackupFolder
-from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.privacy.erase import EraseDialog
 from clientsteun.ui.privacy.retention import RetentionDialog
 from clientsteun.ui.safety.unlock import UnlockDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
-from clientsteun.ui.tasks import InlineExecutor, Tasks
-from tests.conftest import FAST_KDF, NOW, PASSPHRASE
+from tests.conftest import NOW, PASSPHRASE
 from tests.helpers.modals import StandardButton, answer_box, when_modal
 from tests.helpers.pages import pages_holding
 from tests.helpers.privacy import make_resident
@@ -34,22 +28,9 @@ from tests.helpers.unlocking import unlock_with
 
 
 @pytest.fixture
-def keyed_services(db_path: Path, catalog: Catalog, clock: Callable[[], datetime]) -> Iterator[Services]:
-    vault = Vault.at(db_path)
-    key, _code = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
-    built = Services.create(vault.open(key, create=True), catalog, clock)
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, keyed_services: Services, settings: Settings) -> MainWindow:
-    """The window over a database with a real key file (so the passphrase can be asked); jobs run inline."""
-    built = MainWindow(keyed_services, settings, Tasks(InlineExecutor()))
-    qtbot.addWidget(built)
-    built.show()
-    qtbot.waitExposed(built)
-    return built
+def window(safe_window: MainWindow) -> MainWindow:
+    """Here the window is the one over a database with a real key file (so the passphrase can be asked)."""
+    return safe_window
 
 
 def test_erasing_asks_the_passphrase_again_and_rewrites_the_backups(qtbot: QtBot, window: MainWindow) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,17 +12,13 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLin
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
-from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.errors import AppLocked
-from clientsteun.services import Services
-from clientsteun.settings import Settings
 from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.safety.audit_log import AuditLogDialog
 from clientsteun.ui.safety.lock import SLEEP_GAP_S, IdleWatcher
 from clientsteun.ui.safety.unlock import NewPassphraseDialog, RecoveryKeyDialog, UnlockDialog
-from clientsteun.ui.tasks import InlineExecutor, Tasks
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import PASSPHRASE
 from tests.helpers.modals import ModalAnswer, answer_box, when_modal
 from tests.helpers.residents import add_resident
 from tests.helpers.unlocking import unlock_with
@@ -109,24 +103,6 @@ def test_idle_watcher_locks_after_the_computer_slept(qtbot: QtBot, clocks: FakeC
 @pytest.fixture
 def vault(db_path: Path) -> Vault:
     return Vault.at(db_path)
-
-
-@pytest.fixture
-def keyed_services(vault: Vault, catalog: Catalog, clock: Callable[[], datetime]) -> Iterator[Services]:
-    key, _code = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
-    built = Services.create(vault.open(key, create=True), catalog, clock)
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def safe_window(qtbot: QtBot, keyed_services: Services, settings: Settings) -> MainWindow:
-    """The window over a database with a real key file; its jobs run inline (the clock says 23 November 2026)."""
-    built = MainWindow(keyed_services, settings, Tasks(InlineExecutor()))
-    qtbot.addWidget(built)
-    built.show()
-    qtbot.waitExposed(built)
-    return built
 
 
 def test_auto_lock_keeps_the_draft_hides_everything_closes_the_database_and_unlocks_again(

@@ -3,27 +3,21 @@ but the passphrase, and the auto-lock still working."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date, datetime, time
-from pathlib import Path
+from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.meetings import Answer, MeetingInput
 from clientsteun.domain.routes import EvidenceInput, RouteInput
 from clientsteun.services import Services
-from clientsteun.settings import Settings
-from clientsteun.store.vault import Vault
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.meetings.together import TogetherWindow
 from clientsteun.ui.safety.unlock import UnlockDialog
-from clientsteun.ui.tasks import InlineExecutor, Tasks
 from clientsteun.ui.widgets.readability_meter import ReadabilityMeter
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import PASSPHRASE
 from tests.helpers.modals import when_modal
 from tests.helpers.residents import add_agreement, add_resident
 from tests.helpers.unlocking import unlock_with
@@ -33,22 +27,9 @@ OTHER = ("Bram", "Anderszoon", "Zuidbroek")  # the other resident's first name, 
 
 
 @pytest.fixture
-def keyed_services(db_path: Path, catalog: Catalog, clock: Callable[[], datetime]) -> Iterator[Services]:
-    """Services over a database with a real key file, so the passphrase can be asked."""
-    vault = Vault.at(db_path)
-    key, _code = vault.create_key(PASSPHRASE, with_recovery=False, kdf=FAST_KDF)
-    built = Services.create(vault.open(key, create=True), catalog, clock)
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, keyed_services: Services, settings: Settings) -> MainWindow:
-    built = MainWindow(keyed_services, settings, Tasks(InlineExecutor()))
-    qtbot.addWidget(built)
-    built.show()
-    qtbot.waitExposed(built)
-    return built
+def window(safe_window: MainWindow) -> MainWindow:
+    """Here the window is the one over a database with a real key file (so the passphrase can be asked)."""
+    return safe_window
 
 
 def two_residents(services: Services) -> int:
