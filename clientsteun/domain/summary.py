@@ -8,13 +8,11 @@ cannot be subtracted from another); ``publish`` hides small numbers.
 
 Publishing a table: a count of 0 shows as 0, a count from 1 to ``threshold - 1`` as "<5" (the
 threshold is never below 5), and more cells are hidden ("x") until no hidden number can be worked
-out from the table's published row and column totals.  Totals are computed before suppression; a
-total that is itself small is hidden too.  A median or spread is shown only for a group of at least
-the threshold.  Hiding works on the table with its totals as one grid: every row and every column
-adds up, so the hidden entries and the totals not shown are the unknowns of a set of sums.  An
-unknown can be worked out exactly when it lies on no cycle of unknowns (rows and columns as the
-two sides of a graph, each unknown entry an edge between its row and its column), so entries are
-hidden until every hidden one lies on such a cycle.
+out from the published row and column totals, nor from the other sections of the same report: all
+municipalities together is the sum of the municipalities, so each table is published together with
+the same table of every other section (``clientsteun.domain.suppression``).  Totals are computed
+before suppression; a total that is itself small is hidden too.  A median or spread is shown only
+for a group of at least the threshold.
 """
 
 from __future__ import annotations
@@ -22,13 +20,14 @@ from __future__ import annotations
 import enum
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from clientsteun.domain.dates import format_date
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.routes import Outcome
+from clientsteun.domain.suppression import Layer, suppress
 
 MIN_THRESHOLD = 5  # a published count below this is hidden; the setting can raise it, never lower it
 ALL_MUNICIPALITIES = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen")
@@ -390,10 +389,13 @@ def effective_threshold(threshold: int) -> int:
 
 
 def publish_summary(summary: Summary, threshold: int) -> PublishedSummary:
+    """Every table published; a table's suppression holds across the sections together (all
+    municipalities together is the sum of the municipalities, so one cannot be subtracted from it)."""
     threshold = effective_threshold(threshold)
+    by_key = [publish_together([s.tables[k] for s in summary.sections], threshold) for k in range(len(SPECS))]
     sections = tuple(
-        PublishedSection(s.municipality, tuple(publish(t, threshold) for t in s.tables), s.signals)
-        for s in summary.sections
+        PublishedSection(s.municipality, tuple(tables[n] for tables in by_key), s.signals)
+        for n, s in enumerate(summary.sections)
     )
     return PublishedSummary(
         summary.period, summary.municipalities, sections, summary.teams, summary.packages, threshold
@@ -401,17 +403,70 @@ def publish_summary(summary: Summary, threshold: int) -> PublishedSummary:
 
 
 def publish(table: Table, threshold: int) -> PublishedTable:
-    """``table`` with small counts hidden, and as many more as needed so none can be worked out."""
+    """``table`` on its own with small counts hidden, and as many more as needed so none can be worked out."""
+    return publish_together([table], threshold)[0]
+
+
+def publish_together(tables: Sequence[Table], threshold: int) -> list[PublishedTable]:
+    """One table of every section: all together first (its rows and columns hold every section's),
+    then each municipality.  No hidden count follows from all their sums together."""
     threshold = effective_threshold(threshold)
-    grid = _Grid(table, threshold)
-    hidden = grid.suppress()
+    first = tables[0]
+    rows = {label: i for i, label in enumerate(first.row_labels)}
+    columns = {label: j for j, label in enumerate(first.column_labels)}
+    n_rows, n_columns = len(rows), len(columns)
+    published = frozenset(
+        (i, j) for i in range(n_rows + 1) for j in range(n_columns + 1) if _published(first, i < n_rows, j < n_columns)
+    )
+    grids = [_grid(table) for table in tables]
+    layers = []
+    for table, grid in zip(tables, grids, strict=True):
+        values: list[list[int | None]] = [[None] * (n_columns + 1) for _ in range(n_rows + 1)]
+        at_rows = [rows[label] for label in table.row_labels] + [n_rows]
+        at_columns = [columns[label] for label in table.column_labels] + [n_columns]
+        for i, row in zip(at_rows, grid, strict=True):
+            for j, value in zip(at_columns, row, strict=True):
+                values[i][j] = value
+        layers.append(Layer(tuple(tuple(row) for row in values)))
+    hidden = suppress(layers, published, threshold)
+    result = []
+    for table, grid, layer_hidden in zip(tables, grids, hidden, strict=True):
+        at_rows = [rows[label] for label in table.row_labels] + [n_rows]
+        at_columns = [columns[label] for label in table.column_labels] + [n_columns]
+        own = {(a, b) for a, i in enumerate(at_rows) for b, j in enumerate(at_columns) if (i, j) in layer_hidden}
+        result.append(_published_table(table, grid, own, threshold))
+    return result
+
+
+def _published(table: Table, in_rows: bool, in_columns: bool) -> bool:
+    """Whether a grid entry is part of the published table at all (a total may not be)."""
+    if in_rows and in_columns:
+        return True
+    if in_rows:
+        return table.row_totals_shown
+    if in_columns:
+        return table.column_totals_shown
+    return table.total_shown
+
+
+def _grid(table: Table) -> list[list[int]]:
+    """The table with its totals: the last row the column totals, the last column the row totals."""
+    return [
+        *([*row, total] for row, total in zip(table.cells, table.row_totals, strict=True)),
+        [*table.column_totals, table.total],
+    ]
+
+
+def _published_table(
+    table: Table, grid: list[list[int]], hidden: set[tuple[int, int]], threshold: int
+) -> PublishedTable:
     small = f"<{threshold}"
     n_rows, n_columns = len(table.row_labels), len(table.column_labels)
 
     def shown(i: int, j: int) -> Shown:
         if (i, j) not in hidden:
-            return Shown(grid.value(i, j))
-        return Shown(None, small if 0 < grid.value(i, j) < threshold else SECONDARY_MARK)
+            return Shown(grid[i][j])
+        return Shown(None, small if 0 < grid[i][j] < threshold else SECONDARY_MARK)
 
     def figures_for(size: int, figures: tuple[float | None, ...]) -> tuple[float | None, ...]:
         return figures if size >= threshold else (None,) * len(figures)
@@ -430,147 +485,3 @@ def publish(table: Table, threshold: int) -> PublishedTable:
         figures=tuple(figures_for(row_totals[i], row) for i, row in enumerate(table.figures)),
         total_figures=figures_for(table.total, table.total_figures) if table.total_figures else (),
     )
-
-
-class _Grid:
-    """The table with its totals as one grid: row ``n_rows`` holds the column totals, column
-    ``n_columns`` the row totals, their corner the grand total.  Every row and every column of the
-    grid adds up (the last entry being the sum of the others)."""
-
-    def __init__(self, table: Table, threshold: int) -> None:
-        self.table = table
-        self.threshold = threshold
-        self.n_rows, self.n_columns = len(table.row_labels), len(table.column_labels)
-        self._row_totals, self._column_totals = table.row_totals, table.column_totals
-
-    def value(self, i: int, j: int) -> int:
-        if i < self.n_rows and j < self.n_columns:
-            return self.table.cells[i][j]
-        if i < self.n_rows:
-            return self._row_totals[i]
-        if j < self.n_columns:
-            return self._column_totals[j]
-        return self.table.total
-
-    def published(self, i: int, j: int) -> bool:
-        """Whether the entry is part of the published table at all (a total may not be)."""
-        if i < self.n_rows and j < self.n_columns:
-            return True
-        if i < self.n_rows:
-            return self.table.row_totals_shown
-        if j < self.n_columns:
-            return self.table.column_totals_shown
-        return self.table.total_shown
-
-    def entries(self) -> list[tuple[int, int]]:
-        return [(i, j) for i in range(self.n_rows + 1) for j in range(self.n_columns + 1)]
-
-    def suppress(self) -> set[tuple[int, int]]:
-        """The published entries to hide: the small ones, then others until no hidden one can be worked out."""
-        if not self.n_rows or not self.n_columns:
-            return set()
-        hidden = {(i, j) for i, j in self.entries() if self.published(i, j) and 0 < self.value(i, j) < self.threshold}
-        not_published = {entry for entry in self.entries() if not self.published(*entry)}
-        while True:
-            exposed = sorted(hidden & _bridges(hidden | not_published))
-            if not exposed:
-                return hidden
-            hidden.add(self._protector(exposed[0], hidden | not_published))
-
-    def _protector(self, entry: tuple[int, int], unknown: set[tuple[int, int]]) -> tuple[int, int]:
-        """The entry to hide next for ``entry``: one that closes a cycle through it when there is one,
-        else one in its row or column that leads towards one.  Cells before totals, the smallest
-        non-zero first (the least lost)."""
-        row_side, column_side = _sides(entry, unknown - {entry})
-        closing = [
-            (i, j) for i, j in self.entries()
-            if (i, j) not in unknown and (i, j) != entry
-            and ((i in row_side[0] and j in column_side[1]) or (i in column_side[0] and j in row_side[1]))
-        ]  # fmt: skip
-        if closing:
-            return min(closing, key=self._cost)
-        i, j = entry
-        line = [(i, k) for k in range(self.n_columns + 1)] + [(k, j) for k in range(self.n_rows + 1)]
-        candidates = [e for e in line if e not in unknown]
-        if not candidates:  # every entry of its row and column is unknown already: widen to any
-            candidates = [e for e in self.entries() if e not in unknown]
-        return min(candidates, key=lambda e: (not _touches(e, unknown), *self._cost(e)))
-
-    def _cost(self, entry: tuple[int, int]) -> tuple[bool, bool, int, tuple[int, int]]:
-        i, j = entry
-        value = self.value(i, j)
-        is_total = i == self.n_rows or j == self.n_columns
-        return (is_total, value == 0, value, entry)
-
-
-def _touches(entry: tuple[int, int], unknown: set[tuple[int, int]]) -> bool:
-    """Whether another unknown shares the other line of ``entry`` (so hiding it builds towards a cycle)."""
-    i, j = entry
-    return any(e != entry and (e[0] == i or e[1] == j) for e in unknown)
-
-
-def _sides(
-    edge: tuple[int, int], others: set[tuple[int, int]]
-) -> tuple[tuple[set[int], set[int]], tuple[set[int], set[int]]]:
-    """Through the unknowns ``others`` (without ``edge``): the rows and columns reached from the
-    row of ``edge``, and those reached from its column.
-
-    Returns ((rows, columns) reached from the row, (rows, columns) reached from the column).
-    """
-    by_row: dict[int, list[int]] = {}
-    by_column: dict[int, list[int]] = {}
-    for i, j in others:
-        by_row.setdefault(i, []).append(j)
-        by_column.setdefault(j, []).append(i)
-
-    def reach(rows: set[int], columns: set[int]) -> tuple[set[int], set[int]]:
-        queue: list[tuple[bool, int]] = [(True, i) for i in rows] + [(False, j) for j in columns]
-        while queue:
-            is_row, node = queue.pop()
-            for other in (by_row if is_row else by_column).get(node, ()):
-                found = columns if is_row else rows
-                if other not in found:
-                    found.add(other)
-                    queue.append((not is_row, other))
-        return rows, columns
-
-    return reach({edge[0]}, set()), reach(set(), {edge[1]})
-
-
-def _bridges(edges: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The edges on no cycle (rows and columns as nodes, each entry an edge): Tarjan's bridges, without recursion."""
-    Node = tuple[bool, int]  # (is a row, its index)
-    adjacency: dict[Node, list[tuple[Node, tuple[int, int]]]] = {}
-    for i, j in edges:
-        adjacency.setdefault((True, i), []).append(((False, j), (i, j)))
-        adjacency.setdefault((False, j), []).append(((True, i), (i, j)))
-    order: dict[Node, int] = {}
-    low: dict[Node, int] = {}
-    found: set[tuple[int, int]] = set()
-    for root in adjacency:
-        if root in order:
-            continue
-        order[root] = low[root] = len(order)
-        stack: list[tuple[Node, tuple[int, int] | None, Iterator[tuple[Node, tuple[int, int]]]]] = [
-            (root, None, iter(adjacency[root]))
-        ]
-        while stack:
-            node, via, neighbours = stack[-1]
-            for other, edge in neighbours:
-                if edge == via:
-                    continue
-                if other in order:
-                    low[node] = min(low[node], order[other])
-                    continue
-                order[other] = low[other] = len(order)
-                stack.append((other, edge, iter(adjacency[other])))
-                break
-            else:
-                stack.pop()
-                if stack:
-                    parent = stack[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                    if low[node] > order[parent]:
-                        assert via is not None
-                        found.add(via)
-    return found

@@ -5,13 +5,15 @@ every export format.
 pencil would: a row or column with exactly one unknown and its total published gives that unknown
 (repeated while anything new is found).  ``determined`` is the exact version: linear algebra over
 all the table's sums at once, so a hidden count that only a combination of rows and columns gives
-away is found too.
+away is found too; ``determined_in_report`` does that over one table of every section of a report,
+with all municipalities together as the sum of the municipalities.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from fractions import Fraction
 
 from openpyxl import load_workbook
@@ -84,43 +86,72 @@ def worked_out(table: PublishedTable) -> dict[Entry, int]:
 
 def determined(table: PublishedTable) -> set[Entry]:
     """Hidden entries whose value follows from all the table's sums together (exact linear algebra)."""
-    values = grid(table)
-    rows, columns = len(values), len(values[0])
-    unknown = [(i, j) for i in range(rows) for j in range(columns) if values[i][j] is None]
-    index = {entry: k for k, entry in enumerate(unknown)}
-    equations = []
-    for line in _sums(rows, columns):
+    return {entry for _, entry in determined_in_report([table])}
+
+
+def determined_in_report(tables: Sequence[PublishedTable]) -> set[tuple[int, Entry]]:
+    """(section, entry) of the hidden entries that follow from all the sums of one table key over a
+    report's sections together: each section's rows and columns, and, when there are municipalities,
+    all together (``tables[0]``) as the sum of them all (a row or column a section lacks being 0)."""
+    grids = [grid(table) for table in tables]
+    labels = [_labelled(table) for table in tables]
+    unknown = [
+        (k, (i, j))
+        for k, values in enumerate(grids)
+        for i, row in enumerate(values)
+        for j, value in enumerate(row)
+        if value is None
+    ]
+    index = {variable: n for n, variable in enumerate(unknown)}
+    equations: list[list[Fraction]] = []
+
+    def add(terms: list[tuple[int, tuple[int, int], int]]) -> None:
         vector = [Fraction(0)] * len(unknown)
-        for entry in line:
-            if entry in index:
-                vector[index[entry]] += -1 if entry == line[-1] else 1
+        for k, entry, sign in terms:
+            if (k, entry) in index:
+                vector[index[(k, entry)]] += sign
         if any(vector):
             equations.append(vector)
-    base = _rank(equations)
-    found = set()
-    for entry in hidden_cells(table):
-        probe = [Fraction(0)] * len(unknown)
-        probe[index[entry]] = Fraction(1)
-        if _rank([*equations, probe]) == base:
-            found.add(entry)
-    return found
+
+    for k, values in enumerate(grids):
+        for line in _sums(len(values), len(values[0])):
+            add([(k, entry, -1 if entry == line[-1] else 1) for entry in line])
+    if len(tables) > 1:
+        for position, entry in labels[0].items():
+            add([(0, entry, 1)] + [(k, own[position], -1) for k, own in enumerate(labels) if k and position in own])
+    return {unknown[n] for n in _fixed(equations, len(unknown)) if unknown[n][1] in hidden_cells(tables[unknown[n][0]])}
 
 
-def _rank(matrix: list[list[Fraction]]) -> int:
-    rows = [list(row) for row in matrix]
-    rank = 0
-    width = len(rows[0]) if rows else 0
+def _labelled(table: PublishedTable) -> dict[tuple[str, str], Entry]:
+    """Each grid entry by its row and column label (the totals labelled with a name no label has)."""
+    rows = [*table.row_labels, "\0total"]
+    columns = [*table.column_labels, "\0total"]
+    return {(row, column): (i, j) for i, row in enumerate(rows) for j, column in enumerate(columns)}
+
+
+def _fixed(equations: list[list[Fraction]], width: int) -> set[int]:
+    """The unknowns whose value the equations fix: in reduced row echelon form, a pivot whose row has
+    nothing in the free columns."""
+    rows = [list(row) for row in equations]
+    pivots: list[int] = []
     for column in range(width):
+        rank = len(pivots)
         pivot = next((r for r in range(rank, len(rows)) if rows[r][column] != 0), None)
         if pivot is None:
             continue
         rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        lead = rows[rank][column]
+        rows[rank] = [a / lead for a in rows[rank]]
         for r in range(len(rows)):
             if r != rank and rows[r][column] != 0:
-                factor = rows[r][column] / rows[rank][column]
+                factor = rows[r][column]
                 rows[r] = [a - factor * b for a, b in zip(rows[r], rows[rank], strict=True)]
-        rank += 1
-    return rank
+        pivots.append(column)
+    chosen = set(pivots)
+    return {
+        column for r, column in enumerate(pivots)
+        if all(rows[r][other] == 0 for other in range(width) if other not in chosen)
+    }  # fmt: skip
 
 
 def csv_text(content: bytes) -> str:

@@ -1,7 +1,8 @@
 """The proof that a published summary names no one: residents with distinctive made-up names, phone
 numbers, streets, contact persons and note fragments go in; every export format comes out without any
 of them, every published count is 0 or at least the threshold, and no hidden count can be worked out
-from its own table's published totals.
+from the whole published report: each table's totals, and all municipalities together being the sum
+of the municipalities' tables.
 
 Every format is in ``FORMATS`` (suffix and how its text is read back); a new format is one line there.
 """
@@ -25,7 +26,7 @@ from clientsteun.services import Services
 from clientsteun.store.database import open_database
 from tests.conftest import TEST_KEY, FakeClock
 from tests.helpers.pdf import body as pdf_body
-from tests.helpers.summaries import csv_text, determined, worked_out, xlsx_text
+from tests.helpers.summaries import csv_text, determined_in_report, worked_out, xlsx_text
 
 FORMATS: dict[str, Callable[[bytes], str]] = {
     ".csv": csv_text,
@@ -160,6 +161,7 @@ def test_no_export_names_anyone_and_no_hidden_count_can_be_worked_out(
             shown += [*(shown_table.row_totals or ()), *(shown_table.column_totals or ())]
             assert all(s.value is None or s.value == 0 or s.value >= limit for s in shown), table.title
             assert worked_out(shown_table) == {}, table.title
-            assert determined(shown_table) == set(), table.title
             for figures, size in zip(shown_table.figures, table.row_totals, strict=bool(table.figures)):
                 assert size >= limit or all(figure is None for figure in figures), table.title
+    for k, exact_table in enumerate(summary.sections[0].tables):  # one table key over every section at once
+        assert determined_in_report([section.tables[k] for section in published.sections]) == set(), exact_table.title

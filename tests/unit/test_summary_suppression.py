@@ -1,25 +1,33 @@
-"""Publishing a summary table: small counts hidden, and enough others that none can be worked out."""
+"""Publishing a summary table: small counts hidden, and enough others that none can be worked out, from
+the table itself or from the same table in the report's other sections."""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientsteun.domain.summary import (
+    ALL_MUNICIPALITIES,
     SPEC,
+    Period,
     PublishedTable,
     Shown,
     Table,
     TableKey,
     UnitFigures,
+    build_summary,
     build_table,
     publish,
+    publish_summary,
     spread,
 )
-from tests.helpers.summaries import determined, hidden_cells, worked_out
+from tests.helpers.summaries import determined, determined_in_report, hidden_cells, worked_out
+
+Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
 
 
 def _table(cells: list[list[int]], *, rows: bool = True, columns: bool = True) -> Table:
@@ -140,3 +148,72 @@ def test_every_table_of_an_empty_unit_is_empty_and_publishes(key: TableKey) -> N
     assert table.total == 0
     published = publish(table, 5)
     assert all(not shown.hidden for row in published.cells for shown in row)
+
+
+def _routes(municipality: str, counts: dict[tuple[str, str], int]) -> UnitFigures:
+    return UnitFigures(municipality, {("routes", row, column): n for (row, column), n in counts.items()})
+
+
+def test_all_together_minus_a_municipality_gives_no_hidden_count_of_another() -> None:
+    """All together 12 shown and Houten's 9 shown would give Zeist's hidden 3."""
+    houten = _routes("Houten", {("Wmo", "Toegekend"): 9, ("Wmo", "Afgewezen"): 20, ("Bijstand", "Toegekend"): 30})
+    zeist = _routes("Zeist", {("Wmo", "Toegekend"): 3, ("Wmo", "Afgewezen"): 40, ("Bijstand", "Toegekend"): 25})
+    published = publish_summary(build_summary(Q3, [houten, zeist]), 5)
+    together, at_houten, at_zeist = (section.table(TableKey.ROUTES) for section in published.sections)
+    wmo, granted = together.row_labels.index("Wmo"), together.column_labels.index("Toegekend")
+    assert at_zeist.cells[at_zeist.row_labels.index("Wmo")][granted].text == "<5"
+    houten_wmo = at_houten.cells[at_houten.row_labels.index("Wmo")][granted]
+    assert together.cells[wmo][granted].hidden or houten_wmo.hidden
+    assert determined_in_report([together, at_houten, at_zeist]) == set()
+
+
+def test_a_single_municipality_is_published_exactly_as_all_together() -> None:
+    unit = _routes("Houten", {("Wmo", "Toegekend"): 3, ("Wmo", "Afgewezen"): 20, ("Bijstand", "Nog open"): 8})
+    together, alone = publish_summary(build_summary(Q3, [unit]), 5).sections
+    assert together.municipality == ALL_MUNICIPALITIES
+    assert together.tables == alone.tables
+    assert hidden_cells(together.table(TableKey.ROUTES))
+
+
+COUNT = st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 40))
+UNIT = st.dictionaries(
+    st.tuples(st.sampled_from(("Wmo", "Bijstand", "Schuld")), st.sampled_from(("Toegekend", "Afgewezen", "Nog open"))),
+    COUNT,
+    max_size=9,
+)
+SIGNALS = st.dictionaries(
+    st.tuples(st.sampled_from(("Wachtlijst", "Folder")), st.sampled_from(("UWV", "Gemeente", "Woningbouw"))),
+    COUNT,
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    units=st.lists(st.tuples(UNIT, SIGNALS), min_size=1, max_size=4),
+    threshold=st.integers(0, 8),
+)
+def test_no_published_report_gives_a_hidden_count_away_across_its_sections(
+    units: list[tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]], threshold: int
+) -> None:
+    figures = [
+        UnitFigures(
+            f"Gemeente {n}",
+            {("routes", row, column): count for (row, column), count in routes.items()}
+            | {("signals", row, column): count for (row, column), count in signals.items()},
+        )
+        for n, (routes, signals) in enumerate(units)
+    ]
+    summary = build_summary(Q3, figures)
+    published = publish_summary(summary, threshold)
+    limit = max(5, threshold)
+    for key in (TableKey.ROUTES, TableKey.SIGNALS):
+        tables = [section.table(key) for section in published.sections]
+        for exact, shown in zip((section.table(key) for section in summary.sections), tables, strict=True):
+            _assert_safe(shown, limit)
+            for i, row in enumerate(exact.cells):  # what is shown is the exact count
+                for j, value in enumerate(row):
+                    assert shown.cells[i][j].value in (None, value)
+        assert determined_in_report(tables) == set(), key
+    if len(units) == 1:
+        assert published.sections[0].tables == published.sections[1].tables
