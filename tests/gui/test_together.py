@@ -46,6 +46,14 @@ def two_residents(services: Services) -> int:
     return services.meetings.save_meeting(None, data).id
 
 
+@pytest.fixture
+def meeting_id(window: MainWindow, keyed_services: Services) -> int:
+    """Sanne's meeting, with the other resident in the database too and the list of residents up to date."""
+    planned = two_residents(keyed_services)
+    window.refresh_clients()
+    return planned
+
+
 def enter(qtbot: QtBot, window: MainWindow, meeting_id: int) -> TogetherWindow:
     window.meetings.prepare_together(meeting_id)
     together = window.meetings.together
@@ -62,10 +70,8 @@ def assert_nothing_of_the_other() -> None:
 
 
 def test_nothing_of_another_resident_is_visible_on_any_screen(
-    qtbot: QtBot, window: MainWindow, keyed_services: Services
+    qtbot: QtBot, window: MainWindow, meeting_id: int
 ) -> None:
-    meeting_id = two_residents(keyed_services)
-    window.refresh_clients()
     window.routes.show_week()  # the week's overview lists the other resident's late agreement
     assert any(OTHER[0] in text for text in visible_texts()), "the test can see the other resident before"
     together = enter(qtbot, window, meeting_id)
@@ -86,10 +92,8 @@ def test_nothing_of_another_resident_is_visible_on_any_screen(
 
 
 def test_esc_ctrl_w_and_closing_do_not_leave_and_the_right_passphrase_does(
-    qtbot: QtBot, window: MainWindow, keyed_services: Services
+    qtbot: QtBot, window: MainWindow, meeting_id: int
 ) -> None:
-    meeting_id = two_residents(keyed_services)
-    window.refresh_clients()
     window.routes.show_week()
     week = window.routes.week
     together = enter(qtbot, window, meeting_id)
@@ -125,11 +129,9 @@ def test_esc_ctrl_w_and_closing_do_not_leave_and_the_right_passphrase_does(
 
 
 def test_the_auto_lock_covers_samen_modus_and_unlocking_keeps_the_main_window_hidden(
-    qtbot: QtBot, window: MainWindow, keyed_services: Services
+    qtbot: QtBot, window: MainWindow, keyed_services: Services, meeting_id: int
 ) -> None:
     window.settings.autosave_delay_ms = 60_000  # what was just typed is still waiting to be saved
-    meeting_id = two_residents(keyed_services)
-    window.refresh_clients()
     together = enter(qtbot, window, meeting_id)
     qtbot.keyClicks(together.panel.page.first_field(), "Weer zelf koken")
     seen: list[bool] = []
@@ -152,10 +154,8 @@ def test_the_auto_lock_covers_samen_modus_and_unlocking_keeps_the_main_window_hi
 
 
 def test_quitting_from_the_lock_in_samen_modus_closes_everything(
-    qtbot: QtBot, window: MainWindow, keyed_services: Services
+    qtbot: QtBot, window: MainWindow, meeting_id: int
 ) -> None:
-    meeting_id = two_residents(keyed_services)
-    window.refresh_clients()
     together = enter(qtbot, window, meeting_id)
     quit_ = when_modal(UnlockDialog, lambda dialog: dialog.quit_button.click())
     window.safety.lock()
