@@ -1,4 +1,5 @@
-"""A full preparation sheet with fictional data (scenario 1: a mother of two looking for a home)."""
+"""Preparation sheets with fictional data: a full one (scenario 1: a mother of two looking for a home),
+and one with every text field taken from a list, for fuzzing."""
 
 from __future__ import annotations
 
@@ -20,6 +21,33 @@ from clientsteun.domain.sheet import (
 )
 
 RESIDENT = "Fenna de Groot-Ëmsal"
+
+FIELDS = 37  # the text fields ``sheet_of`` fills
+
+
+def sheet_of(texts: list[str]) -> SheetData:
+    """A sheet with every text field taken from ``texts``, in order; two routes so each route prints."""
+    t = iter(texts)
+    day = date(2026, 3, 4)
+    return SheetData(
+        title=next(t),
+        resident=next(t),
+        printed_on=day,
+        meeting=MeetingInfo(day, time(9, 0), next(t), next(t), next(t), next(t), (next(t),)),
+        companions=(Companion(next(t), next(t)),),
+        wants=(Answer(next(t), next(t)),),
+        not_working=(Answer(next(t)),),
+        tried=(
+            TriedRoute(next(t), next(t), next(t), next(t), next(t), next(t), (TriedStep(day, next(t), next(t)),), 2),
+            TriedRoute("Tweede route", steps=(TriedStep(day, next(t), state=next(t)),)),
+        ),
+        not_fitting=(NotFitting(Alternative.NETWORK, next(t), next(t)), NotFitting(Alternative.OWN_STRENGTH, "x", "y")),
+        questions=(next(t),),
+        entitlements=(Entitlement(next(t), next(t), next(t), next(t)),),
+        deadlines=(DeadlineLine(day, next(t), next(t), next(t), next(t), next(t)),),
+        bring=(BringItem(next(t), next(t)),),
+        next_steps=(NextStep(next(t), day),),
+    )
 
 
 def full_sheet() -> SheetData:

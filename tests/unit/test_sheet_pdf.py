@@ -4,58 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import string
-from datetime import date, time
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clientsteun.domain.sheet import (
-    Alternative,
-    Answer,
-    BringItem,
-    Companion,
-    DeadlineLine,
-    Entitlement,
-    MeetingInfo,
-    NextStep,
-    NotFitting,
-    SheetData,
-    SheetVariant,
-    TriedRoute,
-    TriedStep,
-)
+from clientsteun.domain.sheet import Answer, SheetData, SheetVariant
 from clientsteun.reports.document import MISSING, fonts, text
 from clientsteun.reports.sheet import WORDS, render_sheet
 from tests.helpers.pdf import body, collapsed, metadata, pages
-from tests.helpers.sheets import RESIDENT, full_sheet
-
-FIELDS = 37  # the text fields ``sheet_of`` fills
-
-
-def sheet_of(texts: list[str]) -> SheetData:
-    """A sheet with every text field taken from ``texts``, in order; two routes so each route prints."""
-    t = iter(texts)
-    day = date(2026, 3, 4)
-    return SheetData(
-        title=next(t),
-        resident=next(t),
-        printed_on=day,
-        meeting=MeetingInfo(day, time(9, 0), next(t), next(t), next(t), next(t), (next(t),)),
-        companions=(Companion(next(t), next(t)),),
-        wants=(Answer(next(t), next(t)),),
-        not_working=(Answer(next(t)),),
-        tried=(
-            TriedRoute(next(t), next(t), next(t), next(t), next(t), next(t), (TriedStep(day, next(t), next(t)),), 2),
-            TriedRoute("Tweede route", steps=(TriedStep(day, next(t), state=next(t)),)),
-        ),
-        not_fitting=(NotFitting(Alternative.NETWORK, next(t), next(t)), NotFitting(Alternative.OWN_STRENGTH, "x", "y")),
-        questions=(next(t),),
-        entitlements=(Entitlement(next(t), next(t), next(t), next(t)),),
-        deadlines=(DeadlineLine(day, next(t), next(t), next(t), next(t), next(t)),),
-        bring=(BringItem(next(t), next(t)),),
-        next_steps=(NextStep(next(t), day),),
-    )
+from tests.helpers.sheets import FIELDS, RESIDENT, full_sheet, sheet_of
 
 
 def printed(data: SheetData, variant: SheetVariant) -> list[str]:
