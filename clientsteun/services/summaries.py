@@ -34,6 +34,8 @@ from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import Deadline, DeadlineState, answering_steps, belonging_to, view_route
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.model import Consent
+from clientsteun.domain.rights import may_share
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Actor, LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
 from clientsteun.domain.summary import (
@@ -69,12 +71,12 @@ from clientsteun.domain.terms import Term, TermUnit
 from clientsteun.reports.tables import summary_csv, summary_xlsx
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
-from clientsteun.services.requests import sharing_blocked
 from clientsteun.store.database import Database
 from clientsteun.store.exports import write_user_file
 from clientsteun.store.tables import (
     ClientLifeDomainRow,
     ClientRow,
+    ConsentRow,
     ConversationRow,
     DatabaseIdentityRow,
     NetworkMemberRow,
@@ -119,9 +121,8 @@ class SummaryService(Service):
     def figures(self, period: Period, municipalities: Sequence[str] = ()) -> list[UnitFigures]:
         """The exact figures per municipality, read in one transaction; the chosen ones always appear."""
         period = period.validated()
-        as_of = min(period.end, self.today())
         with self._db.transaction() as session:
-            reading = _Reading(session, self._catalog, period, as_of, municipalities)
+            reading = _Reading(session, self._catalog, period, self.today(), municipalities)
             return reading.units()
 
     def export_summary(self, target: Path, summary: Summary, threshold: int) -> Path:
@@ -218,9 +219,10 @@ class _Reading:
     """The figures of one period, read in one transaction."""
 
     def __init__(
-        self, session: Session, catalog: Catalog, period: Period, as_of: date, municipalities: Sequence[str]
+        self, session: Session, catalog: Catalog, period: Period, today: date, municipalities: Sequence[str]
     ) -> None:
-        self.session, self.catalog, self.period, self.as_of = session, catalog, period, as_of
+        self.session, self.catalog, self.period, self.today = session, catalog, period, today
+        self.as_of = min(period.end, today)  # where the routes stand: the period's end, or today if sooner
         chosen = sorted({_unit(name) for name in municipalities})
         self.chosen = chosen
         self.counts: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
@@ -316,13 +318,26 @@ class _Reading:
         for municipality, theme, organisation, count in self.session.execute(grouped):
             key = (TableKey.SIGNALS, self.catalog.routes.theme_name(theme), _organisation(organisation, scrubber))
             self.counts[_unit(municipality)][key] += count
-        shared = (
-            select(where, SignalRow.theme, SignalRow.organisation, SignalRow.description)
-            .join(ClientRow, ClientRow.id == SignalRow.client_id)
-            .where(in_period, SignalRow.shareable.is_(True), SignalRow.client_id.not_in(sharing_blocked(self.session)))
-            .order_by(SignalRow.on, SignalRow.id)
+        newest = (  # each resident's newest consent, the one in force (``rights.may_share``)
+            select(ConsentRow.client_id, func.max(ConsentRow.id).label("id")).group_by(ConsentRow.client_id).subquery()
         )
-        for municipality, theme, organisation, description in self.session.execute(shared):
+        shared = (
+            select(
+                where, SignalRow.theme, SignalRow.organisation, SignalRow.description,
+                ConsentRow.given_on, ConsentRow.valid_until, ConsentRow.withdrawn_on,
+            )
+            .join(ClientRow, ClientRow.id == SignalRow.client_id)
+            .outerjoin(newest, newest.c.client_id == SignalRow.client_id)
+            .outerjoin(ConsentRow, ConsentRow.id == newest.c.id)
+            .where(in_period, SignalRow.shareable.is_(True))
+            .order_by(SignalRow.on, SignalRow.id)
+        )  # fmt: skip
+        for municipality, theme, organisation, description, given_on, valid_until, withdrawn_on in self.session.execute(
+            shared
+        ):
+            consents = [Consent(given_on, valid_until=valid_until, withdrawn_on=withdrawn_on)] if given_on else []
+            if not may_share(consents, self.today).allowed:  # still counted above, the description not shared
+                continue
             self.signals[_unit(municipality)].append(
                 SharedSignal(
                     self.catalog.routes.theme_name(theme),

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.errors import ClientsteunError
-from clientsteun.domain.model import ClientInput, ConversationInput, NetworkMember
+from clientsteun.domain.model import ClientInput, Consent, ConversationInput, NetworkMember
 from clientsteun.domain.routes import LinkKind, Outcome, RouteInput, SignalInput, StepInput
 from clientsteun.domain.summary import (
     ALL_MUNICIPALITIES,
@@ -23,6 +24,7 @@ from clientsteun.domain.summary import (
 )
 from clientsteun.services import Services
 from clientsteun.services.summaries import check_report_target
+from tests.conftest import FakeClock
 from tests.helpers.summaries import csv_text, xlsx_text
 
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
@@ -153,6 +155,32 @@ def test_scenario_2_the_signal_appears_in_the_municipality_without_a_name(team: 
     assert summary.sections[0].municipality == ALL_MUNICIPALITIES
     assert summary.sections[0].signals == (signal,)
     assert "Berend wacht" not in repr(summary)
+
+
+def test_an_expired_or_withdrawn_consent_keeps_the_description_out_by_the_services_clock(
+    team: Services, clock: FakeClock
+) -> None:
+    """Counted still; the description shared only while the newest consent holds on the clock's today."""
+    hendrik = next(c for c in team.clients.list_clients() if c.name == "Hendrik Jansen")
+    details = team.clients.get_client(hendrik.id).details
+
+    def consent(given: Consent) -> None:
+        team.clients.update_client(hendrik.id, replace(details, consent=given))
+
+    def shared() -> int:
+        return len(team.summaries.summary(Q3, ["Houten"]).sections[1].signals)
+
+    def counted() -> int:
+        return team.summaries.summary(Q3, ["Houten"]).sections[1].table(TableKey.SIGNALS).total
+
+    consent(Consent(date(2026, 1, 5), valid_until=date(2026, 12, 31)))
+    assert (shared(), counted()) == (1, 2)
+    clock.value = datetime(2027, 1, 4, 9, 0)  # the consent ran out
+    assert (shared(), counted()) == (0, 2)
+    consent(Consent(date(2027, 1, 3)))  # renewed: the newest one holds
+    assert shared() == 1
+    consent(Consent(date(2027, 1, 3), withdrawn_on=date(2027, 1, 4)))
+    assert (shared(), counted()) == (0, 2)
 
 
 def test_choosing_a_municipality_reports_it_whole_and_only_it(team: Services) -> None:
