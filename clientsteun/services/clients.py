@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, case, exists, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from clientsteun.domain import rights
 from clientsteun.domain.changes import Area
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
 from clientsteun.domain.model import (
@@ -21,6 +22,7 @@ from clientsteun.domain.model import (
     HelpQuestion,
     HelpQuestionInput,
 )
+from clientsteun.domain.rights import NoteKind
 from clientsteun.domain.timeline import NOTE_HEAD, build_timeline, first_line
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_row
@@ -30,6 +32,7 @@ from clientsteun.store.tables import (
     ClientRow,
     ConsentRow,
     ConversationRow,
+    DossierNoteRow,
     HelpQuestionRow,
     NetworkMemberRow,
 )
@@ -128,16 +131,27 @@ class ClientService(Service):
         self._announce(Area.RESIDENTS | Area.DETAILS, client.id)
         return client
 
-    def update_client(self, client_id: int, details: ClientInput) -> Client:
+    def update_client(self, client_id: int, details: ClientInput, *, at_request: bool = False) -> Client:
+        """Save the details; ``at_request``: corrected at the resident's request (AVG art. 16), which leaves
+        a dated note naming the fields, never their old values, in the same transaction."""
         details = details.validated()
         with self._db.transaction() as session:
             row = get_row(session, ClientRow, client_id)
             moved = row.municipality != details.municipality  # a by-law's term is the municipality's
+            if at_request:
+                changed = ", ".join(rights.changed_fields(mapping.client(row).details, details))
+                session.add(
+                    DossierNoteRow(
+                        client_id=client_id, kind=NoteKind.CORRECTION.value, on=self.today(),
+                        text=rights.correction_text(changed), recorded_at=self.now(),
+                    )
+                )  # fmt: skip
             self._apply(session, row, details)
             row.updated_at = self.now()
             session.flush()
             client = mapping.client(row)
-        self._announce(RESIDENT_CHANGE | (Area.ROUTES | Area.ROUTE if moved else Area.NONE), client_id)
+        noted = Area.CONVERSATIONS if at_request else Area.NONE  # the timeline shows the note
+        self._announce(RESIDENT_CHANGE | noted | (Area.ROUTES | Area.ROUTE if moved else Area.NONE), client_id)
         return client
 
     def _apply(self, session: Session, row: ClientRow, details: ClientInput) -> None:

@@ -117,11 +117,10 @@ class RequestService(Service):
         with self._db.transaction() as session:
             return read_notes(session, client_id)
 
-    def correct_details(self, client_id: int, before: ClientInput, after: ClientInput) -> Client:
-        """Save the resident's details corrected at their request, with the dated note naming the fields."""
-        client = ClientService(self._db, self._clock, self._changes).update_client(client_id, after)
-        self.record_correction(client_id, ", ".join(rights.changed_fields(before, after.validated())))
-        return client
+    def correct_details(self, client_id: int, after: ClientInput) -> Client:
+        """Save the resident's details corrected at their request, with the dated note naming the fields
+        (one transaction: both or neither)."""
+        return ClientService(self._db, self._clock, self._changes).update_client(client_id, after, at_request=True)
 
     def record_correction(self, client_id: int, what: str) -> DossierNote:
         """The dated note a correction at the resident's request leaves: which field, never the old value."""

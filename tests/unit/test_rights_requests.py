@@ -85,13 +85,22 @@ def test_an_expired_or_withdrawn_consent_blocks_sharing_until_renewed() -> None:
     assert may_share([withdrawn, given], today).allowed  # renewed: the newest consent holds
 
 
+def test_a_correction_that_cannot_be_saved_leaves_no_note_and_changes_nothing(services: Services) -> None:
+    client_id = _resident(services)
+    before = services.clients.get_client(client_id).details
+    with pytest.raises(InvalidInput):
+        services.requests.correct_details(client_id, replace(before, name="  "))
+    assert services.clients.get_client(client_id).details == before
+    assert services.requests.notes(client_id) == []
+
+
 def test_details_corrected_at_the_resident_s_request_name_the_fields_in_the_timeline_not_the_old_values(
     services: Services,
 ) -> None:
     client_id = _resident(services)
     before = services.clients.get_client(client_id).details
     after = replace(before, name="Fenna Verbeterd", address="Nieuwe Straat 1")
-    assert services.requests.correct_details(client_id, before, after).details.name == "Fenna Verbeterd"
+    assert services.requests.correct_details(client_id, after).details.name == "Fenna Verbeterd"
     services.requests.add_statement(client_id, date(2026, 11, 23), "Mijn adres was nooit anders.")
     timeline = services.dossier.open(client_id).timeline
     shown = [(entry.kind, entry.text) for entry in timeline if entry.kind in (K.CORRECTED, K.STATEMENT)]

@@ -129,7 +129,7 @@ class ResidentsController(QObject):
 
         def save(details: ClientInput) -> object:
             if dialog.correction.isChecked():  # at the resident's request: a dated note says so
-                return self.services.requests.correct_details(client_id, client.details, details)
+                return self.services.requests.correct_details(client_id, details)
             return self.services.clients.update_client(client_id, details)
 
         dialog = ClientDialog(
