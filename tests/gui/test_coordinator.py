@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QLabel, QListWidget
 from pytestqt.qtbot import QtBot
 
 from clientsteun.demo import fill_demo
@@ -164,6 +164,11 @@ def test_a_package_is_saved_with_the_team_name_and_logged(
     assert demo.audit.entries()[-1].action is AuditAction.SUMMARY_PACKAGE
 
 
+def test_combining_says_the_ticks_are_for_this_database_only(dialog: CoordinatorDialog) -> None:
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("telt alle gemeenten uit de pakketten" in text for text in texts)
+
+
 def test_combining_packages_from_two_laptops_shows_the_combined_figures(
     dialog: CoordinatorDialog, demo: Services, laptop: Services, tmp_path: Path, settings: Settings
 ) -> None:
@@ -173,6 +178,8 @@ def test_combining_packages_from_two_laptops_shows_the_combined_figures(
     dialog.combine(files)
     assert "Samengevoegd uit 2 pakketten (Team Noord, Team Zuid)" in dialog.status.text()
     combined = publish_summary(combine_files(files), settings.summary_threshold)
+    places = ", ".join(combined.municipalities)
+    assert f"Alle gemeenten uit de pakketten tellen mee: {places}." in dialog.status.text()
     alone = publish_summary(demo.summaries.summary(Q3), settings.summary_threshold)
     assert residents_shown(dialog) == residents_published(combined) != residents_published(alone)
     dialog.save_report(tmp_path / "samen.pdf")

@@ -171,7 +171,14 @@ class CoordinatorDialog(QDialog):
         self.combine_button = QPushButton(self.tr("Pakketten &samenvoegen…"))
         self.combine_button.clicked.connect(self.choose_packages)
         combine_layout = QVBoxLayout()
-        combine_layout.addWidget(note(self.tr("Voeg de pakketten van de ondersteuners samen tot één rapportage.")))
+        combine_layout.addWidget(
+            note(
+                self.tr(
+                    "Voeg de pakketten van de ondersteuners samen tot één rapportage. Die telt alle gemeenten uit "
+                    "de pakketten; de vinkjes bij Gemeenten gelden alleen voor de cijfers van deze database."
+                )
+            )
+        )
         combine_layout.addWidget(self.combine_button)
         combine_group = QGroupBox(self.tr("Samenvoegen"))
         combine_group.setLayout(combine_layout)
@@ -280,8 +287,14 @@ class CoordinatorDialog(QDialog):
         summary = shown.summary
         if summary.packages:
             teams = ", ".join(summary.teams) or self.tr("zonder teamnaam")
-            text = self.tr("Samengevoegd uit {count} pakketten ({teams}), periode {period}.")
-            self.status.setText(text.format(count=summary.packages, teams=teams, period=summary.period.label))
+            places = ", ".join(summary.municipalities) or self.tr("geen gemeenten")
+            text = self.tr(
+                "Samengevoegd uit {count} pakketten ({teams}), periode {period}. Alle gemeenten uit de pakketten "
+                "tellen mee: {places}."
+            )
+            self.status.setText(
+                text.format(count=summary.packages, teams=teams, period=summary.period.label, places=places)
+            )
         else:
             places = ", ".join(summary.municipalities) or self.tr("geen gemeenten")
             text = self.tr("Deze database, periode {period}: {places}.")
