@@ -67,11 +67,25 @@ class RightsRequest:
 
 
 def latest_extension(received_on: date) -> date:
-    return add_months(received_on, ANSWER_MONTHS + EXTENSION_MONTHS)
+    """Two months after the end of the first month (counted from that end: from 31 January the month
+    ends on 28 February and the extension on 28 April, the earlier of the two readings)."""
+    return add_months(add_months(received_on, ANSWER_MONTHS), EXTENSION_MONTHS)
 
 
-def check_extension(request: RightsRequest, until: date, reason: str) -> str:
-    """The reason, cleaned, when the answer may be put off to ``until``; ``InvalidInput`` otherwise."""
+def check_extension(request: RightsRequest, until: date, reason: str, today: date) -> str:
+    """The reason, cleaned, when the answer may be put off to ``until`` on ``today``; ``InvalidInput``
+    otherwise.  AVG art. 12(3): the resident is told of an extension, with its reason, within the first
+    month, so an extension recorded after that month (or after the answer) is refused."""
+    if request.answered_on is not None:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit verzoek is al beantwoord; uitstel kan niet meer."))
+    if today > add_months(request.received_on, ANSWER_MONTHS):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Uitstel moet binnen een maand na het verzoek aan de inwoner worden gemeld, met de reden. "
+                "Die maand is voorbij: beantwoord het verzoek zo snel mogelijk.",
+            )
+        )
     reason = clean_text(reason).strip()
     if not reason:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Vul de reden in waarom het antwoord later komt."))

@@ -99,7 +99,7 @@ class RequestService(Service):
         """Put the answer off (at most two months past the month), with the reason why."""
         with self._db.transaction() as session:
             row = get_row(session, RightsRequestRow, request_id)
-            row.extension_reason = rights.check_extension(_request(row), until, reason)
+            row.extension_reason = rights.check_extension(_request(row), until, reason, self.today())
             row.extended_until = until
             request = _request(row)
         self._announce(Area.AGENDA | Area.DETAILS, request.client_id)

@@ -12,7 +12,14 @@ from clientsteun.domain.agenda import AgendaKind
 from clientsteun.domain.errors import InvalidInput
 from clientsteun.domain.model import ClientInput, Consent
 from clientsteun.domain.model import TimelineKind as K
-from clientsteun.domain.rights import CONSENT_EXPIRED, CONSENT_WITHDRAWN, NoteKind, RequestKind, may_share
+from clientsteun.domain.rights import (
+    CONSENT_EXPIRED,
+    CONSENT_WITHDRAWN,
+    NoteKind,
+    RequestKind,
+    latest_extension,
+    may_share,
+)
 from clientsteun.domain.routes import SignalInput
 from clientsteun.domain.summary import Period
 from clientsteun.services import Services
@@ -43,15 +50,28 @@ def test_a_closed_dossier_s_open_request_stays_in_the_agenda(services: Services)
 
 
 def test_the_answer_may_be_put_off_by_two_months_with_a_reason_and_no_more(services: Services) -> None:
-    request = services.requests.add_request(_resident(services), RequestKind.COPY, date(2026, 9, 1))
+    client_id = _resident(services)
+    request = services.requests.add_request(client_id, RequestKind.COPY, date(2026, 11, 1))  # today: 23 november
     with pytest.raises(InvalidInput, match="reden"):
-        services.requests.extend_request(request.id, date(2026, 11, 1), "  ")
+        services.requests.extend_request(request.id, date(2027, 1, 1), "  ")
     with pytest.raises(InvalidInput, match="twee maanden"):
-        services.requests.extend_request(request.id, date(2026, 12, 2), "veel stukken")
-    extended = services.requests.extend_request(request.id, date(2026, 12, 1), "veel stukken")
-    assert (extended.due_on, extended.extension_reason) == (date(2026, 12, 1), "veel stukken")
+        services.requests.extend_request(request.id, date(2027, 2, 2), "veel stukken")
+    extended = services.requests.extend_request(request.id, date(2027, 2, 1), "veel stukken")
+    assert (extended.due_on, extended.extension_reason) == (date(2027, 2, 1), "veel stukken")
     with pytest.raises(InvalidInput):
-        services.requests.answer_request(request.id, date(2026, 8, 31))
+        services.requests.answer_request(request.id, date(2026, 10, 31))
+    services.requests.answer_request(request.id, date(2026, 11, 23))
+    with pytest.raises(InvalidInput, match="al beantwoord"):
+        services.requests.extend_request(request.id, date(2027, 1, 15), "toch later")
+    # AVG art. 12(3): the extension is told within the first month; after it, it is too late.
+    late = services.requests.add_request(client_id, RequestKind.COPY, date(2026, 9, 1))
+    with pytest.raises(InvalidInput, match="maand is voorbij"):
+        services.requests.extend_request(late.id, date(2026, 12, 1), "veel stukken")
+
+
+def test_the_extension_counts_two_months_from_the_end_of_the_first_month() -> None:
+    assert latest_extension(date(2027, 1, 31)) == date(2027, 4, 28)  # 28 February, then two months
+    assert latest_extension(date(2026, 11, 1)) == date(2027, 2, 1)
 
 
 def test_a_correction_leaves_a_dated_note_without_the_old_value_and_the_statement_goes_into_the_copy(
