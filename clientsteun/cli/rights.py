@@ -117,4 +117,10 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         services.close()
     how = " als kopie met nieuwe nummers" if imported.as_copy else ""
     print(f"Dossier ingelezen{how}: inwoner {imported.client_id}.")
+    if imported.unknown:
+        print(
+            "Let op: de catalogus op deze laptop kent niet: " + ", ".join(imported.unknown) + ". Het dossier "
+            "toont ze zoals ze zijn; vraag uw coördinator de catalogus aan te vullen.",
+            file=sys.stderr,
+        )
     return 0

@@ -25,7 +25,11 @@ from datetime import date, datetime, time
 from typing import Any
 
 from clientsteun.domain.anonymise import NameScrubber, name_words
+from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.model import ClientStatus
+from clientsteun.domain.rights import NoteKind, RequestKind
+from clientsteun.domain.routes import LinkKind, Outcome, StepState
 
 FORMAT = "clientsteun-dossier"
 FORMAT_VERSION = 1
@@ -313,6 +317,7 @@ def parse(text: str | bytes) -> Body:
         raise DossierDamaged(detail="checksum does not match")
     _check(body, SCHEMA, "")
     _check_uuids(body)
+    _check_fixed_values(body)
     for _section, record in records(body):
         attachment = record.get("attachment")
         if attachment is not None:
@@ -358,6 +363,77 @@ def _check_uuids(body: Body) -> None:
     for entry in body["left_out"]:
         if entry["section"] not in PASSAGES:
             raise DossierDamaged(detail="left out: unknown section")
+
+
+# --- the program's own words and the catalog's codes ------------------------------------------
+
+# Fields whose value is one of the program's own words: a value it does not know cannot be shown or
+# worked with, so such a file is refused.  (section, field) -> (what it is, in Dutch; the words).
+FIXED_VALUES: Mapping[tuple[str, str], tuple[str, frozenset[str]]] = {
+    ("resident", "status"): ("stand van het dossier", frozenset(ClientStatus)),
+    ("routes.steps", "state"): ("stand van een stap", frozenset(StepState)),
+    ("routes.steps", "outcome"): ("uitkomst van een stap", frozenset(Outcome)),
+    ("route_links", "kind"): ("soort koppeling tussen routes", frozenset(LinkKind)),
+    ("requests", "kind"): ("soort verzoek", frozenset(RequestKind)),
+    ("notes", "kind"): ("soort notitie", frozenset(NoteKind)),
+}
+
+
+class UnknownValue(InvalidInput):
+    """A field holds a word of the program that this version does not know; the message names it."""
+
+
+def _check_fixed_values(body: Body) -> None:
+    for section, record in records(body):
+        for (where, field), (what, words) in FIXED_VALUES.items():
+            value = record[field] if where == section else None
+            if value is not None and value not in words:
+                shown = value if len(value) <= 40 else value[:40] + "…"
+                raise UnknownValue(
+                    f"Dit dossier bevat een {what} die deze versie van Clientsteun niet kent: ‘{shown}’. "
+                    "Er is niets ingelezen en niets veranderd.",
+                    detail=f"unknown value in {section}.{field}",
+                )
+
+
+def _catalog_checks(catalog: Catalog) -> list[tuple[str, Callable[[dict[str, Any]], Iterable[str]], str, set[str]]]:
+    """(section, the codes of a record, what they are in Dutch, the codes the catalog knows)."""
+    life = {item.code for item in catalog.life_domains}
+    routes = catalog.routes
+
+    def one(field: str) -> Callable[[dict[str, Any]], Iterable[str]]:
+        return lambda record: [record[field]]
+
+    def many(field: str) -> Callable[[dict[str, Any]], Iterable[str]]:
+        return lambda record: record[field]
+
+    return [
+        ("resident", many("life_domains"), "leefgebied", life),
+        ("conversations", one("kind"), "soort gesprek", {kind.code for kind in catalog.conversation_kinds}),
+        ("conversations", one("medium"), "manier van contact", {medium.code for medium in catalog.media}),
+        ("conversations", many("life_domains"), "leefgebied", life),
+        ("routes", one("kind"), "soort route", {kind.code for kind in routes.kinds}),
+        ("routes", one("life_domain"), "leefgebied", life),
+        ("routes", many("circumstances"), "omstandigheid bij een route", set(routes.circumstances)),
+        ("routes", lambda r: [d["code"] for d in r["documents"]], "soort document", set(routes.documents)),
+        ("routes.steps", one("kind"), "soort stap", set(routes.step_kinds)),
+        ("meetings", one("kind"), "soort gesprek met een organisatie", {k.code for k in catalog.meetings.kinds}),
+        ("signals", one("theme"), "thema van een signaal", {theme.code for theme in routes.signal_themes}),
+    ]
+
+
+def unknown_codes(body: Body, catalog: Catalog) -> list[str]:
+    """The catalog codes of the file that ``catalog`` does not know, each once, in Dutch ("soort route
+    ‘wlz’").  They are kept: the app shows a code its catalog does not know as the code itself."""
+    checks = _catalog_checks(catalog)
+    found: dict[str, None] = {}
+    for section, record in records(body):
+        for where, codes, what, known in checks:
+            if where == section:
+                for code in codes(record):
+                    if code and code not in known:
+                        found[f"{what} ‘{code}’"] = None
+    return list(found)
 
 
 # --- what the organisation weighs before giving a copy (AVG art. 15(4)) -------------------------

@@ -88,6 +88,7 @@ class Services:
                 database,
                 clock,
                 changes,
+                catalog,
                 ClientService(database, clock, changes),
                 PrivacyService(database, clock, changes),
             ),

@@ -3,7 +3,10 @@
 An import adds and never overwrites.  A resident (or any record) whose UUID is already in this
 database is refused with ``AlreadyHere``; the supporter may then import it as a copy under new
 UUIDs, or not at all: there is no merge.  The whole file is checked before anything is written
-(``dossier_format.parse``) and written in one transaction, so a refused file changes nothing.
+(``dossier_format.parse``, which refuses a value of the program's own words it does not know) and
+written in one transaction, so a refused file changes nothing.  A catalog code this laptop's catalog
+does not know (a route kind of another catalog) is kept and reported in ``Imported.unknown``: the
+app shows such a code as itself, as it does after a catalog change.
 After the colleague's import, the supporter who handed the dossier over records it here, which
 closes their dossier ("overgedragen") or erases it.
 """
@@ -22,9 +25,11 @@ from sqlalchemy.orm import Session
 
 from clientsteun.domain import dossier_format as fmt
 from clientsteun.domain.audit import AuditAction
+from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.changes import Area
 from clientsteun.domain.dossier_format import Body
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
+from clientsteun.domain.meetings import rekey
 from clientsteun.services.audit import AuditService, append_entry
 from clientsteun.services.base import ChangeFeed, Clock, Service
 from clientsteun.services.clients import ClientService
@@ -77,6 +82,7 @@ class AlreadyHere(InvalidInput):
 class Imported:
     client_id: int
     as_copy: bool
+    unknown: tuple[str, ...] = ()  # catalog codes this catalog does not know, kept as they were ("soort route ‘x’")
 
 
 def values(record: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any]:
@@ -109,14 +115,18 @@ def with_new_uuids(body: Body) -> Body:
             record[field] = [new[v] for v in value] if isinstance(value, list) else new[value] if value else None
     for entry in copy["left_out"]:
         entry["uuid"] = new[entry["uuid"]]
+    for preparation in copy["preparations"]:  # what is not on the sheet names its records by UUID
+        preparation["hidden"] = [key for key in (rekey(k, new) for k in preparation["hidden"]) if key is not None]
     return copy
 
 
 class DossierImportService(Service):
     def __init__(
-        self, database: Database, clock: Clock, changes: ChangeFeed, clients: ClientService, privacy: PrivacyService
-    ) -> None:
+        self, database: Database, clock: Clock, changes: ChangeFeed, catalog: Catalog, clients: ClientService,
+        privacy: PrivacyService,
+    ) -> None:  # fmt: skip
         super().__init__(database, clock, changes)
+        self._catalog = catalog
         self._clients = clients
         self._privacy = privacy
 
@@ -140,7 +150,7 @@ class DossierImportService(Service):
             detail = f"{kind} ingelezen{' onder nieuwe nummers' if as_copy else ''}"
             append_entry(session, self.now(), AuditAction.DOSSIER_IMPORT, client_id, detail)
         self._announce(Area.RESIDENTS | Area.AGENDA, client_id)
-        return Imported(client_id, as_copy)
+        return Imported(client_id, as_copy, tuple(fmt.unknown_codes(body, self._catalog)))
 
     def record_hand_over(self, client_id: int, *, erase: bool) -> None:
         """The colleague has read the dossier in: close it here ("overgedragen"), or erase it."""

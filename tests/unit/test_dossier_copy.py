@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from clientsteun.domain import dossier_format as fmt
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.dossier_format import DossierDamaged, NewerDossier, NotADossier
+from clientsteun.domain.dossier_format import DossierDamaged, NewerDossier, NotADossier, UnknownValue
 from clientsteun.domain.errors import InvalidInput
 from clientsteun.domain.model import ClientInput, Consent, ConversationInput, HelpQuestionInput, NetworkMember
 from clientsteun.domain.routes import EvidenceInput, NewAttachment, RouteInput, SignalInput, StepInput
@@ -209,6 +209,8 @@ def _damaged_files(good: bytes) -> dict[str, tuple[bytes, type[InvalidInput]]]:
     del missing_field["resident"]["name"]
     dangling = json.loads(good)
     dangling["signals"][0]["route_uuid"] = "00000000-0000-4000-8000-000000000000"
+    odd_state = json.loads(good)
+    odd_state["routes"][0]["steps"][0]["state"] = "half"
     return {
         "wrong checksum": (json.dumps(wrong_sum).encode(), DossierDamaged),
         "edited without checksum": (good.replace(b"Over de huur.", b"Over de hoer."), DossierDamaged),
@@ -216,6 +218,7 @@ def _damaged_files(good: bytes) -> dict[str, tuple[bytes, type[InvalidInput]]]:
         "attachment hash": (_sealed(bad_attachment), DossierDamaged),
         "field missing": (_sealed(missing_field), DossierDamaged),
         "reference to nothing": (_sealed(dangling), DossierDamaged),
+        "a step state this version does not know": (_sealed(odd_state), UnknownValue),
         "newer version": (_sealed(newer), NewerDossier),
         "not a dossier": (b'{"format": "iets anders"}', NotADossier),
         "a picture": (b"\x89PNG\r\n\x1a\n\x00\x00", NotADossier),
@@ -236,6 +239,35 @@ def test_damaged_newer_and_foreign_files_are_refused_and_change_nothing(
             assert "Er is niets ingelezen en niets veranderd." in refused.value.message, label
             assert _counts(target) == before, label
         assert target.audit.entries() == []
+
+
+def test_an_unknown_word_is_refused_by_name_and_catalog_codes_are_kept_with_a_warning(
+    services: Services, tmp_path: Path, catalog: Catalog, clock: FakeClock
+) -> None:
+    written = services.dossier_copy.save_copy(rich_resident(services), tmp_path / "k.json", pdf=False)
+    body = json.loads(written.read_text(encoding="utf-8"))
+    body["requests"][0]["kind"] = "bezwaar"
+    refused = tmp_path / "verzoek.json"
+    refused.write_bytes(_sealed(body))
+    body["requests"][0]["kind"] = "copy"
+    body["routes"][0]["kind"] = "andere_catalogus"
+    body["routes"][0]["steps"][0]["kind"] = "eigen_stap"
+    body["conversations"][0] |= {"kind": "home_visit", "life_domains": ["housing", "eigen_leefgebied"]}
+    body["resident"]["life_domains"] = ["eigen_leefgebied"]
+    kept = tmp_path / "catalogus.json"
+    kept.write_bytes(_sealed(body))
+    with opened(tmp_path / "leeg.db", catalog, clock) as target:
+        with pytest.raises(UnknownValue) as unknown:
+            target.dossier_import.import_file(refused)
+        assert "soort verzoek" in unknown.value.message and "‘bezwaar’" in unknown.value.message
+        assert target.clients.list_clients() == []
+        imported = target.dossier_import.import_file(kept)
+        assert imported.unknown == (
+            "leefgebied ‘eigen_leefgebied’", "soort route ‘andere_catalogus’", "soort stap ‘eigen_stap’",
+        )  # fmt: skip
+        (route,) = target.routes.list_routes(imported.client_id)  # read as the window reads it
+        assert route.route.data.kind == "andere_catalogus"
+        assert catalog.routes.kind(route.route.data.kind).name == "andere_catalogus"  # shown as the code itself
 
 
 def test_a_damaged_hand_over_file_is_refused(services: Services, tmp_path: Path) -> None:
