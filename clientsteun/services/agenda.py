@@ -20,7 +20,8 @@ from clientsteun.domain.routes import LinkKind, Outcome, Route, RouteInput, Rout
 from clientsteun.domain.timeline import first_line
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
-from clientsteun.services.meetings import meeting, meeting_query
+from clientsteun.services.mapping import meeting
+from clientsteun.services.meetings import meeting_query
 from clientsteun.services.requests import open_request_items
 from clientsteun.store.database import Database
 from clientsteun.store.tables import (

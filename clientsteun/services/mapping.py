@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from clientsteun.domain.meetings import (
+    Answer,
+    Companion,
+    CompanionRole,
+    Meeting,
+    MeetingInput,
+    Preparation,
+    PreparationQuestion,
+)
 from clientsteun.domain.model import (
     Agreement,
     AgreementInput,
@@ -30,6 +39,7 @@ from clientsteun.domain.routes import (
     StepInput,
     StepState,
 )
+from clientsteun.services.sheet_keys import sheet_keys
 from clientsteun.store.tables import (
     AgreementRow,
     ClientRow,
@@ -37,6 +47,8 @@ from clientsteun.store.tables import (
     ConversationRow,
     EvidenceRow,
     HelpQuestionRow,
+    MeetingRow,
+    PreparationRow,
     RouteLinkRow,
     RouteRow,
     RouteStepRow,
@@ -147,3 +159,40 @@ def signal(row: SignalRow) -> Signal:
         shareable=row.shareable,
     )
     return Signal(row.id, data)
+
+
+def meeting(row: MeetingRow) -> Meeting:
+    data = MeetingInput(
+        client_id=row.client_id,
+        on=row.on,
+        kind=row.kind,
+        start_time=row.start_time,
+        place=row.place,
+        organisation=row.organisation,
+        consulent=row.consulent,
+        route_ids=tuple(link.route_id for link in row.routes),
+        companions=tuple(Companion(_companion_role(c.role), c.name) for c in row.companions),
+        step_id=row.step_id,
+    )
+    return Meeting(row.id, data, row.conversation_id, row.report_received_on, bool(row.report_checked))
+
+
+def preparation(row: PreparationRow) -> Preparation:
+    known = {answer.value: answer for answer in Answer}
+    return Preparation(
+        id=row.id,
+        client_id=row.client_id,
+        meeting_id=row.meeting_id,
+        answers={known[a.code]: a.text for a in row.answers if a.code in known},
+        questions=tuple(PreparationQuestion(q.id, q.text) for q in row.questions),
+        hidden=sheet_keys(row),
+        updated_at=row.updated_at,
+    )
+
+
+def _companion_role(value: str) -> CompanionRole:
+    """A stored role; one this version does not know reads as "someone else"."""
+    try:
+        return CompanionRole(value)
+    except ValueError:
+        return CompanionRole.OTHER

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from clientsteun.domain.catalog import Catalog
@@ -20,14 +20,11 @@ from clientsteun.domain.meetings import (
     MAX_QUESTIONS,
     REPORT_MISSING_DAYS,
     Answer,
-    Companion,
-    CompanionRole,
     HeldMeeting,
     Meeting,
     MeetingInput,
     Preparation,
     PreparationQuestion,
-    check_key,
     with_alternatives,
 )
 from clientsteun.domain.model import MAX_LINE, AgreementInput, Conversation, ConversationInput, clean_text
@@ -36,6 +33,7 @@ from clientsteun.services import mapping
 from clientsteun.services.base import ChangeFeed, Clock, Service, get_or_add, get_row
 from clientsteun.services.conversations import CONVERSATION_CHANGE, write_conversation
 from clientsteun.services.routes import ROUTE_CHANGE
+from clientsteun.services.sheet_keys import stored_key
 from clientsteun.store.database import Database
 from clientsteun.store.tables import (
     AgreementRow,
@@ -72,11 +70,11 @@ class MeetingService(Service):
         with self._db.transaction() as session:
             get_row(session, ClientRow, client_id)
             rows = session.scalars(meeting_query().where(MeetingRow.client_id == client_id))
-            return [meeting(row) for row in rows]
+            return [mapping.meeting(row) for row in rows]
 
     def get_meeting(self, meeting_id: int) -> Meeting:
         with self._db.transaction() as session:
-            return meeting(get_row(session, MeetingRow, meeting_id))
+            return mapping.meeting(get_row(session, MeetingRow, meeting_id))
 
     def next_meeting(self, client_id: int) -> Meeting | None:
         """The first meeting not held yet from today on; None when none is planned."""
@@ -119,7 +117,7 @@ class MeetingService(Service):
                 route_id = step.route_id
             session.flush()
             session.expire(row, ["routes", "companions"])
-            saved = meeting(row)
+            saved = mapping.meeting(row)
         self._announce(MEETING_CHANGE | (ROUTE_CHANGE if route_id else Area.NONE), data.client_id, route_id)
         return saved
 
@@ -143,7 +141,7 @@ class MeetingService(Service):
                 raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit gesprek is al vastgelegd."))
             if row.on > self.today():
                 raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Dit gesprek is nog niet geweest."))
-            planned = meeting(row)
+            planned = mapping.meeting(row)
             kind = self._catalog.meetings.kind(row.kind)
             data = ConversationInput(
                 client_id=row.client_id,
@@ -188,7 +186,7 @@ class MeetingService(Service):
             row.report_received_on = received_on
             row.report_checked = checked and received_on is not None
             row.updated_at = self.now()
-            saved = meeting(row)
+            saved = mapping.meeting(row)
         self._announce(MEETING_CHANGE, saved.data.client_id)
         return saved
 
@@ -199,7 +197,7 @@ class MeetingService(Service):
         with self._db.transaction() as session:
             get_row(session, ClientRow, client_id)
             row = find_preparation(session, client_id, meeting_id)
-            return None if row is None else preparation(row)
+            return None if row is None else mapping.preparation(row)
 
     def open_preparation(self, client_id: int, meeting_id: int | None = None) -> Preparation:
         """The preparation to continue, begun now when there is none yet."""
@@ -213,7 +211,7 @@ class MeetingService(Service):
                 row = PreparationRow(client_id=client_id, meeting_id=meeting_id, updated_at=self.now())
                 session.add(row)
                 session.flush()
-            found = preparation(row)
+            found = mapping.preparation(row)
         if created:
             self._announce(Area.MEETINGS, client_id)
         return found
@@ -270,12 +268,7 @@ class MeetingService(Service):
         with self._db.transaction() as session:
             question = get_row(session, PreparationQuestionRow, question_id)
             row = get_row(session, PreparationRow, question.preparation_id)
-            session.delete(question)
-            session.execute(
-                delete(PreparationHiddenRow).where(
-                    PreparationHiddenRow.preparation_id == row.id, PreparationHiddenRow.key == f"question:{question_id}"
-                )
-            )
+            session.delete(question)  # its mark "not on the sheet" names its UUID, never given out again
             row.updated_at = self.now()
             client_id = row.client_id
         self._announce(Area.MEETINGS, client_id)
@@ -289,31 +282,33 @@ class MeetingService(Service):
                 raise InvalidInput(detail="the order must name every question once")
             for position, question_id in enumerate(question_ids):
                 by_id[question_id].position = position
-            row.updated_at = self.now()
-            session.flush()
-            session.expire(row, ["questions"])
-            found = preparation(row)
+            found = self._reread(session, row, "questions")
         self._announce(Area.MEETINGS, found.client_id)
         return found
 
     def set_on_sheet(self, preparation_id: int, key: str, on_sheet: bool) -> Preparation:
         """The resident's choice whether an answer, a question, a route's reason or an attempt (a key of
         ``domain.meetings``: ``answer_key``, ``question_key``, ``alternative_key``, ``route_key``,
-        ``attempt_key``) is printed on the sheet."""
-        key = check_key(key)
+        ``attempt_key``) is printed on the sheet.  The record a key names must be one of the preparation's
+        resident; the key is stored under the record's UUID (``sheet_keys``)."""
         with self._db.transaction() as session:
             row = get_row(session, PreparationRow, preparation_id)
+            key = stored_key(session, row, key)
             hidden = session.get(PreparationHiddenRow, (preparation_id, key))
             if on_sheet and hidden is not None:
                 session.delete(hidden)
             elif not on_sheet and hidden is None:
                 session.add(PreparationHiddenRow(preparation_id=preparation_id, key=key))
-            row.updated_at = self.now()
-            session.flush()
-            session.expire(row, ["hidden"])
-            found = preparation(row)
+            found = self._reread(session, row, "hidden")
         self._announce(Area.MEETINGS, found.client_id)
         return found
+
+    def _reread(self, session: Session, row: PreparationRow, changed: str) -> Preparation:
+        """The preparation after its ``changed`` relation was written: its time set, the relation read again."""
+        row.updated_at = self.now()
+        session.flush()
+        session.expire(row, [changed])
+        return mapping.preparation(row)
 
     def save_alternatives(self, route_id: int, answers: Mapping[str, str]) -> ReversedTest:
         """Why the usual alternatives do not fit, in the resident's words: written into the route's
@@ -349,7 +344,7 @@ def read_next_meeting(session: Session, client_id: int, today: date) -> Meeting 
             MeetingRow.client_id == client_id, MeetingRow.conversation_id.is_(None), MeetingRow.on >= today
         )
     ).first()
-    return None if row is None else meeting(row)
+    return None if row is None else mapping.meeting(row)
 
 
 def read_held_steps(session: Session, client_id: int) -> set[int]:
@@ -362,43 +357,6 @@ def read_held_steps(session: Session, client_id: int) -> set[int]:
             )
         )
     )  # fmt: skip
-
-
-def meeting(row: MeetingRow) -> Meeting:
-    data = MeetingInput(
-        client_id=row.client_id,
-        on=row.on,
-        kind=row.kind,
-        start_time=row.start_time,
-        place=row.place,
-        organisation=row.organisation,
-        consulent=row.consulent,
-        route_ids=tuple(link.route_id for link in row.routes),
-        companions=tuple(Companion(_role(c.role), c.name) for c in row.companions),
-        step_id=row.step_id,
-    )
-    return Meeting(row.id, data, row.conversation_id, row.report_received_on, bool(row.report_checked))
-
-
-def preparation(row: PreparationRow) -> Preparation:
-    known = {answer.value: answer for answer in Answer}
-    return Preparation(
-        id=row.id,
-        client_id=row.client_id,
-        meeting_id=row.meeting_id,
-        answers={known[a.code]: a.text for a in row.answers if a.code in known},
-        questions=tuple(PreparationQuestion(q.id, q.text) for q in row.questions),
-        hidden=frozenset(h.key for h in row.hidden),
-        updated_at=row.updated_at,
-    )
-
-
-def _role(value: str) -> CompanionRole:
-    """A stored role; one this version does not know reads as "someone else"."""
-    try:
-        return CompanionRole(value)
-    except ValueError:
-        return CompanionRole.OTHER
 
 
 def find_preparation(session: Session, client_id: int, meeting_id: int | None) -> PreparationRow | None:

@@ -41,7 +41,8 @@ from clientsteun.domain.sheet import SheetData, SheetVariant
 from clientsteun.domain.timeline import first_line
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service, get_row
-from clientsteun.services.meetings import find_preparation, meeting, preparation, read_next_meeting
+from clientsteun.services.mapping import meeting, preparation
+from clientsteun.services.meetings import find_preparation, read_next_meeting
 from clientsteun.services.routes import read_route_views
 from clientsteun.store.database import Database
 from clientsteun.store.tables import ClientRow, MeetingRow
