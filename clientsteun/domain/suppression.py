@@ -27,9 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 Entry = tuple[int, int]
-# What hiding one more entry costs: cells before totals, non-zero before zero, small before large.
-TOTAL_COST = 1_000_000
+TOTAL_COST = 1_000_000  # what hiding one more entry costs on top of its value (``_Suppression._hiding``)
 ZERO_COST = 10_000
+INFINITE = float("inf")  # an entry the reader knows is zero: never hidden
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,15 @@ class _Suppression:
             for k, layer in enumerate(layers)
         ]
         self.unknown = [self.small[k] | (self.known[k] - published) for k in range(len(layers))]
+        self.costs = [{e: self._hiding(layer, e) for e in self.known[k]} for k, layer in enumerate(layers)]
         self.published = published
+
+    def _hiding(self, layer: Layer, entry: Entry) -> float:
+        """What hiding ``entry`` costs in ``layer`` (the reader knows it: cells before totals, non-zero
+        before zero, small before large)."""
+        value = layer.value(entry) or 0
+        is_total = entry[0] == self.n_rows - 1 or entry[1] == self.n_columns - 1
+        return 1 + value + (TOTAL_COST if is_total else 0) + (ZERO_COST if value == 0 else 0)
 
     def run(self) -> list[set[Entry]]:
         for k in range(len(self.layers)):
@@ -95,7 +103,7 @@ class _Suppression:
             start = self._cost(t, entry)
             if best is not None and start >= best[0]:
                 continue
-            found = self._cheapest_path(k, t, entry, (best[0] - start) if best else float("inf"))
+            found = self._cheapest_path(k, t, entry, (best[0] - start) if best else INFINITE)
             if found is not None and (best is None or start + found[0] < best[0]):
                 best = (start + found[0], t, found[1])
         assert best is not None, "every entry has a partner layer and a path through the totals"
@@ -104,18 +112,21 @@ class _Suppression:
             self.unknown[layer].update([entry, *path])
 
     def _cost(self, k: int, entry: Entry) -> float:
-        if entry in self.unknown[k]:
-            return 0
-        if entry not in self.known[k]:
-            return float("inf")
-        value = self.layers[k].value(entry) or 0
-        is_total = entry[0] == self.n_rows - 1 or entry[1] == self.n_columns - 1
-        return 1 + value + (TOTAL_COST if is_total else 0) + (ZERO_COST if value == 0 else 0)
+        return 0 if entry in self.unknown[k] else self.costs[k].get(entry, INFINITE)
 
     def _cheapest_path(self, k: int, t: int, entry: Entry, limit: float) -> tuple[float, list[Entry]] | None:
         """Dijkstra from the row of ``entry`` to its column over the other entries, each costing what
         hiding it in layers ``k`` and ``t`` costs; None when none is cheaper than ``limit``."""
-        costs = {e: self._cost(k, e) + (self._cost(t, e) if t != k else 0) for e in self.entries if e != entry}
+        unknown_k, unknown_t, costs_k, costs_t = self.unknown[k], self.unknown[t], self.costs[k], self.costs[t]
+
+        def cost(edge: Entry) -> float:
+            if edge == entry:
+                return INFINITE
+            here = 0 if edge in unknown_k else costs_k.get(edge, INFINITE)
+            if t == k or edge in unknown_t:
+                return here
+            return here + costs_t.get(edge, INFINITE)
+
         rows, columns = self.n_rows, self.n_columns
         target = rows + entry[1]  # nodes: rows 0..rows-1, then the columns
         distance: dict[int, float] = {entry[0]: 0.0}
@@ -140,13 +151,13 @@ class _Suppression:
             else:
                 steps = [(i, (i, node - rows)) for i in range(rows)]
             for other, edge in steps:
-                cost = costs.get(edge, float("inf"))
-                if other in done or cost == float("inf"):
+                if other in done:
                     continue
-                if reached + cost < distance.get(other, float("inf")):
-                    distance[other] = reached + cost
+                step = reached + cost(edge)
+                if step < distance.get(other, INFINITE):
+                    distance[other] = step
                     via[other] = (node, edge)
-                    heapq.heappush(queue, (reached + cost, other))
+                    heapq.heappush(queue, (step, other))
         return None
 
 
