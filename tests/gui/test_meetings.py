@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date, time
 from pathlib import Path
+from typing import NamedTuple
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -50,6 +52,19 @@ def plan(services: Services, client_id: int, route_id: int, on: date = date(2026
         route_ids=(route_id,), companions=(Companion(CompanionRole.EXPERIENCE_EXPERT, "Ervaren Erik"),),
     )  # fmt: skip
     return services.meetings.save_meeting(None, data).id
+
+
+class Planned(NamedTuple):
+    client_id: int
+    route_id: int
+    meeting_id: int
+
+
+@pytest.fixture
+def planned(services: Services) -> Planned:
+    """Sanne with a route and a meeting about it on 2 December 2026."""
+    client, route_id = resident_with_route(services)
+    return Planned(client.id, route_id, plan(services, client.id, route_id))
 
 
 def panel_for(qtbot: QtBot, services: Services, settings: Settings, meeting_id: int) -> PreparationPanel:
@@ -123,10 +138,9 @@ def test_holding_a_meeting_makes_the_agreements_and_shows_it_held(
 
 
 def test_the_preparation_saves_as_typed_and_resumes_where_it_was_left(
-    qtbot: QtBot, services: Services, settings: Settings
+    qtbot: QtBot, services: Services, settings: Settings, planned: Planned
 ) -> None:
-    client, route_id = resident_with_route(services)
-    meeting_id = plan(services, client.id, route_id)
+    client_id, _, meeting_id = planned
     panel = panel_for(qtbot, services, settings, meeting_id)
     assert panel.progress_label.text() == f"Vraag 1 van {len(panel.pages)}"
     assert panel.title_label.text() == "Waar wil je over een jaar zijn?"
@@ -138,12 +152,12 @@ def test_the_preparation_saves_as_typed_and_resumes_where_it_was_left(
     assert panel.progress_label.text() == f"Vraag 3 van {len(panel.pages)}"
     qtbot.keyClicks(page.field.edit, "Ik kan niet meer koken.")
     qtbot.wait(AUTOSAVE_MS * 2)
-    prepared = services.meetings.get_preparation(client.id, meeting_id)
+    prepared = services.meetings.get_preparation(client_id, meeting_id)
     assert prepared is not None and prepared.answer(Answer.NOT_WORKING) == "Ik kan niet meer koken."
     assert page.field.meter.verdict()  # the meter measured the answer
 
     page.field.sheet_box.setChecked(False)
-    prepared = services.meetings.get_preparation(client.id, meeting_id)
+    prepared = services.meetings.get_preparation(client_id, meeting_id)
     assert prepared is not None and not prepared.on_sheet(answer_key(Answer.NOT_WORKING))
 
     again = panel_for(qtbot, services, settings, meeting_id)
@@ -154,24 +168,22 @@ def test_the_preparation_saves_as_typed_and_resumes_where_it_was_left(
     assert not resumed.field.sheet_box.isChecked()
 
 
-def test_leaving_a_screen_saves_at_once(qtbot: QtBot, services: Services, settings: Settings) -> None:
+def test_leaving_a_screen_saves_at_once(qtbot: QtBot, services: Services, settings: Settings, planned: Planned) -> None:
     settings.autosave_delay_ms = 60_000
-    client, route_id = resident_with_route(services)
-    meeting_id = plan(services, client.id, route_id)
+    client_id, _, meeting_id = planned
     panel = panel_for(qtbot, services, settings, meeting_id)
     first = panel.page
     assert isinstance(first, AnswerPage)
     first.field.edit.setPlainText("Weer zelf boodschappen doen.")
     panel.next_button.click()
-    prepared = services.meetings.get_preparation(client.id, meeting_id)
+    prepared = services.meetings.get_preparation(client_id, meeting_id)
     assert prepared is not None and prepared.answer(Answer.GOAL_YEAR) == "Weer zelf boodschappen doen."
 
 
 def test_questions_are_added_changed_put_in_order_and_taken_off_the_sheet(
-    qtbot: QtBot, services: Services, settings: Settings
+    qtbot: QtBot, services: Services, settings: Settings, planned: Planned
 ) -> None:
-    client, route_id = resident_with_route(services)
-    meeting_id = plan(services, client.id, route_id)
+    client_id, _, meeting_id = planned
     panel = panel_for(qtbot, services, settings, meeting_id)
     panel.go(panel.pages.index(panel.questions_page))
     page = panel.questions_page
@@ -184,7 +196,7 @@ def test_questions_are_added_changed_put_in_order_and_taken_off_the_sheet(
     page.up_button.click()
     page.list.item(0).setText("Wie helpt mij met eten koken?")
     page.list.item(1).setCheckState(page.list.item(1).checkState().Unchecked)
-    prepared = services.meetings.get_preparation(client.id, meeting_id)
+    prepared = services.meetings.get_preparation(client_id, meeting_id)
     assert prepared is not None
     assert [q.text for q in prepared.questions] == [
         "Wie helpt mij met eten koken?", "Krijg ik het verslag?", "Hoe lang duurt het?",
@@ -193,17 +205,16 @@ def test_questions_are_added_changed_put_in_order_and_taken_off_the_sheet(
     assert not prepared.on_sheet(question_key(prepared.questions[1].id))
     page.list.setCurrentRow(2)
     page.remove()
-    prepared = services.meetings.get_preparation(client.id, meeting_id)
+    prepared = services.meetings.get_preparation(client_id, meeting_id)
     assert prepared is not None and [q.text for q in prepared.questions] == [
         "Wie helpt mij met eten koken?", "Krijg ik het verslag?",
     ]  # fmt: skip
 
 
 def test_why_the_usual_ways_do_not_fit_is_written_into_the_route(
-    qtbot: QtBot, services: Services, settings: Settings
+    qtbot: QtBot, services: Services, settings: Settings, planned: Planned
 ) -> None:
-    client, route_id = resident_with_route(services)
-    meeting_id = plan(services, client.id, route_id)
+    _, route_id, meeting_id = planned
     panel = panel_for(qtbot, services, settings, meeting_id)
     [page] = [page for page in panel.pages if page.title == "Waarom past de gewone oplossing niet?"]
     field = page.fields[(route_id, "network")]  # type: ignore[attr-defined]
@@ -214,17 +225,16 @@ def test_why_the_usual_ways_do_not_fit_is_written_into_the_route(
 
 
 def test_the_sheet_preview_shows_what_prints_and_saves_it_audited(
-    qtbot: QtBot, services: Services, settings: Settings, tmp_path: Path
+    qtbot: QtBot, services: Services, settings: Settings, planned: Planned, tmp_path: Path
 ) -> None:
-    client, route_id = resident_with_route(services)
-    meeting_id = plan(services, client.id, route_id)
+    client_id, _, meeting_id = planned
     panel = panel_for(qtbot, services, settings, meeting_id)
     page = panel.questions_page
     for text in ("Mag mijn zus mee?", "Wat kost het?"):
         page.new_edit.setText(text)
         page.add()
     page.list.item(1).setCheckState(page.list.item(1).checkState().Unchecked)
-    dialog = SheetPreviewDialog(services, client.id, meeting_id, Tasks(InlineExecutor()), panel, large=True)
+    dialog = SheetPreviewDialog(services, client_id, meeting_id, Tasks(InlineExecutor()), panel, large=True)
     qtbot.addWidget(dialog)
     text = body(dialog.pdf)
     assert "Mag mijn zus mee?" in text and "Wat kost het?" not in text
@@ -238,10 +248,9 @@ def test_the_sheet_preview_shows_what_prints_and_saves_it_audited(
 
 
 def test_enter_in_the_preparation_dialog_adds_a_question_and_presses_no_button(
-    qtbot: QtBot, services: Services, settings: Settings
+    qtbot: QtBot, services: Services, settings: Settings, planned: Planned
 ) -> None:
-    client, route_id = resident_with_route(services)
-    meeting_id = plan(services, client.id, route_id)
+    meeting_id = planned.meeting_id
     meeting = services.meetings.get_meeting(meeting_id)
     panel = PreparationPanel(services, meeting, settings.autosave_delay_ms, lambda: TODAY)
     dialog = PreparationDialog(panel)
