@@ -111,7 +111,8 @@ ANONYMOUS: Mapping[str, Keep] = {
     "route_steps": _keep("kind state outcome", "on sent_on received_on new_due_on"),
     "route_documents": _keep("code", "collected_on"),
     "route_links": _keep("kind"),
-    "signals": _keep("theme municipality shareable", "on"),
+    # The description is gone, so nothing is left to share: still counted by theme, never listed.
+    "signals": _keep("theme municipality", "on", shareable=False),
     "meetings": _keep("kind report_checked", "on report_received_on created_at updated_at"),
     "meeting_routes": _keep(),
 }

@@ -77,6 +77,9 @@ def make_resident(services: Services, seed: int, *, municipality: str = "Utrecht
         NewAttachment(f"{words['file_name']}.pdf", "application/pdf", f"%PDF-1.4 {words['file']} %%EOF".encode()),
     )
     services.routes.save_signal(
-        None, SignalInput(client.id, date(2026, 3, 26), "waiting_list", f"Wachtlijst {words['signal']}", route.id)
+        None,
+        SignalInput(
+            client.id, date(2026, 3, 26), "waiting_list", f"Wachtlijst {words['signal']}", route.id, shareable=True
+        ),
     )
     return client.id, Identifying(words)

@@ -113,8 +113,8 @@ def test_anonymising_leaves_no_identifying_word_in_any_page(services: Services, 
     ]
     assert services.routes.get_route(route.id).view.route.evidence == ()
     signals = services.routes.list_signals(client_id)
-    assert [(signal.data.theme, signal.data.on, signal.data.description) for signal in signals] == [
-        ("waiting_list", date(2026, 3, 1), "")
+    assert [(s.data.theme, s.data.on, s.data.description, s.data.shareable) for s in signals] == [
+        ("waiting_list", date(2026, 3, 1), "", False)  # nothing left to share: counted, never listed
     ]
     # Off the worklist, and logged by number.
     assert services.privacy.retention_list(6) == []
