@@ -43,12 +43,6 @@ def latest_consents(session: Session) -> dict[int, Consent]:
     return latest
 
 
-def sharing_blocked(session: Session, today: date | None = None) -> list[int]:
-    """The residents whose expired or withdrawn consent blocks sharing (``rights.may_share``) today."""
-    today = today or date.today()
-    return [client for client, consent in latest_consents(session).items() if not may_share([consent], today).allowed]
-
-
 def open_request_items(session: Session, today: date, due_soon_days: int) -> list[AgendaItem]:
     """The agenda's items for requests not yet answered, of open and closed dossiers alike (an erasure
     request often comes after closing)."""
