@@ -14,6 +14,7 @@ from clientsteun.domain.errors import CatalogError
 from clientsteun.domain.route_catalog import ROUTES_FILE
 from clientsteun.domain.routes import Actor
 from clientsteun.domain.terms import Term
+from tests.helpers.catalogs import with_routes
 
 SHIPPED = (paths.catalog_dir() / ROUTES_FILE).read_text(encoding="utf-8")
 SHIPPED_DECREE_DAYS = frozenset(
@@ -125,14 +126,6 @@ def test_circumstances_for_a_kind(catalog: Catalog) -> None:
 # --- broken copies -------------------------------------------------------------------------------
 
 
-def _folder(tmp_path: Path, routes_text: str) -> Path:
-    folder = tmp_path / "catalogus"
-    folder.mkdir()
-    shutil.copyfile(paths.catalog_dir() / DOSSIER_FILE, folder / DOSSIER_FILE)
-    (folder / ROUTES_FILE).write_text(routes_text, encoding="utf-8")
-    return folder
-
-
 def _changed(old: str, new: str, *, after: str = "") -> str:
     """The shipped text with the first ``old`` (after the text ``after``) replaced by ``new``."""
     start = SHIPPED.index(after) if after else 0
@@ -154,7 +147,7 @@ def _municipal(rule: str = "urgency_decision", municipality: str = "Voorbeeldsta
 
 
 def test_an_unchanged_copy_loads_like_the_shipped_file(tmp_path: Path, catalog: Catalog) -> None:
-    assert load_catalog(_folder(tmp_path, SHIPPED)).routes == catalog.routes
+    assert load_catalog(with_routes(tmp_path, SHIPPED)).routes == catalog.routes
 
 
 BROKEN = [
@@ -456,7 +449,7 @@ BROKEN = [
 @pytest.mark.parametrize(("text", "entry", "words"), BROKEN)
 def test_broken_copy_names_file_entry_and_problem(tmp_path: Path, text: str, entry: str, words: list[str]) -> None:
     assert text != SHIPPED
-    folder = _folder(tmp_path, text)
+    folder = with_routes(tmp_path, text)
     with pytest.raises(CatalogError) as caught:
         load_catalog(folder)
     error = caught.value
@@ -471,7 +464,7 @@ def test_broken_copy_names_file_entry_and_problem(tmp_path: Path, text: str, ent
 
 
 def test_extra_day_written_with_a_time_is_refused_or_counts(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, _legacy("[2027-05-07T00:00:00]"))
+    folder = with_routes(tmp_path, _legacy("[2027-05-07T00:00:00]"))
     try:
         routes = load_catalog(folder).routes
     except CatalogError as error:
@@ -492,7 +485,7 @@ def test_missing_routes_file(tmp_path: Path) -> None:
 
 def test_routes_file_that_is_no_toml(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as caught:
-        load_catalog(_folder(tmp_path, SHIPPED + "\n[[deadline_rule]\n"))
+        load_catalog(with_routes(tmp_path, SHIPPED + "\n[[deadline_rule]\n"))
     assert caught.value.file.endswith(ROUTES_FILE)
     assert "geen geldige TOML" in caught.value.problem
 
@@ -501,7 +494,7 @@ def test_routes_file_that_is_no_toml(tmp_path: Path) -> None:
 def test_a_missing_list_is_named(tmp_path: Path, table: str) -> None:
     text = SHIPPED.replace(f"[[{table}]]", f"[[unused_{table}]]")
     with pytest.raises(CatalogError) as caught:
-        load_catalog(_folder(tmp_path, text))
+        load_catalog(with_routes(tmp_path, text))
     assert caught.value.file.endswith(ROUTES_FILE)
     assert caught.value.entry == table
     assert "ontbreekt of is leeg" in caught.value.problem
@@ -520,7 +513,7 @@ actor = "authority"
 met_by = ["conversation", "no_response"]
 """
     text = _legacy("[2029-05-11]") + extra_rule
-    routes = load_catalog(_folder(tmp_path, text)).routes
+    routes = load_catalog(with_routes(tmp_path, text)).routes
     rule = routes.rules[-1]
     assert rule.code == "own_agreement"
     assert rule.term == Term.parse("5 werkdagen")
@@ -537,7 +530,7 @@ met_by = ["conversation", "no_response"]
 
 
 def test_an_empty_list_of_extra_days_of_an_older_copy_adds_nothing(tmp_path: Path, catalog: Catalog) -> None:
-    assert load_catalog(_folder(tmp_path, _legacy("[]"))).routes == catalog.routes
+    assert load_catalog(with_routes(tmp_path, _legacy("[]"))).routes == catalog.routes
 
 
 # --- terms per municipality -------------------------------------------------------------------------
@@ -546,7 +539,7 @@ def test_an_empty_list_of_extra_days_of_an_older_copy_adds_nothing(tmp_path: Pat
 def test_municipal_terms_are_found_by_rule_and_municipality_in_any_case(tmp_path: Path, catalog: Catalog) -> None:
     text = SHIPPED + _municipal() + _municipal(rule="debt_decision", municipality="Ander  Dorp", term="6 weken")
     text += 'law = "Beleidsregels schuldhulp Ander Dorp, art. 3"\natw = true\n'
-    routes = load_catalog(_folder(tmp_path, text)).routes
+    routes = load_catalog(with_routes(tmp_path, text)).routes
     urgency, debt = routes.rule("urgency_decision"), routes.rule("debt_decision")
     assert urgency is not None and debt is not None
     found = routes.municipal_term(urgency, "  VOORBEELDSTAD ")
