@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -63,6 +64,16 @@ def _at_revision(path: Path, revision: str, *, extra_conversations: int = 0) -> 
                 rows,
             )
             connection.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def _opened(path: Path, catalog: Catalog, clock: FakeClock) -> Iterator[Services]:
+    """The services over the database at ``path`` (upgraded as it opens), closed after the block."""
+    services = Services.create(open_database(path, TEST_KEY, create=False), catalog, clock)
+    try:
+        yield services
+    finally:
+        services.close()
 
 
 def _tables(connection: Any) -> list[str]:
@@ -172,8 +183,7 @@ def test_steps_of_an_upgraded_database_read_without_dates_and_take_them(
     db_path: Path, catalog: Catalog, clock: FakeClock
 ) -> None:
     _at_revision(db_path, "0003")
-    services = Services.create(open_database(db_path, TEST_KEY, create=False), catalog, clock)
-    try:
+    with _opened(db_path, catalog, clock) as services:
         views = services.routes.list_routes(1) + services.routes.list_routes(3)
         steps = [step.data for view in views for step in view.route.steps]
         assert len(steps) == 6
@@ -192,8 +202,6 @@ def test_steps_of_an_upgraded_database_read_without_dates_and_take_them(
         objection = services.routes.get_route(2)
         decided = next(d for d in objection.view.deadlines if d.rule.code == "objection_decision_committee")
         assert (decided.extended, decided.due_on) == (True, date(2026, 9, 30))  # the date the letter names
-    finally:
-        services.close()
 
 
 # --- killed while upgrading ---------------------------------------------------------------------
@@ -305,15 +313,12 @@ def test_an_upgraded_database_plans_a_meeting_as_its_planned_hearing(
     db_path: Path, catalog: Catalog, clock: FakeClock
 ) -> None:
     _at_revision(db_path, "0005")
-    services = Services.create(open_database(db_path, TEST_KEY, create=False), catalog, clock)
-    try:
+    with _opened(db_path, catalog, clock) as services:
         planned = MeetingInput(1, date(2026, 12, 1), "hearing", route_ids=(2,), step_id=5)  # 0003.sql's hearing
         meeting = services.meetings.save_meeting(None, planned)
         assert services.meetings.list_meetings(1) == [meeting]
         items = [item for item in services.agenda.agenda() if item.uid == "step-5"]
         assert [(item.on, item.meeting_id) for item in items] == [(date(2026, 12, 1), meeting.id)]
-    finally:
-        services.close()
 
 
 def test_the_seeded_meeting_and_preparation_read_back_through_the_services(
@@ -321,16 +326,13 @@ def test_the_seeded_meeting_and_preparation_read_back_through_the_services(
 ) -> None:
     """The tables of 0006 as the migration makes them are the tables the services use."""
     _at_revision(db_path, "0006")
-    services = Services.create(open_database(db_path, TEST_KEY, create=False), catalog, clock)
-    try:
+    with _opened(db_path, catalog, clock) as services:
         (meeting,) = services.meetings.list_meetings(1)
         assert (meeting.data.step_id, meeting.data.route_ids, len(meeting.data.companions)) == (5, (2,), 2)
         preparation = services.meetings.get_preparation(1, meeting.id)
         assert preparation is not None
         assert [answer for answer, _ in preparation.sheet_answers()] == [Answer.GOAL_YEAR]
         assert [question.text for question in preparation.sheet_questions()] == ["Wanneer hoor ik het besluit?"]
-    finally:
-        services.close()
 
 
 # --- stable identity (0007) ---------------------------------------------------------------------
