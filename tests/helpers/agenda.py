@@ -19,7 +19,7 @@ class Agenda:
     bram: int
     refused_long_ago: int  # objection term passed
     refused_lately: int  # objection term running, about 5 weeks ahead
-    urgency: int  # decision due in exactly 2 days
+    urgency: int  # decision due in 2 days (or the next working day)
 
 
 def fill_agenda(services: Services, today: date) -> Agenda:
@@ -43,7 +43,7 @@ def fill_agenda(services: Services, today: date) -> Agenda:
     step(lately, -10, "decision", outcome=Outcome.REFUSED)
     step(lately, 5, "hearing", state=StepState.PLANNED)  # not a hearing on an objection, but planned all the same
     urgency = route(fatima, "housing_urgency", "Urgentie na de scheiding")
-    step(urgency, -54, "applied")  # 8 weeks, no Atw: due in 2 days
+    step(urgency, -54, "applied")  # 8 weeks: due in 2 days (a free day runs on to a working day)
     services.agreements.save_agreement(None, AgreementInput(bram, "Loonstroken opsturen", "Inwoner", today))
     gone = route(closed, "special_assistance", "Bijzondere bijstand bed")
     step(gone, -80, "applied")
