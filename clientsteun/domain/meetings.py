@@ -7,7 +7,8 @@ conversation record of that day, and what was agreed becomes agreements.
 
 The preparation is in the resident's own words, one guided question at a time.  The resident
 decides what goes on the printed sheet: every answer, question and attempt has a *sheet key*, and
-the preparation keeps the keys marked "not on the sheet".
+the preparation keeps the keys marked "not on the sheet" (each record under its UUID, so a mark goes
+with the dossier to another laptop: ``services.sheet_keys``).
 
 Why the usual alternatives do not fit (own strength, network, paying oneself, a general facility)
 is the reasoning of the reversed test, which a route already holds (``ReversedTest``).  The guided
@@ -18,6 +19,7 @@ the text, which the route's window, the overview and the sheet all show.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -306,18 +308,63 @@ def attempt_key(attempt: Attempt) -> str:
     return f"evidence:{attempt.evidence.id}"
 
 
-def check_key(key: str) -> str:
-    """``key`` when it is a sheet key this module makes; else InvalidInput."""
+# A sheet key names a record by its number in this database; the preparation *stores* it under the
+# record's UUID instead (revision 0008), so a mark travels with the dossier to another laptop and a
+# new record never takes over the mark of a deleted one (SQLite gives a deleted number out again).
+RECORD_KINDS = ("question", "route", "step", "evidence")
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@dataclass(frozen=True)
+class SheetKey:
+    """A sheet key taken apart: ``answer:<code>``, ``<record kind>:<record>`` or ``test:<route>:<name>``."""
+
+    kind: str
+    record: str  # the answer's code, or the record's number (a sheet key) or UUID (a stored key)
+    name: str = ""  # the reversed-test alternative of a ``test`` key
+
+    @property
+    def record_kind(self) -> str | None:
+        """What the key names: "route" for a reason of a route's test; None for an answer."""
+        return None if self.kind == "answer" else "route" if self.kind == "test" else self.kind
+
+    def text(self) -> str:
+        return f"{self.kind}:{self.record}:{self.name}" if self.name else f"{self.kind}:{self.record}"
+
+    def naming(self, record: str) -> SheetKey:
+        """The same key naming its record by ``record`` (its number or its UUID)."""
+        return self if self.record_kind is None else replace(self, record=record)
+
+
+def split_key(key: str, *, stored: bool = False) -> SheetKey | None:
+    """``key`` taken apart when it is a sheet key this module makes (records by number) or, ``stored``, a
+    key as the preparation keeps it (records by UUID); None when it is neither."""
     kind, _, rest = key.partition(":")
-    parts = rest.split(":")
+    record, _, name = rest.partition(":")
+    names_record = UUID_TEXT.fullmatch(record) is not None if stored else record.isdigit()
     valid = (
         (kind == "answer" and rest in {answer.value for answer in Answer})
-        or (kind in {"question", "route", "step", "evidence"} and rest.isdigit())
-        or (kind == "test" and len(parts) == 2 and parts[0].isdigit() and parts[1] in ALTERNATIVES)
+        or (kind in RECORD_KINDS and not name and names_record)
+        or (kind == "test" and names_record and name in ALTERNATIVES)
     )
-    if not valid:
+    return SheetKey(kind, record, name) if valid else None
+
+
+def check_key(key: str) -> SheetKey:
+    """``key`` taken apart when it is a sheet key this module makes; else InvalidInput."""
+    found = split_key(key)
+    if found is None:
         raise InvalidInput(detail=f"not a sheet key: {key[:40]!r}")
-    return key
+    return found
+
+
+def rekey(key: str, uuids: Mapping[str, str]) -> str | None:
+    """A stored key with its record's UUID replaced by the one ``uuids`` gives it (an answer's key as it
+    is); None when ``key`` is not a stored key or names a record ``uuids`` does not know."""
+    found = split_key(key, stored=True)
+    if found is None or (found.record_kind is not None and found.record not in uuids):
+        return None
+    return found.naming(uuids.get(found.record, found.record)).text()
 
 
 @dataclass(frozen=True)
@@ -335,7 +382,7 @@ class Preparation:
     meeting_id: int | None
     answers: Mapping[Answer, str] = field(default_factory=dict)  # only the answered ones
     questions: tuple[PreparationQuestion, ...] = ()  # in the resident's order
-    hidden: frozenset[str] = frozenset()  # sheet keys marked "not on the sheet"
+    hidden: frozenset[str] = frozenset()  # sheet keys (records by number) marked "not on the sheet"
     updated_at: datetime | None = None
 
     def answer(self, answer: Answer) -> str:

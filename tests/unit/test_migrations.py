@@ -379,3 +379,66 @@ def test_a_row_inserted_without_a_uuid_gets_one_and_uuids_stay_unique(db_path: P
         other = connection.execute("SELECT uuid FROM clients WHERE id = 1").fetchone()[0]
         with pytest.raises(Exception, match="UNIQUE"):
             connection.execute("UPDATE clients SET uuid = ? WHERE uuid = ?", (other, made))
+
+
+# --- what is left off the sheet names its records by UUID (0008) --------------------------------
+
+# 0007.sql's keys, and keys that name nothing of resident 1 (route 3 is resident 3's; no step 99).
+KEPT = {"answer:bad_day", "route:1", "test:2:network", "step:4", "evidence:2", "question:1"}
+GONE = ("route:3", "step:99", "question:42", "evidence:x")
+
+
+def _hidden_keys(path: Path) -> set[str]:
+    with contextlib.closing(connect(path, TEST_KEY, read_only=True)) as connection:
+        return {row[0] for row in connection.execute("SELECT key FROM preparation_hidden WHERE preparation_id = 1")}
+
+
+def _by_uuid(path: Path, key: str) -> str:
+    """``key`` (a record by its number) with the record's UUID in ``path``."""
+    tables = {"route": "routes", "test": "routes", "step": "route_steps", "evidence": "route_evidence"}
+    kind, _, rest = key.partition(":")
+    if kind == "answer":
+        return key
+    number, _, name = rest.partition(":")
+    table = tables.get(kind, "preparation_questions")
+    with contextlib.closing(connect(path, TEST_KEY, read_only=True)) as connection:
+        (uuid,) = connection.execute(f"SELECT uuid FROM {table} WHERE id = ?", (int(number),)).fetchone()
+    return ":".join([kind, uuid, *([name] if name else [])])
+
+
+def test_upgrade_names_the_records_left_off_the_sheet_by_uuid_and_drops_keys_naming_nothing(
+    db_path: Path, catalog: Catalog, clock: FakeClock
+) -> None:
+    _at_revision(db_path, "0007")
+    with contextlib.closing(connect(db_path, TEST_KEY)) as connection:
+        connection.executemany(
+            "INSERT INTO preparation_hidden (preparation_id, key) VALUES (1, ?)", [(k,) for k in GONE]
+        )
+        connection.commit()
+    assert _hidden_keys(db_path) == KEPT | set(GONE)
+
+    open_database(db_path, TEST_KEY, create=False).close()
+
+    assert _hidden_keys(db_path) == {_by_uuid(db_path, key) for key in KEPT}
+    assert all(UUID_V4.search(key) for key in _hidden_keys(db_path) - {"answer:bad_day"})
+    with _opened(db_path, catalog, clock) as services:
+        preparation = services.meetings.get_preparation(1, 1)
+        assert preparation is not None and preparation.hidden == KEPT  # the screens still name them by number
+        sheet = services.sheet.sheet_data(1, 1)
+    assert [route.title for route in sheet.tried] == ["Bezwaar tegen de afwijzing"]  # route 1 is off
+    assert [step.what for step in sheet.tried[0].steps] == ["Ik kreeg een besluit.", "Hoorzitting"]  # step 4 is off
+    assert sheet.questions == ()
+
+
+def test_the_downgrade_names_the_records_by_number_again(db_path: Path) -> None:
+    from alembic import command
+
+    _at_revision(db_path, "0007")
+    open_database(db_path, TEST_KEY, create=False).close()
+    engine = make_engine(db_path, TEST_KEY, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(schema._config(connection), "0007")
+    finally:
+        engine.dispose()
+    assert _hidden_keys(db_path) == KEPT
