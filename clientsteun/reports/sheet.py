@@ -256,7 +256,9 @@ class _Sheet:
         if route.status:
             self._paragraph(f"{self.words.status}: {text(route.status)}")
         for step in route.steps:
-            line = f"<b>{self._date(step.on)}</b> {text(step.what)}"
+            # "Ik kreeg een besluit." with a result reads "Ik kreeg een besluit: afgewezen".
+            what = step.what.rstrip(".") if step.result and not step.state else step.what
+            line = f"<b>{self._date(step.on)}</b> {text(what)}"
             if step.state:
                 line += f" ({text(step.state)})"
             if step.result:
