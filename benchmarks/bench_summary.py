@@ -16,9 +16,7 @@ database id) read, checked and added up into a published report.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 import tempfile
 from contextlib import closing
@@ -26,18 +24,16 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from clientsteun import paths
-from clientsteun.domain.catalog import load_catalog
 from clientsteun.domain.summary import Period, TableKey, publish_summary
 from clientsteun.domain.summary_package import SummaryPackage, package_bytes
 from clientsteun.reports.tables import summary_xlsx
 from clientsteun.services import Services
 from clientsteun.services.summaries import combine_files
-from clientsteun.store.database import connect
+from clientsteun.store.connection import connect
 
 from bench_routes import read
-from dataset import FULL, QUICK, TODAY, Dataset, ensure_dataset, fixed_clock
-from measure import Outcome, median, repeat_ms, results_table, time_ms
+from dataset import TODAY, Dataset, run_alone
+from measure import Outcome, median, repeat_ms, time_ms, timed
 
 REPORT_LIMIT_MS = 2000.0
 COMBINE_LIMIT_MS = 1000.0
@@ -109,55 +105,26 @@ def run(services: Services, dataset: Dataset, repeats: int) -> list[Outcome]:
         parsing = repeat_ms(lambda: _read_raw(files), repeats)
         size = sum(path.stat().st_size for path in files) // PACKAGES
     routes = together.table(TableKey.ROUTES).total
+    report_details = (
+        f"{len(summary.municipalities)} municipalities; {together.table(TableKey.CONTACTS).total:,} contacts, "
+        f"{routes:,} routes started in the quarter; the raw queries read {sum(rows):,} rows "
+        f"({rows[2]:,} conversations, {rows[6]:,} routes with {rows[7]:,} steps up to its end)",
+        f"the figures alone (SQL counts and the deadline engine, no publishing or XLSX): {median(figures):,.0f} ms",
+        f"a report over every year of the data (all conversations, every route through the engine), "
+        f"timed once: {everything:,.0f} ms",
+    )
+    combine_details = (
+        f"{PACKAGES} packages of {size:,} bytes each ({len(package.units)} municipalities); baseline: "
+        f"reading and parsing the same files as JSON; combined contacts "
+        f"{combined.sections[0].table(TableKey.CONTACTS).total:,}",
+    )
+    report_name = f"Quarterly summary over {dataset.residents:,} residents (XLSX)"
+    combine_name = f"Combine {PACKAGES} summary packages (XLSX)"
     return [
-        Outcome(
-            f"Quarterly summary over {dataset.residents:,} residents (XLSX)",
-            measured_ms=median(report),
-            baseline_ms=median(raw),
-            limit_ms=REPORT_LIMIT_MS,
-            details=(
-                f"{len(summary.municipalities)} municipalities; {together.table(TableKey.CONTACTS).total:,} contacts, "
-                f"{routes:,} routes started in the quarter; the raw queries read {sum(rows):,} rows "
-                f"({rows[2]:,} conversations, {rows[6]:,} routes with {rows[7]:,} steps up to its end)",
-                f"the figures alone (SQL counts and the deadline engine, no publishing or XLSX): "
-                f"{median(figures):,.0f} ms",
-                f"a report over every year of the data (all conversations, every route through the engine), "
-                f"timed once: {everything:,.0f} ms",
-            ),
-        ),
-        Outcome(
-            f"Combine {PACKAGES} summary packages (XLSX)",
-            measured_ms=median(combining),
-            baseline_ms=median(parsing),
-            limit_ms=COMBINE_LIMIT_MS,
-            details=(
-                f"{PACKAGES} packages of {size:,} bytes each ({len(package.units)} municipalities); baseline: "
-                f"reading and parsing the same files as JSON; combined contacts "
-                f"{combined.sections[0].table(TableKey.CONTACTS).total:,}",
-            ),
-        ),
+        timed(report_name, report, raw, report_details, limit_ms=REPORT_LIMIT_MS),
+        timed(combine_name, combining, parsing, combine_details, limit_ms=COMBINE_LIMIT_MS),
     ]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python benchmarks/bench_summary.py")
-    parser.add_argument("--quick", action="store_true", help="1,000 residents, 20,000 conversations")
-    args = parser.parse_args(argv)
-    dataset = ensure_dataset(QUICK if args.quick else FULL)
-    with tempfile.TemporaryDirectory(prefix="clientsteun-bench-") as folder:
-        os.environ[paths.DATA_ENV] = folder  # nothing touches the user's folder
-        services = Services.create(dataset.vault.open(dataset.key), load_catalog(paths.catalog_dir()), fixed_clock)
-        try:
-            outcomes = run(services, dataset, 3 if args.quick else 9)
-        finally:
-            services.close()
-    for outcome in outcomes:
-        print(f"{outcome.benchmark}: {'PASS' if outcome.passed else 'MISS ' + '; '.join(outcome.misses)}")
-        for line in outcome.details:
-            print("  " + line)
-    print("\n" + results_table(outcomes))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_alone(run, "python benchmarks/bench_summary.py"))

@@ -2,7 +2,8 @@
 
 The demo gives many residents routes tried (steps, evidence, attachments, links, signals); one
 resident is also given a long route (ROUTE_STEPS steps, ROUTE_EVIDENCE efforts) added through the
-services, for the route benchmarks.
+services, for the route benchmarks, and one is given SHEET_ROUTES routes, SHEET_CONVERSATIONS
+conversations, a meeting ahead and its preparation, for the preparation sheet's benchmark.
 
 The file name carries the size, the seed and a fingerprint of the generator and the schema, so a
 change to either makes a fresh file instead of measuring a stale one.  The file is encrypted like
@@ -13,12 +14,15 @@ that has lost its key file, is made again.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import random
 import shutil
+import tempfile
 import time
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,12 +32,16 @@ from sqlalchemy import text
 from clientsteun import demo, paths
 from clientsteun.demo import SENTENCES, fill_demo
 from clientsteun.domain.catalog import Catalog, load_catalog
+from clientsteun.domain.meetings import ALTERNATIVES, Answer, Companion, CompanionRole, MeetingInput
 from clientsteun.domain.model import ConversationInput
 from clientsteun.domain.routes import EvidenceInput, LinkKind, NewAttachment, Outcome, RouteInput, StepInput
 from clientsteun.services import Services
-from clientsteun.store.database import connect, is_plaintext
+from clientsteun.store.connection import connect
+from clientsteun.store.database import is_plaintext
 from clientsteun.store.schema import MIGRATIONS
 from clientsteun.store.vault import Vault
+
+import measure
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED = 20261123
@@ -42,7 +50,11 @@ NOW = datetime(2026, 11, 23, 10, 30)
 DOSSIER_SIZE = 500  # conversations of the resident whose dossier is opened
 ROUTE_STEPS = 120  # steps of the long route whose detail is opened
 ROUTE_EVIDENCE = 300  # efforts recorded on it, every tenth with a small file
-GENERATOR_VERSION = 3  # bump when the way this module builds the file changes
+SHEET_ROUTES = 50  # routes of the resident whose preparation sheet is made
+SHEET_CONVERSATIONS = 200  # and that resident's conversations
+SHEET_KINDS = ("wmo", "debt_counselling", "social_assistance", "special_assistance", "youth_care", "housing_urgency")
+SHEET_STEPS = ("applied", "info_requested", "info_supplied", "conversation", "no_response", "other", "decision")
+GENERATOR_VERSION = 4  # bump when the way this module builds the file changes
 # The passphrase of the benchmark database's key file: fictional data, a known passphrase.
 PASSPHRASE = "benchmark wachtwoord voor clientsteun"
 
@@ -68,6 +80,7 @@ class Dataset:
     steps: int
     route_id: int  # the long route: ROUTE_STEPS steps and ROUTE_EVIDENCE efforts
     route_client_id: int  # its resident, who has the most routes
+    sheet_client_id: int  # SHEET_ROUTES routes, SHEET_CONVERSATIONS conversations, a meeting ahead
 
     @property
     def vault(self) -> Vault:
@@ -76,6 +89,31 @@ class Dataset:
 
 def fixed_clock() -> datetime:
     return NOW
+
+
+@contextmanager
+def open_services(dataset: Dataset) -> Iterator[Services]:
+    """The services over the benchmark database, opened exclusively as the app holds it."""
+    services = Services.create(dataset.vault.open(dataset.key), load_catalog(paths.catalog_dir()), fixed_clock)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def run_alone(run: Callable[[Services, Dataset, int], list[measure.Outcome]], prog: str) -> int:
+    """A benchmark over the services run on its own: ``--quick`` for the small data and fewer repeats."""
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("--quick", action="store_true", help="1,000 residents, 20,000 conversations")
+    quick = parser.parse_args().quick
+    dataset = ensure_dataset(QUICK if quick else FULL)
+    with tempfile.TemporaryDirectory(prefix="clientsteun-bench-") as folder:
+        os.environ[paths.DATA_ENV] = folder  # nothing touches the user's folder
+        with open_services(dataset) as services:
+            outcomes = run(services, dataset, 3 if quick else 9)
+    measure.print_outcomes(outcomes)
+    print("\n" + measure.results_table(outcomes))
+    return 0
 
 
 def fingerprint() -> str:
@@ -135,6 +173,7 @@ def _generate(path: Path, size: Size) -> None:
         )
         _top_up_dossier(services, catalog)
         _long_route(services)
+        _sheet_resident(services, catalog)
     finally:
         services.close()
     with closing(connect(vault.db_path, key)) as connection:  # fold the WAL into the file before moving it
@@ -158,6 +197,11 @@ def _top_up_dossier(services: Services, catalog: Catalog) -> None:
             ),
             {"size": DOSSIER_SIZE},
         ).one()
+    _add_conversations(services, catalog, client_id, DOSSIER_SIZE - count)
+
+
+def _add_conversations(services: Services, catalog: Catalog, client_id: int, count: int) -> None:
+    """``count`` more conversations for the resident, saved through the service as the app does."""
     client = services.clients.get_client(client_id)
     first_contact = client.details.first_contact or TODAY - timedelta(days=DOSSIER_SIZE * 3)
     span = max(1, (TODAY - first_contact).days)
@@ -165,7 +209,7 @@ def _top_up_dossier(services: Services, catalog: Catalog) -> None:
     kinds = [kind.code for kind in catalog.conversation_kinds]
     media = [medium.code for medium in catalog.media]
     domains = client.details.life_domains or (catalog.life_domains[0].code,)
-    for _ in range(DOSSIER_SIZE - count):
+    for _ in range(count):
         services.conversations.save_conversation(
             None,
             ConversationInput(
@@ -230,6 +274,85 @@ def _long_route(services: Services) -> None:
     routes.add_link(route.id, first_route, LinkKind.WAITS_FOR)
 
 
+def _sheet_resident(services: Services, catalog: Catalog) -> None:
+    """Give an open resident without routes SHEET_ROUTES routes tried (steps, a refusal, an objection,
+    efforts, documents; the reversed test on every fifth), SHEET_CONVERSATIONS conversations, and a kitchen-table
+    conversation next week about five of the routes with a full preparation; all through the services.
+
+    The resident with the most conversations not above SHEET_CONVERSATIONS is chosen and topped up.
+    """
+    with services.database.transaction() as session:
+        client_id, count = session.execute(
+            text(
+                "SELECT v.client_id, count(*) AS n FROM conversations v JOIN clients c ON c.id = v.client_id "
+                "WHERE c.status = 'open' AND v.client_id NOT IN (SELECT client_id FROM routes) "
+                "GROUP BY v.client_id HAVING n <= :size ORDER BY n DESC, v.client_id LIMIT 1"
+            ),
+            {"size": SHEET_CONVERSATIONS},
+        ).one()
+    _add_conversations(services, catalog, client_id, SHEET_CONVERSATIONS - count)
+    rng = random.Random(SEED + client_id)
+    routes, meetings = services.routes, services.meetings
+    route_ids = []
+    for number in range(SHEET_ROUTES):
+        kind = SHEET_KINDS[number % len(SHEET_KINDS)]
+        started = TODAY - timedelta(days=720 - number * 10)
+        route = routes.save_route(
+            None,
+            RouteInput(
+                client_id=client_id,
+                kind=kind,
+                title=f"Aanvraag {number + 1}: {catalog.routes.kind(kind).name}",
+                organisation="Gemeente Utrecht",
+                contact="mevrouw Bakker",
+                reference=f"BLAD-2026-{number + 1:04d}",
+            ),
+        )
+        route_ids.append(route.id)
+        for step, step_kind in enumerate(SHEET_STEPS):
+            outcome, reason = (Outcome.REFUSED, "Geen noodsituatie.") if step_kind == "decision" else (None, "")
+            on = started + timedelta(days=step * 4)
+            routes.save_step(
+                None,
+                StepInput(
+                    route.id, on, step_kind, outcome=outcome, reason=reason, note=SENTENCES[step] if step % 2 else ""
+                ),
+            )
+        routes.save_step(None, StepInput(route.id, started + timedelta(days=30), "objection", note="Bezwaar gemaakt."))
+        for effort in range(2):
+            routes.save_evidence(
+                None, EvidenceInput(route.id, started + timedelta(days=effort * 6 + 1), rng.choice(SENTENCES))
+            )
+        for code in catalog.routes.kind(kind).documents[:2]:
+            routes.set_document(route.id, code, started)
+        if number % 5 == 0:  # the reversed test on every fifth route
+            meetings.save_alternatives(
+                route.id, {name: rng.choice(SENTENCES) for name in ALTERNATIVES[: 1 + number % 4]}
+            )
+    meeting = meetings.save_meeting(
+        None,
+        MeetingInput(
+            client_id=client_id,
+            on=TODAY + timedelta(days=7),
+            kind="kitchen_table",
+            start_time=NOW.time(),
+            place="Stadskantoor",
+            organisation="Gemeente Utrecht",
+            consulent="mevrouw Bakker",
+            route_ids=tuple(route_ids[:5]),
+            companions=(
+                Companion(CompanionRole.EXPERIENCE_EXPERT, "Ruud Pelt"),
+                Companion(CompanionRole.FAMILY, "Sanne"),
+            ),
+        ),
+    )
+    preparation = meetings.open_preparation(client_id, meeting.id)
+    for answer in Answer:
+        meetings.save_answer(preparation.id, answer, " ".join(rng.sample(SENTENCES, 3)))
+    for number in range(10):
+        meetings.add_question(preparation.id, f"Vraag {number + 1}: {rng.choice(SENTENCES).rstrip('.')}?")
+
+
 def _describe(path: Path) -> Dataset:
     key = Vault.at(path).unlock(PASSPHRASE)
     with closing(connect(path, key, read_only=True)) as connection:
@@ -246,8 +369,17 @@ def _describe(path: Path) -> Dataset:
             "GROUP BY r.id HAVING count(*) = ? ORDER BY r.id LIMIT 1",
             (ROUTE_STEPS,),
         ).fetchone()
+        sheet_client = connection.execute(
+            "SELECT r.client_id FROM routes r GROUP BY r.client_id HAVING count(*) = ? "
+            "AND (SELECT count(*) FROM conversations v WHERE v.client_id = r.client_id) = ? ORDER BY r.client_id",
+            (SHEET_ROUTES, SHEET_CONVERSATIONS),
+        ).fetchone()
     if found is None:
         raise RuntimeError(f"{path.name} has no resident with {DOSSIER_SIZE} conversations; use --regenerate")
     if long_route is None:
         raise RuntimeError(f"{path.name} has no route with {ROUTE_STEPS} steps; use --regenerate")
-    return Dataset(path, key, residents, conversations, found[0], routes, steps, long_route[0], long_route[1])
+    if sheet_client is None:
+        raise RuntimeError(f"{path.name} has no resident with {SHEET_ROUTES} routes; use --regenerate")
+    return Dataset(
+        path, key, residents, conversations, found[0], routes, steps, long_route[0], long_route[1], sheet_client[0]
+    )

@@ -88,6 +88,22 @@ class Outcome:
         return ", ".join(parts) or "-"
 
 
+def timed(
+    benchmark: str, measured: Sequence[float], baseline: Sequence[float], details: Sequence[str], *,
+    limit_ms: float | None = None, max_ratio: float | None = None,
+) -> Outcome:  # fmt: skip
+    """The outcome of two series of timings from the same run, by their medians."""
+    return Outcome(benchmark, median(measured), median(baseline), limit_ms, max_ratio, details=tuple(details))
+
+
+def print_outcomes(outcomes: Sequence[Outcome]) -> None:
+    """Each figure's verdict and details, as the run goes."""
+    for outcome in outcomes:
+        print(f"\n{outcome.benchmark}: {'PASS' if outcome.passed else 'MISS ' + '; '.join(outcome.misses)}")
+        for line in outcome.details:
+            print("  " + line)
+
+
 def format_ms(value: float) -> str:
     if value < 1:
         return f"{value:.2f} ms"

@@ -5,6 +5,7 @@
     ./dev bench --only filter,search --markdown
     ./dev bench --only routes       # the agenda, a route's detail and a resident's routes
     ./dev bench --only refresh      # the window's refresh after saving a route step
+    ./dev bench --only sheet,summary    # the preparation sheet; the coordinator's summary and combining
 
 Each figure has a baseline measured in the same run, so the ratio holds across machines even when
 the milliseconds do not.  See docs/benchmarks.md for what is measured and the latest figures.
@@ -31,19 +32,20 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from clientsteun import paths
 from clientsteun.app import make_application
-from clientsteun.domain.catalog import load_catalog
-from clientsteun.services import Services
 
 import bench_dossier
 import bench_filter
 import bench_refresh
 import bench_routes
 import bench_search
+import bench_sheet
 import bench_start
-from dataset import FULL, QUICK, Dataset, ensure_dataset, fixed_clock
-from measure import Outcome, markdown_table, results_table
+import bench_summary
+from dataset import FULL, QUICK, Dataset, ensure_dataset, open_services
+from measure import Outcome, markdown_table, print_outcomes, results_table
 
-BENCHMARKS = ("start", "filter", "search", "dossier", "routes", "refresh")
+BENCHMARKS = ("start", "filter", "search", "dossier", "routes", "refresh", "sheet", "summary")
+IN_PROCESS = set(BENCHMARKS) - {"start"}  # over the services of one open database
 # Said by Qt's offscreen plugin whenever a window is shown; it means nothing for these figures.
 QT_NOISE = ("This plugin does not support propagateSizeHints()",)
 
@@ -133,22 +135,17 @@ def run_benchmarks(args: argparse.Namespace, dataset: Dataset) -> list[Outcome]:
     outcomes: list[Outcome] = []
 
     def report(new: list[Outcome]) -> None:
-        for outcome in new:
-            print(f"\n{outcome.benchmark}: {'PASS' if outcome.passed else 'MISS ' + '; '.join(outcome.misses)}")
-            for line in outcome.details:
-                print("  " + line)
+        print_outcomes(new)
         sys.stdout.flush()
         outcomes.extend(new)
 
     sys.stdout.flush()
     if "start" in args.chosen:
         report(bench_start.run(dataset, args.runs or (3 if quick else 7), args.start_platform))
-    if set(args.chosen) & {"filter", "search", "dossier", "routes", "refresh"}:
+    if set(args.chosen) & IN_PROCESS:
         quiet_qt_noise()
         app = make_application([sys.argv[0]])
-        database = dataset.vault.open(dataset.key)  # exclusive, as the app holds it
-        services = Services.create(database, load_catalog(paths.catalog_dir()), fixed_clock)
-        try:
+        with open_services(dataset) as services:  # exclusive, as the app holds it
             if "filter" in args.chosen:
                 report(bench_filter.run(app, services, passes=2 if quick else 3))
             if "search" in args.chosen:
@@ -159,8 +156,10 @@ def run_benchmarks(args: argparse.Namespace, dataset: Dataset) -> list[Outcome]:
                 report(bench_routes.run(services, dataset, repeats))
             if "refresh" in args.chosen:
                 report(bench_refresh.run(app, services, dataset, repeats))
-        finally:
-            services.close()
+            if "sheet" in args.chosen:
+                report(bench_sheet.run(services, dataset, repeats))
+            if "summary" in args.chosen:
+                report(bench_summary.run(services, dataset, repeats))
     return outcomes
 
 
