@@ -34,7 +34,7 @@ from clientsteun.services.audit import AuditService, append_entry
 from clientsteun.services.base import ChangeFeed, Clock, Service
 from clientsteun.services.clients import ClientService
 from clientsteun.services.handover import is_hand_over, open_sealed
-from clientsteun.services.privacy import PrivacyService
+from clientsteun.services.privacy import Erased, PrivacyService
 from clientsteun.store.database import Database
 from clientsteun.store.tables import (
     AgreementRow,
@@ -76,6 +76,22 @@ class AlreadyHere(InvalidInput):
         "niets en voegt niets samen. Lees het dossier in als kopie met nieuwe nummers, of breek af. "
         "Er is niets veranderd.",
     )
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A dossier file read and checked, not yet written: its body, and whether it came sealed."""
+
+    body: Body
+    hand_over: bool
+
+
+def open_file(path: Path, transfer_passphrase: str = "") -> Opened:
+    """Read and check ``path`` (a hand-over file opened with ``transfer_passphrase``: Argon2id, slow).
+    Touches no database, so the window runs it on a worker thread before ``import_opened``."""
+    content = path.read_bytes()
+    hand_over = is_hand_over(content)
+    return Opened(fmt.parse(open_sealed(content, transfer_passphrase) if hand_over else content), hand_over)
 
 
 @dataclass(frozen=True)
@@ -137,9 +153,11 @@ class DossierImportService(Service):
 
     def import_file(self, path: Path, *, transfer_passphrase: str = "", as_copy: bool = False) -> Imported:
         """Add the dossier of ``path`` (a copy, or a hand-over file opened with ``transfer_passphrase``)."""
-        content = path.read_bytes()
-        hand_over = is_hand_over(content)
-        body = fmt.parse(open_sealed(content, transfer_passphrase) if hand_over else content)
+        return self.import_opened(open_file(path, transfer_passphrase), as_copy=as_copy)
+
+    def import_opened(self, opened: Opened, *, as_copy: bool = False) -> Imported:
+        """Add the dossier of a file ``open_file`` read, in one transaction."""
+        body, hand_over = opened.body, opened.hand_over
         if as_copy:
             body = with_new_uuids(body)
         with self._db.transaction() as session:
@@ -152,18 +170,20 @@ class DossierImportService(Service):
         self._announce(Area.RESIDENTS | Area.AGENDA, client_id)
         return Imported(client_id, as_copy, tuple(fmt.unknown_codes(body, self._catalog)))
 
-    def record_hand_over(self, client_id: int, *, erase: bool) -> None:
-        """The colleague has read the dossier in: close it here ("overgedragen"), or erase it."""
+    def record_hand_over(self, client_id: int, *, erase: bool) -> Erased | None:
+        """The colleague has read the dossier in: close it here ("overgedragen"), or erase it (then
+        returns what erasing returns, to rewrite the backups without the resident)."""
         if erase:
-            self._privacy.erase_client(client_id)
+            erased = self._privacy.erase_client(client_id)
             AuditService(self._db, self._clock).record(
                 AuditAction.HAND_OVER_RECORDED, client_id=client_id, detail="overgedragen en gewist"
             )
-            return
+            return erased
         self._clients.close_client(client_id, self.today(), HANDED_OVER)
         AuditService(self._db, self._clock).record(
             AuditAction.HAND_OVER_RECORDED, client_id=client_id, detail="overgedragen en gesloten"
         )
+        return None
 
 
 def _known(session: Session, body: Body) -> bool:

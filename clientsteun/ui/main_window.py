@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         )
         self.residents.gone.connect(self.conversations.resident_gone)
         self.privacy = PrivacyController(services, settings, self.tasks, self.dossier, self)
-        self.rights = RightsController(services, self.dossier, self)
+        self.rights = RightsController(services, self.dossier, self, self.tasks, self.privacy)
         self.rights.imported.connect(self.residents.show)
         self.week_button.clicked.connect(self.routes.show_week)
 

@@ -74,6 +74,38 @@ def test_erasing_asks_the_passphrase_again_and_rewrites_the_backups(qtbot: QtBot
     assert actions[-2:] == [AuditAction.ERASE, AuditAction.BACKUPS_REWRITTEN]
 
 
+def test_recording_a_hand_over_with_erasing_uses_the_one_erase_confirmation(qtbot: QtBot, window: MainWindow) -> None:
+    services = window.services
+    client_id, words = make_resident(services, seed=64)
+    key = services.database.key
+    backup = (
+        BackupFolder.beside(services.database.path, services.database.database_id)
+        .make(services.database.path, key, reason="dagelijks", now=NOW - timedelta(hours=3))
+        .path
+    )
+    rights = window.rights.rights_dialog(client_id)
+    qtbot.addWidget(rights)
+    rights.show()
+    rights.erase_choice.setChecked(True)
+    offered: list[bool] = []
+
+    def erase(dialog: EraseDialog) -> None:
+        offered.append(not dialog.rewrite.isHidden() and dialog.rewrite.isChecked())
+        assert "Eén automatische reservekopie bevat deze inwoner nog" in dialog.copies_label.text()
+        dialog.erase_button.click()
+
+    colleague_has_it = answer_box(StandardButton.Yes)
+    confirmation, asked = when_modal(EraseDialog, erase), when_modal(UnlockDialog, unlock_with(PASSPHRASE))
+    qtbot.mouseClick(rights.record_button, Qt.MouseButton.LeftButton)
+
+    assert colleague_has_it.handled and confirmation.handled and asked.handled and offered == [True]
+    assert "voorgoed gewist" in colleague_has_it.text
+    assert services.clients.list_clients() == []
+    assert pages_holding(backup, key, *words.all) == set()  # the backups were rewritten too
+    actions = [entry.action for entry in services.audit.entries()]
+    assert actions[-3:] == [AuditAction.ERASE, AuditAction.HAND_OVER_RECORDED, AuditAction.BACKUPS_REWRITTEN]
+
+
 def test_cancelling_the_passphrase_erases_nothing(qtbot: QtBot, window: MainWindow) -> None:
     client_id, _words = make_resident(window.services, seed=61)
     window.refresh_clients(client_id)

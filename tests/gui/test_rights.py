@@ -7,20 +7,24 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QInputDialog, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.model import ClientInput, ConversationInput, NetworkMember, TimelineKind
 from clientsteun.domain.rights import RequestKind
 from clientsteun.services import Services
+from clientsteun.settings import Settings
 from clientsteun.ui.dossier.dialogs import ClientDialog
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.rights.dialog import RightsDialog
 from clientsteun.ui.rights.transfer import TransferPassphraseDialog
+from clientsteun.ui.tasks import Tasks
 from tests.helpers.dialogs import open_dialog, press_save, retype
 from tests.helpers.modals import ModalAnswer, StandardButton, answer_box, when_modal
 from tests.helpers.pdf import body
+
+JOB_TIMEOUT_MS = 10_000
 
 
 def _resident(services: Services) -> int:
@@ -34,10 +38,15 @@ def _resident(services: Services) -> int:
 
 
 def _dialog(qtbot: QtBot, window: MainWindow, services: Services) -> RightsDialog:
-    client_id = _resident(services)
-    dialog = RightsDialog(services, client_id, "Fenna Verzonnen", window)
+    """The dialog as the menu opens it, once its passages are read on the window's worker thread."""
+    dialog = window.rights.rights_dialog(_resident(services))
     open_dialog(qtbot, dialog)
+    qtbot.waitUntil(dialog.pdf_button.isEnabled, timeout=JOB_TIMEOUT_MS)
     return dialog
+
+
+def _done(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=JOB_TIMEOUT_MS)
 
 
 def test_the_copy_lists_what_names_others_and_leaves_the_ticked_passage_out(
@@ -48,7 +57,10 @@ def test_the_copy_lists_what_names_others_and_leaves_the_ticked_passage_out(
     item = dialog.mention_list.item(0)
     assert item.text() == "Gesprek van 02-03-2026 – noemt iemand uit het netwerk"
     item.setCheckState(Qt.CheckState.Checked)
-    written = dialog.save_copy(tmp_path / "kopie.pdf", pdf=True)
+    written = tmp_path / "kopie.pdf"
+    window.rights.save_copy(dialog, written, pdf=True)
+    _done(qtbot, window)
+    assert dialog.status.text() == "Kopie opgeslagen als kopie.pdf."
     shown = body(written.read_bytes())
     assert "Fenna Verzonnen" in shown and "zorgt voor de post" not in shown and "weggelaten" in shown
     last = services.audit.entries()[-1]
@@ -126,8 +138,11 @@ def test_hand_over_shows_the_passphrase_once_and_import_asks_for_it(
         qtbot.mouseClick(shown.ok, Qt.MouseButton.LeftButton)
 
     answer = when_modal(TransferPassphraseDialog, note_it)
-    handed = window.rights.hand_over(dialog, tmp_path / "overdracht.clientsteun")
-    assert answer.handled and seen == [handed.transfer_passphrase]
+    handed = tmp_path / "overdracht.clientsteun"
+    window.rights.hand_over(dialog, handed)
+    _done(qtbot, window)
+    assert answer.handled and handed.exists()
+    (passphrase,) = seen
 
     def type_passphrase(text: str) -> ModalAnswer[QInputDialog]:
         def type_it(box: QInputDialog) -> None:
@@ -138,15 +153,20 @@ def test_hand_over_shows_the_passphrase_once_and_import_asks_for_it(
 
     wrong = type_passphrase("bakol-tumer-sifan-dorek-mipas-lutav")
     error = answer_box(StandardButton.Ok)
-    assert window.rights.import_file(handed.path) is None
-    assert wrong.handled and error.handled and "overdrachtswachtwoord" in error.text
-    typed = type_passphrase(handed.transfer_passphrase)
+    window.rights.import_file(handed)
+    _done(qtbot, window)
+    qtbot.waitUntil(lambda: error.handled, timeout=JOB_TIMEOUT_MS)
+    assert wrong.handled and "overdrachtswachtwoord" in error.text
+    typed = type_passphrase(passphrase)
     already = answer_box("Als kopie inlezen")
-    imported = window.rights.import_file(handed.path)
-    assert typed.handled and already.handled
-    assert imported is not None and imported.as_copy
-    assert [c.name for c in services.clients.list_clients()] == ["Fenna Verzonnen", "Fenna Verzonnen"]
-    assert window.dossier.client_id == imported.client_id  # the new dossier is shown
+    told = answer_box(StandardButton.Ok)  # "intake" is no conversation kind of this catalog: kept, and said
+    window.rights.import_file(handed)
+    _done(qtbot, window)
+    qtbot.waitUntil(lambda: already.handled and told.handled, timeout=JOB_TIMEOUT_MS)
+    assert typed.handled and "kent niet: soort gesprek ‘intake’" in told.text
+    residents = services.clients.list_clients()
+    assert [c.name for c in residents] == ["Fenna Verzonnen", "Fenna Verzonnen"]
+    assert window.dossier.client_id == max(c.id for c in residents)  # the new dossier is shown
 
 
 def test_recording_the_hand_over_closes_the_dossier(qtbot: QtBot, window: MainWindow, services: Services) -> None:
@@ -156,3 +176,41 @@ def test_recording_the_hand_over_closes_the_dossier(qtbot: QtBot, window: MainWi
     assert yes.handled
     client = services.clients.get_client(dialog.client_id)
     assert (client.status.value, client.close_reason) == ("closed", "overgedragen")
+
+
+def test_the_hand_over_is_made_on_a_worker_thread_with_progress_and_the_window_stays_responsive(
+    qtbot: QtBot, services: Services, settings: Settings, tmp_path: Path
+) -> None:
+    window = MainWindow(services, settings, Tasks(QThreadPool.globalInstance(), progress_delay_ms=1))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = _dialog(qtbot, window, services)
+    ticks: list[int] = []
+    progress_seen: set[str] = set()
+
+    def beat() -> None:  # on the UI thread, while the job runs
+        if window.tasks.busy:
+            ticks.append(1)
+            progress_seen.update(p.labelText() for p in dialog.findChildren(QProgressDialog) if p.isVisible())
+
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(beat)
+    heartbeat.start(5)
+
+    def note_it(shown: TransferPassphraseDialog) -> None:
+        shown.noted.click()
+        shown.ok.click()
+
+    noted = when_modal(TransferPassphraseDialog, note_it)
+    handed = tmp_path / "overdracht.clientsteun"
+
+    window.rights.hand_over(dialog, handed)  # Argon2id at its real cost, about 0.2 s
+    assert window.tasks.busy, "it returns at once; the work is on a worker thread"
+    _done(qtbot, window)
+    heartbeat.stop()
+
+    assert ticks, "the UI thread handled its timer while the file was being encrypted"
+    assert progress_seen == {"Het overdrachtsbestand wordt versleuteld…"}
+    assert noted.handled and handed.exists()
+    QThreadPool.globalInstance().waitForDone(JOB_TIMEOUT_MS)

@@ -3,7 +3,7 @@ and the retention worklist with its erasing and anonymising.  Every such action 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -13,7 +13,7 @@ from clientsteun.domain.changes import Area, Changes
 from clientsteun.domain.privacy import ResidentMark
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
-from clientsteun.services.privacy import Rewritten
+from clientsteun.services.privacy import Erased, Rewritten
 from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
 from clientsteun.ui.dossier.panel import DossierPanel
@@ -50,19 +50,24 @@ class PrivacyController(QObject):
     # -- one dossier ---------------------------------------------------------------------------
 
     @guarded
-    def erase_client(self, client_id: int) -> None:
-        """Deleting a resident is erasing them: the confirmation names the copies that still hold them."""
+    def erase_client(self, client_id: int, erase: Callable[[int], Erased | None] | None = None) -> bool:
+        """Deleting a resident is erasing them: the confirmation names the copies that still hold them and
+        offers to rewrite the backups, then the passphrase is asked again.  The one way a dossier is
+        erased in the window; ``erase`` does the erasing when it is part of more (recording a hand-over).
+        Returns whether the dossier was erased."""
         client = self.services.clients.get_client(client_id)
         policy = RetentionPolicy(self.settings.backups_daily, self.settings.backups_weekly)
         copies = self.services.privacy.copies(client_id, policy, self.settings.second_backup_folder)
         dialog = EraseDialog(client.display_name, copies, self.window)
         if not dialog.exec():
-            return
+            return False
         if not self._passphrase(self.tr("Typ uw wachtwoord om het dossier voorgoed te wissen.")):
-            return
-        erased = self.services.privacy.erase_client(client_id)
+            return False
+        erased = (erase or self.services.privacy.erase_client)(client_id)
+        assert erased is not None, "erasing says what it erased"
         if dialog.rewrite_backups:
             self._rewrite([erased.resident])
+        return True
 
     def _rewrite(self, residents: Sequence[ResidentMark]) -> None:
         """Rewrite the backups without ``residents`` on the task helper (each backup is copied and rebuilt)."""

@@ -113,12 +113,13 @@ class RightsDialog(QDialog):
         )
         self.mention_list = QListWidget()
         self.mention_list.setAccessibleName(self.tr("Stukken die andere mensen noemen"))
+        self.mention_list.addItem(self.tr("Het dossier wordt gelezen…"))  # until ``show_mentions``
         layout.addWidget(self.mention_list)
         row = QHBoxLayout()
-        self.pdf_button = QPushButton(self.tr("Kopie opslaan als &pdf…"))
-        self.pdf_button.clicked.connect(lambda: self.choose_copy(pdf=True))
+        self.pdf_button = QPushButton(self.tr("Kopie opslaan als &pdf…"))  # the controller saves, on its tasks
         self.json_button = QPushButton(self.tr("Kopie opslaan als &JSON…"))
-        self.json_button.clicked.connect(lambda: self.choose_copy(pdf=False))
+        self.pdf_button.setEnabled(False)  # until the passages to leave out are listed
+        self.json_button.setEnabled(False)
         row.addWidget(self.pdf_button)
         row.addWidget(self.json_button)
         row.addStretch(1)
@@ -129,16 +130,25 @@ class RightsDialog(QDialog):
         items = (self.mention_list.item(row) for row in range(self.mention_list.count()))
         return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
 
-    def choose_copy(self, *, pdf: bool) -> None:
+    def choose_copy(self, *, pdf: bool) -> Path | None:
         kind = self.tr("PDF-bestanden (*.pdf)") if pdf else self.tr("JSON-bestanden (*.json)")
         suggested = "kopie-dossier.pdf" if pdf else "kopie-dossier.json"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Kopie opslaan als"), suggested, kind)
-        if path:
-            self.save_copy(Path(path), pdf=pdf)
+        return Path(path) if path else None
 
-    @guarded
-    def save_copy(self, path: Path, *, pdf: bool) -> Path:
-        return self.services.dossier_copy.save_copy(self.client_id, path, pdf=pdf, leave_out=self.left_out())
+    def show_mentions(self, body: Body, mentions: list[Mention]) -> None:
+        """The passages that name other people, read on a worker thread (``RightsController``)."""
+        self.mention_list.clear()
+        for mention in mentions:
+            item = QListWidgetItem(mention_label(body, mention))
+            item.setData(Qt.ItemDataRole.UserRole, mention.uuid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.mention_list.addItem(item)
+        if not self.mention_list.count():
+            self.mention_list.addItem(self.tr("Geen stukken gevonden die andere mensen noemen."))
+        self.pdf_button.setEnabled(True)
+        self.json_button.setEnabled(True)
 
     # -- the hand-over -------------------------------------------------------------------------
 
@@ -301,16 +311,7 @@ class RightsDialog(QDialog):
 
     @guarded
     def fill(self) -> None:
-        body = self.services.dossier_copy.read_copy(self.client_id)
-        self.mention_list.clear()
-        for mention in self.services.dossier_copy.mentions(self.client_id):
-            item = QListWidgetItem(mention_label(body, mention))
-            item.setData(Qt.ItemDataRole.UserRole, mention.uuid)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.mention_list.addItem(item)
-        if not self.mention_list.count():
-            self.mention_list.addItem(self.tr("Geen stukken gevonden die andere mensen noemen."))
+        """The requests and notes; the passages come from ``show_mentions``."""
         self.requests.set_rows(self.services.requests.list_requests(self.client_id))
         self.note_list.clear()
         for dossier_note in self.services.requests.notes(self.client_id):
