@@ -49,6 +49,20 @@ def repeat_ms(action: Callable[[], object], repeats: int, *, before: Callable[[]
     return timings
 
 
+def alternate_ms(
+    first: Callable[[], object], second: Callable[[], object], repeats: int
+) -> tuple[list[float], list[float]]:
+    """Warm both up, then time them in turns, so that a burst of other work on a shared machine
+    falls on a figure and its baseline alike."""
+    first()
+    second()
+    timings: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeats):
+        timings[0].append(time_ms(first))
+        timings[1].append(time_ms(second))
+    return timings
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One line of the results table: a figure, its baseline from the same run, and the target."""
