@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QInputDialog, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from clientsteun.domain.model import ClientInput, ConversationInput, NetworkMember, TimelineKind
+from clientsteun.domain.model import AgreementInput, ClientInput, ConversationInput, NetworkMember, TimelineKind
 from clientsteun.domain.rights import RequestKind
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.ui.dossier.dialogs import ClientDialog
+from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.rights.dialog import RightsDialog
 from clientsteun.ui.rights.transfer import TransferPassphraseDialog
@@ -121,6 +121,36 @@ def test_the_details_form_s_correction_box_leaves_a_note(qtbot: QtBot, window: M
     assert answer.handled
     (note,) = services.requests.notes(client_id)
     assert note.text == "Gecorrigeerd op verzoek van de inwoner: naam"
+
+
+def test_editing_an_agreement_at_the_resident_s_request_leaves_the_same_note(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    client_id = _resident(services)
+    agreement = services.agreements.save_agreement(None, AgreementInput(client_id, "Huurtoeslag aanvragen", "inwoner"))
+    window.residents.show(client_id)
+
+    def correct(dialog: AgreementDialog) -> None:
+        assert dialog.correction.isVisible()
+        retype(qtbot, dialog.who_edit.lineEdit(), "supporter")
+        dialog.correction.setChecked(True)
+        press_save(qtbot, dialog)
+
+    answer = when_modal(AgreementDialog, correct)
+    window.residents.edit_agreement(agreement.id)
+    assert answer.handled
+    (note,) = services.requests.notes(client_id)
+    assert note.text == "Gecorrigeerd op verzoek van de inwoner: afspraak: wie het doet"  # the field, no values
+    assert window.dossier.agreements_tab.agreement(agreement.id).data.who == "supporter"  # type: ignore[union-attr]
+    hidden: list[bool] = []
+
+    def look(dialog: AgreementDialog) -> None:
+        hidden.append(dialog.correction.isHidden())
+        dialog.reject()
+
+    new = when_modal(AgreementDialog, look)
+    window.residents.new_agreement(client_id)
+    assert new.handled and hidden == [True]  # a new agreement has nothing to correct: no box
 
 
 def test_hand_over_shows_the_passphrase_once_and_import_asks_for_it(

@@ -85,10 +85,14 @@ class ConversationsController(QObject):
             autosave_ms=self.settings.autosave_delay_ms,
             draft_id=draft_id,
             parent=self.window,
+            correct=None if conversation_id is None else self._note_correction(data.client_id),
         )  # fmt: skip
         self.editor.closed.connect(self._editor_closed)
         self.editor.show()
         self.editor.notes_edit.setFocus()
+
+    def _note_correction(self, client_id: int) -> Callable[[str], object]:
+        return lambda what: self.services.requests.record_correction(client_id, what)
 
     def _editor_closed(self) -> None:
         if self.editor is not None:

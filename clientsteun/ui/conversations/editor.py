@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun.domain.catalog import Catalog
-from clientsteun.domain.dates import format_time, parse_time
+from clientsteun.domain.dates import format_date, format_time, parse_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import Conversation, ConversationInput
 from clientsteun.domain.notes import MAX_NOTE_CHARS, NOTE_WARNING_CHARS, template_questions, without_unanswered
 from clientsteun.domain.text import word_prefix_spans
 from clientsteun.ui.errors import show_error
+from clientsteun.ui.rights.correction import CorrectionBox, changed_fields, correction_what
 from clientsteun.ui.widgets.fields import CheckList, DateField
 from clientsteun.ui.widgets.forms import Unsaved, ask_about_unsaved
 from clientsteun.ui.widgets.screen import fit_on_screen
@@ -68,9 +69,13 @@ class ConversationEditor(QDialog):
         autosave_ms: int,
         draft_id: int | None = None,
         parent: QWidget | None = None,
+        correct: Callable[[str], object] | None = None,
     ) -> None:
+        """``correct`` (for a saved conversation): the box that notes a correction at the resident's request."""
         super().__init__(parent)
         self.catalog = catalog
+        self._before = data  # what the correction note compares with
+        self.correction = CorrectionBox(correct)
         self.conversation_id = conversation_id
         self.draft_id = draft_id
         self._save = save
@@ -163,6 +168,7 @@ class ConversationEditor(QDialog):
         notes_header.addWidget(self.template_edit)
         bottom = QHBoxLayout()
         bottom.addWidget(self.delete_button)
+        bottom.addWidget(self.correction)
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -210,6 +216,17 @@ class ConversationEditor(QDialog):
         assert held_on is not None  # required field
         data = self._input(held_on, parse_time(self.time_edit.text()))
         return replace(data, notes=without_unanswered(data.notes, self._questions))  # unanswered ones go
+
+    def _what(self, data: ConversationInput) -> str:
+        """What a correction at the resident's request changed: the conversation and the fields, no values."""
+        fields = {
+            "held_on": self.tr("datum"), "start_time": self.tr("begintijd"), "duration_minutes": self.tr("duur"),
+            "kind": self.tr("soort gesprek"), "medium": self.tr("hoe"), "contact_made": self.tr("of er contact was"),
+            "participants": self.tr("wie erbij waren"), "life_domains": self.tr("levensgebieden"),
+            "notes": self.tr("notities"),
+        }  # fmt: skip
+        record = self.tr("gesprek van {day}").format(day=format_date(self._before.held_on))
+        return correction_what(record, changed_fields(self._before, data, fields))
 
     def _collect_for_draft(self) -> ConversationInput:
         """Like ``collect`` but never fails: a half-typed date keeps the last good one."""
@@ -283,7 +300,9 @@ class ConversationEditor(QDialog):
     def save(self) -> bool:
         self._stop_timers()
         try:
-            conversation = self._save(self.conversation_id, self.collect(), self.draft_id)
+            draft_id = self.draft_id
+            save = self.correction.saving(lambda value: self._save(self.conversation_id, value, draft_id), self._what)
+            conversation = save(self.collect())
         except ClientsteunError as error:
             show_error(self, error)
             return False

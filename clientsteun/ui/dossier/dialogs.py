@@ -34,6 +34,7 @@ from clientsteun.domain.model import (
     HelpQuestionInput,
     NetworkMember,
 )
+from clientsteun.ui.rights.correction import CorrectionBox, changed_fields, correction_what
 from clientsteun.ui.widgets.fields import CheckList, DateField, note, plain_text
 from clientsteun.ui.widgets.forms import FormDialog
 from clientsteun.ui.widgets.screen import fit_on_screen
@@ -120,8 +121,7 @@ class ClientDialog(FormDialog[ClientInput]):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         # Editing: a correction the resident asked for leaves a dated note, never the old value (AVG art. 16).
-        self.correction = QCheckBox(self.tr("Correctie op verzoek van de inwoner"))
-        self.correction.setToolTip(self.tr("Zet een gedateerde notitie in het dossier dat dit op verzoek is verbeterd"))
+        self.correction = CorrectionBox()  # read by the controller, which saves details and note together
         self.correction.setVisible(editing)
         layout.addWidget(self.correction)
         layout.addWidget(self.buttons)
@@ -185,11 +185,17 @@ class ClientDialog(FormDialog[ClientInput]):
 
 
 class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
+    """A new version of the help question; ``correct`` (with a ``previous``): the box that notes a correction."""
+
     def __init__(
         self, save: Callable[[HelpQuestionInput], Any], today: date, previous: HelpQuestionInput | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, correct: Callable[[str], Any] | None = None,
     ) -> None:  # fmt: skip
-        super().__init__(self.tr("Hulpvraag vastleggen"), save, parent)
+        correction = CorrectionBox(correct if previous is not None else None)
+        fields = {"asked": self.tr("wat er wordt gevraagd"), "really_wants": self.tr("wat de inwoner echt wil")}
+        what = lambda value: correction_what(self.tr("hulpvraag"), changed_fields(previous, value, fields))  # noqa: E731
+        super().__init__(self.tr("Hulpvraag vastleggen"), correction.saving(save, what), parent)
+        self.correction = correction
         self.date_edit = DateField(today, required=True)
         self.asked_edit = plain_text(previous.asked if previous else "")
         self.wants_edit = plain_text(previous.really_wants if previous else "")
@@ -199,6 +205,7 @@ class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
         form.addRow(self.tr("Wat wil de inwoner echt?\nWat is belangrijk?"), self.wants_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.correction)
         layout.addWidget(self.buttons)
         fit_on_screen(self, 560, 360)
 
@@ -209,12 +216,22 @@ class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
 
 
 class AgreementDialog(FormDialog[AgreementInput]):
+    """``correct`` (when editing): the box that notes a correction at the resident's request."""
+
     def __init__(
         self, catalog: Catalog, client_id: int, save: Callable[[AgreementInput], Any],
         current: AgreementInput | None = None, parent: QWidget | None = None,
+        correct: Callable[[str], Any] | None = None,
     ) -> None:  # fmt: skip
         title = self.tr("Nieuwe afspraak") if current is None else self.tr("Afspraak wijzigen")
-        super().__init__(title, save, parent)
+        correction = CorrectionBox(correct if current is not None else None)
+        fields = {
+            "description": self.tr("wat is afgesproken"), "who": self.tr("wie het doet"),
+            "due_on": self.tr("uiterlijk klaar op"),
+        }  # fmt: skip
+        what = lambda value: correction_what(self.tr("afspraak"), changed_fields(current, value, fields))  # noqa: E731
+        super().__init__(title, correction.saving(save, what), parent)
+        self.correction = correction
         self.client_id = client_id
         self.conversation_id = current.conversation_id if current else None
         self.description_edit = plain_text(current.description if current else "")
@@ -229,6 +246,7 @@ class AgreementDialog(FormDialog[AgreementInput]):
         form.addRow(self.tr("Uiterlijk klaar op"), self.due_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.correction)
         layout.addWidget(self.buttons)
         fit_on_screen(self, 480, 280)
 

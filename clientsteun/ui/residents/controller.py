@@ -7,6 +7,7 @@ Actions only write; what they changed comes back through the services' change fe
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -163,7 +164,7 @@ class ResidentsController(QObject):
         previous = HelpQuestionInput(latest.recorded_on, latest.asked, latest.really_wants) if latest else None
         HelpQuestionDialog(
             lambda q: self.services.clients.add_help_question(client_id, q), self.today(), previous,
-            parent=self.window,
+            parent=self.window, correct=functools.partial(self.services.requests.record_correction, client_id),
         ).exec()  # fmt: skip
 
     @guarded
@@ -189,6 +190,7 @@ class ResidentsController(QObject):
                 self.services.catalog, agreement.data.client_id,
                 lambda a: self.services.agreements.save_agreement(agreement_id, a),
                 current=agreement.data, parent=self.window,
+                correct=functools.partial(self.services.requests.record_correction, agreement.data.client_id),
             ).exec()  # fmt: skip
 
     @guarded
