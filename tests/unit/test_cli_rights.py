@@ -111,3 +111,21 @@ def test_a_file_that_is_not_a_dossier_is_refused_in_one_line(tmp_path: Path, dem
     assert_plain_error(run(tmp_path, "import-client", "--db", str(demo_db), str(other)), "geen dossier")
     assert_plain_error(run(tmp_path, "import-client", "--db", str(demo_db), str(tmp_path / "weg.json")), "bestaat niet")
     assert names_in(tmp_path, demo_db) == names
+
+
+def test_import_client_keeps_a_catalog_code_it_does_not_know_and_says_so(tmp_path: Path, demo_db: Path) -> None:
+    client_id, _name = _first(tmp_path, demo_db)
+    copy = tmp_path / "kopie.json"
+    assert (
+        run(tmp_path, "export-client", "--db", str(demo_db), "--client", str(client_id), "--out", str(copy)).returncode
+        == 0
+    )
+    body = json.loads(copy.read_text(encoding="utf-8"))
+    body["resident"]["life_domains"] = ["eigen_leefgebied"]
+    copy.write_text(fmt.to_text(body), encoding="utf-8")
+    colleague = made_demo(tmp_path, "collega.db", "--seed", "10")
+
+    result = run(tmp_path, "import-client", "--db", str(colleague), str(copy))
+
+    assert result.returncode == 0, result.stderr
+    assert "kent niet: leefgebied ‘eigen_leefgebied’" in result.stderr
