@@ -19,7 +19,7 @@ from clientsteun.domain.readability import (
     score,
 )
 from clientsteun.domain.sheet import SheetVariant, TriedRoute
-from clientsteun.reports.sheet import WORDS, Words
+from clientsteun.reports.sheet import WORDS, Words, evidence_line
 
 # A route with some evidence and part of its documents: the resident's evidence line in full.
 SAMPLE_ROUTE = TriedRoute("Voorbeeld", evidence_count=3, documents_collected=2, documents_total=5)
@@ -28,11 +28,15 @@ SAMPLE_ROUTE = TriedRoute("Voorbeeld", evidence_count=3, documents_collected=2, 
 def resident_texts(catalog: Catalog) -> list[tuple[str, str]]:
     """(where it comes from, text) for every fixed text of the resident's sheet, in print order."""
     words = WORDS[SheetVariant.RESIDENT]
+    # Headings and sentences as printed; a template ("{count}") is scored filled in, below, and a joiner
+    # (a space, a semicolon) is no text.
     texts = [
-        (f"kop {field.name}", value) for field in fields(Words) if isinstance(value := getattr(words, field.name), str)
+        (f"kop {field.name}", value)
+        for field in fields(Words)
+        if isinstance(value := getattr(words, field.name), str) and value.strip() and "{" not in value
     ]
     texts += [(f"kop {alternative.value}", text) for alternative, text in words.alternatives.items()]
-    texts.append(("bewijs bij een route", words.evidence(SAMPLE_ROUTE)))
+    texts.append(("bewijs bij een route", evidence_line(words, SAMPLE_ROUTE)))
     texts += [(f"routes.toml {where}", text) for where, text in catalog.routes.resident_texts()]
     for kind in catalog.meetings.kinds:
         texts.append((f"meetings.toml meeting_kind {kind.code}", kind.resident))

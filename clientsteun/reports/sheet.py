@@ -150,6 +150,16 @@ def sheet_story(data: SheetData, *, variant: SheetVariant, large: bool) -> list[
     return _Sheet(data, variant, styles(LARGE_SIZE if large else SIZES[variant])).story()
 
 
+def evidence_line(words: Words, route: TriedRoute) -> str:
+    """How much evidence a route has, in the variant's words ("" when none)."""
+    parts = []
+    if route.evidence_count:
+        parts.append(words.evidence_kept.format(count=route.evidence_count))
+    if route.documents_total:
+        parts.append(words.papers_held.format(collected=route.documents_collected, total=route.documents_total))
+    return words.evidence_joiner.join(parts)
+
+
 class _Sheet:
     def __init__(self, data: SheetData, variant: SheetVariant, style: Styles) -> None:
         self.data = data
@@ -264,14 +274,9 @@ class _Sheet:
             if step.result:
                 line += f": {text(step.result)}"
             self.flow.append(Paragraph(line, style.item, bulletText="\u2022"))
-        words = self.words
-        evidence = []
-        if route.evidence_count:
-            evidence.append(words.evidence_kept.format(count=route.evidence_count))
-        if route.documents_total:
-            evidence.append(words.papers_held.format(collected=route.documents_collected, total=route.documents_total))
+        evidence = evidence_line(self.words, route)
         if evidence:
-            self._paragraph(text(words.evidence_joiner.join(evidence)))
+            self._paragraph(text(evidence))
 
     def _not_fitting(self) -> None:
         reasons = self.data.not_fitting
