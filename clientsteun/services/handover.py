@@ -23,7 +23,8 @@ from cryptography.exceptions import InvalidTag
 
 from clientsteun.domain.dossier_format import DossierDamaged, NewerDossier
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
-from clientsteun.store.keys import KdfParams, Wrap, _derive, _open, _seal
+from clientsteun.store import keys
+from clientsteun.store.keys import KdfParams, Wrap
 
 FORMAT = "clientsteun-overdracht"
 VERSION = 1
@@ -68,7 +69,8 @@ def is_hand_over(content: bytes) -> bool:
 
 def seal(text: str, passphrase: str, kdf: KdfParams) -> bytes:
     salt = secrets.token_bytes(16)
-    wrap = _seal(_derive(normalised(passphrase), salt, kdf), zlib.compress(text.encode("utf-8")), _aad(salt, kdf))
+    wrapping_key = keys.derive_key(normalised(passphrase), salt, kdf)
+    wrap = keys.seal(wrapping_key, zlib.compress(text.encode("utf-8")), _aad(salt, kdf))
     body: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -101,7 +103,7 @@ def open_sealed(content: bytes, passphrase: str) -> str:
     except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
         raise DossierDamaged(detail="hand-over file unreadable") from None
     try:
-        packed = _open(_derive(normalised(passphrase), salt, kdf), wrap, _aad(salt, kdf))
+        packed = keys.unseal(keys.derive_key(normalised(passphrase), salt, kdf), wrap, _aad(salt, kdf))
     except InvalidTag:
         raise WrongTransferPassphrase(detail="transfer passphrase does not open the file") from None
     try:

@@ -108,7 +108,7 @@ def rewrap(key: bytes, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF, envelop
     """Wrap ``key`` under ``passphrase`` with a new salt, keeping any recovery wrap of ``envelope``."""
     salt = secrets.token_bytes(16)
     ident = key_id(key)
-    wrap = _seal(_derive(passphrase, salt, kdf), key, _aad(ident, "passphrase", salt, kdf))
+    wrap = seal(derive_key(passphrase, salt, kdf), key, _aad(ident, "passphrase", salt, kdf))
     if envelope is None:
         return Envelope(ident, salt, kdf, wrap)
     return dataclasses.replace(envelope, salt=salt, kdf=kdf, passphrase=wrap)
@@ -117,14 +117,14 @@ def rewrap(key: bytes, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF, envelop
 def with_new_recovery(envelope: Envelope, key: bytes) -> tuple[Envelope, str]:
     """A new recovery key for ``key``; the previous one (if any) stops working."""
     secret = secrets.token_bytes(RECOVERY_BYTES)
-    wrap = _seal(_recovery_key(secret), key, _aad(envelope.key_id, "recovery", b"", None))
+    wrap = seal(_recovery_key(secret), key, _aad(envelope.key_id, "recovery", b"", None))
     return dataclasses.replace(envelope, recovery=wrap), format_recovery_code(secret)
 
 
 def unlock(envelope: Envelope, passphrase: str) -> bytes:
     aad = _aad(envelope.key_id, "passphrase", envelope.salt, envelope.kdf)
     try:
-        key = _open(_derive(passphrase, envelope.salt, envelope.kdf), envelope.passphrase, aad)
+        key = unseal(derive_key(passphrase, envelope.salt, envelope.kdf), envelope.passphrase, aad)
     except InvalidTag:
         raise WrongPassphrase(detail="passphrase does not open the key file") from None
     return key
@@ -135,7 +135,7 @@ def unlock_with_recovery(envelope: Envelope, code: str) -> bytes:
         raise NoRecoveryKey()
     secret = parse_recovery_code(code)
     try:
-        return _open(_recovery_key(secret), envelope.recovery, _aad(envelope.key_id, "recovery", b"", None))
+        return unseal(_recovery_key(secret), envelope.recovery, _aad(envelope.key_id, "recovery", b"", None))
     except InvalidTag:
         raise WrongRecoveryKey(detail="recovery key does not open the key file") from None
 
@@ -160,7 +160,8 @@ def parse_recovery_code(code: str) -> bytes:
     return secret
 
 
-def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+def derive_key(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    """A 256-bit key from a passphrase with Argon2id (the key file's wraps and the hand-over file)."""
     return hash_secret_raw(
         passphrase.encode("utf-8"),
         salt,
@@ -183,12 +184,14 @@ def _aad(ident: str, role: str, salt: bytes, kdf: KdfParams | None) -> bytes:
     return f"{FORMAT}|{VERSION}|{ident}|{role}|{salt.hex()}|{cost}".encode("ascii")
 
 
-def _seal(wrapping_key: bytes, key: bytes, aad: bytes) -> Wrap:
+def seal(wrapping_key: bytes, key: bytes, aad: bytes) -> Wrap:
+    """``key`` (or any secret) encrypted with AES-256-GCM under ``wrapping_key``, bound to ``aad``."""
     nonce = secrets.token_bytes(12)
     return Wrap(nonce, AESGCM(wrapping_key).encrypt(nonce, key, aad))
 
 
-def _open(wrapping_key: bytes, wrap: Wrap, aad: bytes) -> bytes:
+def unseal(wrapping_key: bytes, wrap: Wrap, aad: bytes) -> bytes:
+    """What ``seal`` encrypted; ``InvalidTag`` for a wrong key, other ``aad`` or changed bytes."""
     return AESGCM(wrapping_key).decrypt(wrap.nonce, wrap.ciphertext, aad)
 
 
