@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from clientsteun.domain.dates import format_date, format_long
 from clientsteun.domain.deadlines import ACTOR_NAMES, RouteView
@@ -24,6 +26,7 @@ from clientsteun.reports.document import TEXT_WIDTH, Styles, render, styles, tex
 
 TITLE = "Wat is er al geprobeerd?"
 SIZE = 9.5
+ROOM_FOR_ROWS = 4 * cm  # under a table's heading: its header row and a few rows
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def overview_story(data: Overview) -> list[Flowable]:
     if not data.lines and not data.routes:
         story.append(Paragraph(text("Er zijn nog geen routes vastgelegd."), style.body))
         return story
-    story.append(Paragraph(text("Alles op datum"), style.heading))
+    story += _table_heading("Alles op datum", style)
     rows = [(format_date(line.on), line.route, line.what, line.detail) for line in data.lines]
     story.append(_table(style, ("Datum", "Route", "Wat", "Uitkomst of toelichting"), rows, (0.13, 0.22, 0.3, 0.35)))
     story.append(Paragraph(text("Per route"), style.heading))
@@ -121,6 +124,13 @@ def overview_story(data: Overview) -> list[Flowable]:
             cells = [(format_date(d.due_on), d.name, d.actor, d.state, d.law) for d in route.deadlines]
             story.append(_table(style, header, cells, (0.13, 0.3, 0.14, 0.2, 0.23)))
     return story
+
+
+def _table_heading(title: str, style: Styles) -> list[Flowable]:
+    """A heading over a table that may run over pages: here when a few rows fit under it, else on the
+    next page.  (Kept with the whole table, a long table would leave the page under the title empty.)"""
+    heading = ParagraphStyle("tableHeading", parent=style.heading, keepWithNext=False)
+    return [CondPageBreak(ROOM_FOR_ROWS), Paragraph(text(title), heading)]
 
 
 def _table(style: Styles, header: Sequence[str], rows: Sequence[Sequence[str]], shares: Sequence[float]) -> Table:

@@ -22,7 +22,7 @@ def next_deadline_text(view: RouteView) -> str:
     deadline = view.next_deadline
     if deadline is None:
         return ""
-    text = f"{format_date(deadline.due_on)} · {deadline.name}"
+    text = f"{deadline.name} {format_date(deadline.due_on)}"  # "Bezwaar maken kan tot en met 07-12-2026"
     return f"{text} ({tr('verlopen')})" if deadline.state is DeadlineState.PASSED else text
 
 

@@ -131,9 +131,12 @@ class RouteWindow(QDialog):
         self.signal_model: RowTableModel[RouteSignal] = RowTableModel(
             signal_columns(routes), key=lambda s: s.id, parent=self
         )
-        self.step_view = make_table(self.step_model, stretch=4, accessible_name=self.tr("Stappen"))
+        # long outcomes and notes wrap in their columns instead of pushing each other out of sight
+        self.step_view = make_table(self.step_model, stretch=(3, 4), accessible_name=self.tr("Stappen"))
         self.step_view.open_row.connect(self.edit_step)
-        self.deadline_view = make_table(self.deadline_model, stretch=1, accessible_name=self.tr("Termijnen"))
+        self.deadline_view = make_table(
+            self.deadline_model, stretch=(1, 4, 5), accessible_name=self.tr("Termijnen")
+        )  # what and from when wrap: no sideways scrolling at 1366×768
         self.deadline_view.selectionModel().currentChanged.connect(self._show_advice)
         self.link_view = make_table(self.link_model, stretch=0, accessible_name=self.tr("Koppelingen"))
         self.signal_view = make_table(self.signal_model, stretch=3, accessible_name=self.tr("Signalen"))

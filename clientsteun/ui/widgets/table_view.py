@@ -46,7 +46,12 @@ class RowTable(QTableView):
             self.open_row.emit(index)
 
 
-def make_table(model: RowTableModel[Any], *, stretch: int, accessible_name: str, sortable: bool = False) -> RowTable:
+def make_table(
+    model: RowTableModel[Any], *, stretch: int | tuple[int, ...], accessible_name: str, sortable: bool = False
+) -> RowTable:
+    """A table of ``model``'s rows; the ``stretch`` column(s) share the width the others leave (their
+    text wraps), every other column is as wide as its contents."""
+    stretched = (stretch,) if isinstance(stretch, int) else stretch
     view = RowTable()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,7 +64,7 @@ def make_table(model: RowTableModel[Any], *, stretch: int, accessible_name: str,
     header = view.horizontalHeader()
     header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
     for column in range(model.columnCount()):
-        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.ResizeToContents
+        mode = QHeaderView.ResizeMode.Stretch if column in stretched else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)
     return view
 
