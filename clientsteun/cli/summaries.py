@@ -2,7 +2,8 @@
 
 A report (PDF, XLSX or CSV by the file's suffix) hides counts under the threshold of the settings
 (never under 5); a package carries the exact counts for the coordinator, who combines the
-packages of the team without a database.
+packages of the team without a database.  ``--municipality`` chooses the municipalities shown apart;
+"alle gemeenten samen" always counts every municipality, so two reports cannot be subtracted.
 """
 
 from __future__ import annotations
@@ -23,10 +24,7 @@ def register(commands: Commands) -> None:
         "summary", "maak een samenvatting zonder namen over een periode, per gemeente en voor alle samen", _summary
     )
     _period_options(summary)
-    summary.add_argument(
-        "--municipality", action="append", default=[], metavar="GEMEENTE",
-        help="alleen deze gemeente (mag vaker; standaard alle gemeenten)",
-    )  # fmt: skip
+    _municipality_option(summary)
     summary.add_argument("--out", type=Path, required=True, metavar="BESTAND", help=REPORT_HELP)
 
     package = commands.add(
@@ -40,7 +38,16 @@ def register(commands: Commands) -> None:
         "combine", "voeg samenvattingspakketten samen tot één samenvatting (zonder database)", _combine, database=False
     )
     combine.add_argument("packages", nargs="+", type=Path, metavar="PAKKET", help="de pakketten (.json)")
+    _municipality_option(combine)
     combine.add_argument("--out", type=Path, required=True, metavar="BESTAND", help=REPORT_HELP)
+
+
+def _municipality_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--municipality", action="append", default=[], metavar="GEMEENTE",
+        help="toon deze gemeente apart (mag vaker; standaard alle gemeenten); 'alle gemeenten samen' telt "
+        "altijd alle gemeenten",
+    )  # fmt: skip
 
 
 def _period_options(command: argparse.ArgumentParser) -> None:
@@ -87,11 +94,12 @@ def _package(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _combine(args: argparse.Namespace, db_path: Path) -> int:
-    del db_path  # no database: the packages are all there is
+    """No database is opened (the packages are all there is); the files the app keeps for ``db_path``
+    (``--db`` or the default) are still never replaced by the report."""
     check_report_target(args.out)
-    summary = combine_files(args.packages)
+    summary = combine_files(args.packages).choosing(args.municipality)
     threshold = _threshold()
-    write_report(args.out, summary, threshold)
+    write_report(args.out, summary, threshold, database=db_path)
     print(f"{summary.packages} {'pakket' if summary.packages == 1 else 'pakketten'} samengevoegd over "
           f"{summary.period.label} ({_count(summary)}); geschreven naar {args.out}.")  # fmt: skip
     twice = len(args.packages) - summary.packages

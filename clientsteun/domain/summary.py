@@ -3,8 +3,15 @@ publishing them so that no resident can be recognised.
 
 Pure: no Qt, no SQL.  ``UnitFigures`` are the exact figures of one municipality (what a summary
 package carries); ``build_summary`` turns them into ``Table``s, per municipality and for all
-together (the municipality is the report's fixed unit, never an arbitrary subset, so one report
-cannot be subtracted from another); ``publish`` hides small numbers.
+together; ``publish`` hides small numbers.
+
+The municipality is the report's fixed unit, never an arbitrary subset, so one report cannot be
+subtracted from another: "all municipalities together" always covers every municipality of the
+figures (the database's, or the combined packages'), whatever the coordinator ticked, and the
+suppression is worked out over every section.  The ticks (``Summary.choosing``) only choose which
+municipalities' own sections are shown after that: a hidden count stays hidden, and showing fewer
+sections reveals nothing more.  So two reports over the same figures with different ticks publish
+the same "all together" and the same cells for each municipality they both show.
 
 Publishing a table: a count of 0 shows as 0, a count from 1 to ``threshold - 1`` as "<5" (the
 threshold is never below 5), and more cells are hidden ("x") until no hidden number can be worked
@@ -21,7 +28,7 @@ import enum
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from clientsteun.domain.dates import format_date
@@ -39,6 +46,16 @@ LEGEND = QT_TRANSLATE_NOOP(
     "Aantallen van 1 tot {threshold} staan er als <{threshold}. Een x is een aantal dat ook verborgen is, zodat "
     "een klein aantal niet uit de totalen kan worden teruggerekend. Een mediaan of spreiding staat er alleen bij "
     "een groep van ten minste {threshold}.",
+)
+COVERS_ALL = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen telt de {count} gemeenten van deze cijfers: {names}.")
+COVERS_ONE = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen is de enige gemeente van deze cijfers: {names}.")
+COVERS_MORE = QT_TRANSLATE_NOOP(
+    "summary",
+    "Alle gemeenten samen telt altijd alle {count} gemeenten van deze cijfers, ook die hier niet apart staan: "
+    "{names}. Apart getoond: {shown}.",
+)
+UNKNOWN_MUNICIPALITY = QT_TRANSLATE_NOOP(
+    "errors", "De gemeente ‘{name}’ komt in deze cijfers niet voor. Kies uit: {names}."
 )
 
 
@@ -246,13 +263,28 @@ class Section:
 
 @dataclass(frozen=True)
 class Summary:
-    """The report before publishing: exact counts.  ``sections[0]`` is all municipalities together."""
+    """The report before publishing: exact counts.  ``sections[0]`` is all municipalities together,
+    always the sum of every municipality in ``municipalities``, then each of them."""
 
     period: Period
-    municipalities: tuple[str, ...]
+    municipalities: tuple[str, ...]  # every municipality of the figures
     sections: tuple[Section, ...]
     teams: tuple[str, ...] = ()  # the team labels of the packages combined (or of this database)
     packages: int = 0  # how many packages were combined; 0: made from one database
+    chosen: tuple[str, ...] = ()  # the municipalities whose own sections are published; (): all
+
+    def choosing(self, names: Sequence[str]) -> Summary:
+        """The same report publishing only the sections of ``names`` beside all together (() or every
+        name: all); a name the figures do not have is refused."""
+        wanted = set(names)
+        unknown = sorted(wanted - set(self.municipalities))
+        if unknown:
+            raise InvalidInput(
+                UNKNOWN_MUNICIPALITY.format(name=unknown[0], names=", ".join(self.municipalities) or "-"),
+                detail="municipality not in the figures",
+            )
+        chosen = tuple(name for name in self.municipalities if name in wanted)
+        return replace(self, chosen=() if len(chosen) == len(self.municipalities) else chosen)
 
 
 def build_summary(
@@ -383,23 +415,47 @@ class PublishedSummary:
     def legend(self) -> str:
         return LEGEND.format(threshold=self.threshold)
 
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """The municipalities with a section of their own in this report."""
+        return tuple(section.municipality for section in self.sections[1:])
+
+    @property
+    def coverage(self) -> str:
+        """What all municipalities together counts, and which municipalities are shown apart."""
+        names, count = ", ".join(self.municipalities) or "-", len(self.municipalities)
+        if self.shown != self.municipalities:
+            return COVERS_MORE.format(count=count, names=names, shown=", ".join(self.shown) or "-")
+        return (COVERS_ONE if count == 1 else COVERS_ALL).format(count=count, names=names)
+
+    def only(self, names: Sequence[str]) -> PublishedSummary:
+        """All together and the sections of ``names`` (() : every section), as published: leaving a
+        section out changes no other (the suppression was worked out over all of them)."""
+        if not names:
+            return self
+        wanted = set(names)
+        kept = (self.sections[0], *(s for s in self.sections[1:] if s.municipality in wanted))
+        return replace(self, sections=kept)
+
 
 def effective_threshold(threshold: int) -> int:
     return max(MIN_THRESHOLD, threshold)
 
 
 def publish_summary(summary: Summary, threshold: int) -> PublishedSummary:
-    """Every table published; a table's suppression holds across the sections together (all
-    municipalities together is the sum of the municipalities, so one cannot be subtracted from it)."""
+    """Every table published; a table's suppression holds across every section together (all
+    municipalities together is the sum of the municipalities, so one cannot be subtracted from it),
+    and only then are the sections ``summary.chosen`` left (all together always)."""
     threshold = effective_threshold(threshold)
     by_key = [publish_together([s.tables[k] for s in summary.sections], threshold) for k in range(len(SPECS))]
     sections = tuple(
         PublishedSection(s.municipality, tuple(tables[n] for tables in by_key), s.signals)
         for n, s in enumerate(summary.sections)
     )
-    return PublishedSummary(
+    published = PublishedSummary(
         summary.period, summary.municipalities, sections, summary.teams, summary.packages, threshold
     )
+    return published.only(summary.chosen)
 
 
 def publish(table: Table, threshold: int) -> PublishedTable:

@@ -3,7 +3,8 @@
 Only what publishing left visible is printed: the tables with "<5" and "x" as published, charts
 that draw a hidden count as nothing (a bar left out, or a segment of 0, with a note saying so), and a
 summary in plain words on the first page, made from the published figures of all municipalities
-together.  A hidden count is never printed, drawn or worked into a sentence.  Then, per section (all
+together (always every municipality of the figures, also those not shown apart: the first page
+says so).  A hidden count is never printed, drawn or worked into a sentence.  Then, per section (all
 municipalities together, then each municipality): four charts, the eight tables, the shareable signal
 descriptions (already scrubbed of names).  The legend explains the marks on the first page and at
 the end.
@@ -66,7 +67,7 @@ def summary_story(published: PublishedSummary) -> list[Flowable]:
         Paragraph(text(TITLE), style.title),
         Paragraph(text(f"Periode: {published.period.label}"), style.body),
     ]
-    facts = [("Gemeenten", ", ".join(published.municipalities) or "geen")]
+    facts = [("Gemeenten", published.coverage)]
     if published.teams:
         facts.append(("Teams", ", ".join(published.teams)))
     if published.packages:

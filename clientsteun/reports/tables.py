@@ -6,7 +6,8 @@ text "<5" (or "x" for one hidden so that a small one cannot be worked out); ever
 
 The CSV is "long": one line per figure with the columns periode, gemeente, tabel, rij, kolom and
 waarde, which a spreadsheet's pivot table or filter reads directly (one file, no zip); the shareable
-signal descriptions are lines of the table "Gedeelde signalen" and the legend is the last line.  It
+signal descriptions are lines of the table "Gedeelde signalen"; the last two lines say which
+municipalities all together counts and explain the marks.  It
 is written the way Dutch Excel opens it: UTF-8 with a byte order mark, semicolons, decimal commas.
 """
 
@@ -84,6 +85,7 @@ def summary_csv(published: PublishedSummary) -> bytes:
                 line(section.municipality, table.title, row, column, value)
         for signal in section.signals:
             line(section.municipality, SHARED_SIGNALS, signal.theme, signal.organisation, signal.text)
+    line("", EXPLANATION, "", "", published.coverage)
     line("", EXPLANATION, "", "", published.legend)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -95,7 +97,7 @@ def summary_xlsx(published: PublishedSummary) -> bytes:
     assert about is not None
     about.title = EXPLANATION
     facts: list[tuple[str, str]] = [("Periode", published.period.label)]
-    facts += [("Gemeenten", ", ".join(published.municipalities) or "-")]
+    facts += [("Gemeenten", published.coverage)]
     if published.teams:
         facts.append(("Teams", ", ".join(published.teams)))
     if published.packages:

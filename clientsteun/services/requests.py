@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from clientsteun.domain import rights
@@ -35,12 +35,21 @@ def read_notes(session: Session, client_id: int) -> list[DossierNote]:
     return [_note(row) for row in rows]
 
 
-def latest_consents(session: Session) -> dict[int, Consent]:
-    """Each resident's newest consent (the one in force), by resident."""
-    latest: dict[int, Consent] = {}
-    for row in session.scalars(select(ConsentRow).order_by(ConsentRow.id)):
-        latest[row.client_id] = Consent(row.given_on, valid_until=row.valid_until, withdrawn_on=row.withdrawn_on)
-    return latest
+def newest_consents(*where: ColumnElement[bool]) -> Subquery:
+    """Each resident's newest consent, the one in force (``rights.may_share``), as the columns
+    client_id, given_on, valid_until and withdrawn_on; ``where`` narrows the consents looked at (one
+    resident's, say).  One lean read (no consent objects loaded) for the summaries and for sharing."""
+    newest = select(func.max(ConsentRow.id)).where(*where).group_by(ConsentRow.client_id)
+    return (
+        select(ConsentRow.client_id, ConsentRow.given_on, ConsentRow.valid_until, ConsentRow.withdrawn_on)
+        .where(ConsentRow.id.in_(newest))
+        .subquery("newest_consent")
+    )
+
+
+def consents_of(given_on: date | None, valid_until: date | None, withdrawn_on: date | None) -> list[Consent]:
+    """The newest consent read by ``newest_consents`` as ``rights.may_share`` takes it (none: [])."""
+    return [Consent(given_on, valid_until=valid_until, withdrawn_on=withdrawn_on)] if given_on else []
 
 
 def open_request_items(session: Session, today: date, due_soon_days: int) -> list[AgendaItem]:
@@ -65,9 +74,10 @@ def open_request_items(session: Session, today: date, due_soon_days: int) -> lis
 class RequestService(Service):
     def sharing(self, client_id: int) -> str:
         """Why the resident's consent blocks sharing now ('' when it does not), to show where sharing is offered."""
+        newest = newest_consents(ConsentRow.client_id == client_id)
         with self._db.transaction() as session:
-            consent = latest_consents(session).get(client_id)
-        return may_share([consent] if consent else [], self.today()).reason
+            found = session.execute(select(newest.c.given_on, newest.c.valid_until, newest.c.withdrawn_on)).first()
+        return may_share(consents_of(*found) if found else [], self.today()).reason
 
     def list_requests(self, client_id: int) -> list[RightsRequest]:
         with self._db.transaction() as session:

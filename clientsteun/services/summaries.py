@@ -12,12 +12,19 @@ those residents; routes started in it (their first step done) with where they st
 decisions taken in it (days from the application, as the engine counts the term, to the decision);
 an authority's deadlines that fell due in it and were met late or not by its end; objections lodged
 in it with their result at its end; signals recorded in it.
+
+Every municipality is read, whatever the coordinator ticked: "all municipalities together" is always
+all of them, and the ticks only choose the sections shown (``Summary.choosing``), so two reports
+cannot be subtracted from each other (``clientsteun.domain.summary``).
+
+A dossier handed over to a colleague (closed here as ``HANDED_OVER``, "overgedragen") is left out of
+every figure: its whole history went along and is counted by the laptop that holds it now, so a
+combined report counts the resident once.  A package made here before the hand-over still holds
+it; the packages to combine are made after it.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,16 +32,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, SQLColumnExpression, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from clientsteun import __version__, paths
+from clientsteun import __version__
 from clientsteun.domain.anonymise import NameScrubber
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.deadlines import Deadline, DeadlineState, answering_steps, belonging_to, view_route
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP, InvalidInput
-from clientsteun.domain.model import Consent
 from clientsteun.domain.rights import may_share
 from clientsteun.domain.route_catalog import RouteCatalog
 from clientsteun.domain.routes import Actor, LinkKind, Outcome, Route, RouteInput, RouteLink, Step, StepInput, StepState
@@ -71,12 +77,13 @@ from clientsteun.domain.terms import Term, TermUnit
 from clientsteun.reports.tables import summary_csv, summary_xlsx
 from clientsteun.services.audit import AuditService
 from clientsteun.services.base import Clock, Service
+from clientsteun.services.dossier_import import HANDED_OVER
+from clientsteun.services.requests import consents_of, newest_consents
 from clientsteun.store.database import Database
 from clientsteun.store.exports import write_user_file
 from clientsteun.store.tables import (
     ClientLifeDomainRow,
     ClientRow,
-    ConsentRow,
     ConversationRow,
     DatabaseIdentityRow,
     NetworkMemberRow,
@@ -94,12 +101,8 @@ NO_IDENTITY = QT_TRANSLATE_NOOP(
     "errors", "Deze database heeft nog geen eigen kenmerk. Start Clientsteun één keer en probeer het dan opnieuw."
 )
 WRONG_SUFFIX = QT_TRANSLATE_NOOP("errors", "Kies een bestand dat eindigt op .pdf, .xlsx of .csv.")
-NO_PDF = QT_TRANSLATE_NOOP(
-    "errors", "Een samenvatting als PDF kan deze versie nog niet maken. Kies een bestand dat eindigt op .xlsx of .csv."
-)
 UNREADABLE = QT_TRANSLATE_NOOP("errors", "bestand niet te lezen")
 SLACK = timedelta(days=31)  # the Algemene termijnenwet, a receipt assumed two working days after posting
-PDF_MODULE = "clientsteun.reports.summary"  # render_summary(PublishedSummary) -> bytes
 
 
 class SummaryService(Service):
@@ -111,19 +114,18 @@ class SummaryService(Service):
     def municipalities(self) -> list[str]:
         """The municipalities of the residents, by name (the report's units to choose from)."""
         with self._db.transaction() as session:
-            found = {_unit(name) for name in session.scalars(select(ClientRow.municipality).distinct())}
-        return sorted(found)
+            return _municipalities_held(session)
 
     def summary(self, period: Period, municipalities: Sequence[str] = ()) -> Summary:
-        """The period's report with exact counts: all municipalities, or the ones chosen (each whole)."""
-        return build_summary(period, self.figures(period, municipalities))
+        """The period's report with exact counts of every municipality; the sections shown beside all
+        together are ``municipalities`` (() : all), a name the database lacks refused."""
+        return build_summary(period, self.figures(period)).choosing([_unit(name) for name in municipalities])
 
-    def figures(self, period: Period, municipalities: Sequence[str] = ()) -> list[UnitFigures]:
-        """The exact figures per municipality, read in one transaction; the chosen ones always appear."""
+    def figures(self, period: Period) -> list[UnitFigures]:
+        """The exact figures of every municipality, read in one transaction."""
         period = period.validated()
         with self._db.transaction() as session:
-            reading = _Reading(session, self._catalog, period, self.today(), municipalities)
-            return reading.units()
+            return _Reading(session, self._catalog, period, self.today()).units()
 
     def export_summary(self, target: Path, summary: Summary, threshold: int) -> Path:
         """Publish ``summary`` (counts under ``threshold``, at least 5, hidden) as PDF, XLSX or CSV by the
@@ -131,6 +133,8 @@ class SummaryService(Service):
         published = publish_summary(summary, threshold)
         action = AuditAction.SUMMARY_COMBINED if summary.packages else AuditAction.SUMMARY
         detail = f"samenvatting {target.suffix.lower()}, {summary.period.label}, {_municipalities(summary)}"
+        if summary.chosen:
+            detail += f", {len(summary.chosen)} apart getoond"
         if summary.packages:
             detail += f", {summary.packages} pakketten"
         return self._audit.export(target, report_bytes(published, target), action, detail=detail)
@@ -164,13 +168,22 @@ def _unit(name: str | None) -> str:
     return (name or "").strip() or NO_MUNICIPALITY
 
 
+def held() -> ColumnElement[bool]:
+    """The residents whose figures this database reports: all but a dossier handed over (its history
+    is counted by the colleague's laptop that holds it now)."""
+    return or_(ClientRow.closed_on.is_(None), ClientRow.close_reason != HANDED_OVER)
+
+
+def _municipalities_held(session: Session) -> list[str]:
+    query = select(ClientRow.municipality).distinct().where(held())
+    return sorted({_unit(name) for name in session.scalars(query)})
+
+
 def check_report_target(target: Path) -> None:
     """Refuse a report file this version cannot make, before any work is done."""
     suffix = target.suffix.lower()
     if suffix not in (".pdf", ".xlsx", ".csv"):
         raise InvalidInput(WRONG_SUFFIX, detail=f"report suffix {suffix!r}")
-    if suffix == ".pdf" and importlib.util.find_spec(PDF_MODULE) is None:  # the PDF renderer arrives in its own module
-        raise InvalidInput(NO_PDF, detail="no PDF renderer for summaries")
 
 
 def report_bytes(published: PublishedSummary, target: Path) -> bytes:
@@ -181,8 +194,9 @@ def report_bytes(published: PublishedSummary, target: Path) -> bytes:
         return summary_csv(published)
     if suffix == ".xlsx":
         return summary_xlsx(published)
-    content: bytes = importlib.import_module(PDF_MODULE).render_summary(published)
-    return content
+    from clientsteun.reports.summary import render_summary  # ReportLab is loaded only for a PDF
+
+    return render_summary(published)
 
 
 def read_packages(files: Sequence[Path]) -> list[tuple[str, SummaryPackage]]:
@@ -202,11 +216,12 @@ def combine_files(files: Sequence[Path]) -> Summary:
     return combine(read_packages(files))
 
 
-def write_report(target: Path, summary: Summary, threshold: int) -> Path:
-    """Publish and write a report without a database open (``clientsteun combine``): the app's own
-    database is still never overwritten.  Nothing is logged: there is no audit log without a database."""
+def write_report(target: Path, summary: Summary, threshold: int, *, database: Path) -> Path:
+    """Publish and write a report without a database open (``clientsteun combine``): the files the app
+    keeps for ``database`` (the one the command line names, or the default) are still never replaced.
+    Nothing is logged: there is no audit log without a database."""
     content = report_bytes(publish_summary(summary, threshold), target)
-    return write_user_file(target, content, database=paths.default_database())
+    return write_user_file(target, content, database=database)
 
 
 @dataclass(frozen=True)
@@ -218,13 +233,9 @@ class _RouteRow:
 class _Reading:
     """The figures of one period, read in one transaction."""
 
-    def __init__(
-        self, session: Session, catalog: Catalog, period: Period, today: date, municipalities: Sequence[str]
-    ) -> None:
+    def __init__(self, session: Session, catalog: Catalog, period: Period, today: date) -> None:
         self.session, self.catalog, self.period, self.today = session, catalog, period, today
         self.as_of = min(period.end, today)  # where the routes stand: the period's end, or today if sooner
-        chosen = sorted({_unit(name) for name in municipalities})
-        self.chosen = chosen
         self.counts: dict[str, Counter[tuple[str, str, str]]] = defaultdict(Counter)
         self.values: dict[str, Counter[tuple[str, str, int]]] = defaultdict(Counter)
         self.signals: dict[str, list[SharedSignal]] = defaultdict(list)
@@ -235,18 +246,11 @@ class _Reading:
         self._contacts()
         self._signals()
         self._routes()
-        names = set(self.counts) | set(self.values) | set(self.signals) | set(self.chosen)
+        names = set(self.counts) | set(self.values) | set(self.signals) | set(_municipalities_held(self.session))
         return [
             UnitFigures(name, dict(self.counts[name]), dict(self.values[name]), tuple(self.signals[name]))
             for name in sorted(names)
         ]
-
-    def _where(self, municipality: SQLColumnExpression[str]) -> ColumnElement[bool]:
-        if not self.chosen:
-            return true()
-        typed = [name for name in self.chosen if name != NO_MUNICIPALITY]
-        empty = [func.trim(municipality) == ""] if NO_MUNICIPALITY in self.chosen else []
-        return or_(func.trim(municipality).in_(typed), *empty)
 
     def _supported(self) -> ColumnElement[bool]:
         """Residents whose support ran during the period: begun by its end, not closed before it."""
@@ -254,7 +258,7 @@ class _Reading:
         return and_(
             began <= self.period.end,
             or_(ClientRow.closed_on.is_(None), ClientRow.closed_on >= self.period.start),
-            self._where(ClientRow.municipality),
+            held(),
         )
 
     def _residents(self) -> None:
@@ -291,7 +295,7 @@ class _Reading:
             .where(
                 ConversationRow.held_on.between(self.period.start, self.period.end),
                 ConversationRow.contact_made.is_(True),
-                self._where(ClientRow.municipality),
+                held(),
             )
             .group_by(*columns)
         )
@@ -307,7 +311,7 @@ class _Reading:
         """Signals by theme and organisation, in the signal's municipality (else the resident's); the
         shareable descriptions with every resident's and network member's name taken out."""
         where = func.coalesce(func.nullif(func.trim(SignalRow.municipality), ""), ClientRow.municipality)
-        in_period = and_(SignalRow.on.between(self.period.start, self.period.end), self._where(where))
+        in_period = and_(SignalRow.on.between(self.period.start, self.period.end), held())
         scrubber = name_scrubber(self.session)
         grouped = (
             select(where, SignalRow.theme, SignalRow.organisation, func.count())
@@ -318,25 +322,19 @@ class _Reading:
         for municipality, theme, organisation, count in self.session.execute(grouped):
             key = (TableKey.SIGNALS, self.catalog.routes.theme_name(theme), _organisation(organisation, scrubber))
             self.counts[_unit(municipality)][key] += count
-        newest = (  # each resident's newest consent, the one in force (``rights.may_share``)
-            select(ConsentRow.client_id, func.max(ConsentRow.id).label("id")).group_by(ConsentRow.client_id).subquery()
-        )
+        newest = newest_consents()
         shared = (
             select(
                 where, SignalRow.theme, SignalRow.organisation, SignalRow.description,
-                ConsentRow.given_on, ConsentRow.valid_until, ConsentRow.withdrawn_on,
+                newest.c.given_on, newest.c.valid_until, newest.c.withdrawn_on,
             )
             .join(ClientRow, ClientRow.id == SignalRow.client_id)
             .outerjoin(newest, newest.c.client_id == SignalRow.client_id)
-            .outerjoin(ConsentRow, ConsentRow.id == newest.c.id)
             .where(in_period, SignalRow.shareable.is_(True))
             .order_by(SignalRow.on, SignalRow.id)
         )  # fmt: skip
-        for municipality, theme, organisation, description, given_on, valid_until, withdrawn_on in self.session.execute(
-            shared
-        ):
-            consents = [Consent(given_on, valid_until=valid_until, withdrawn_on=withdrawn_on)] if given_on else []
-            if not may_share(consents, self.today).allowed:  # still counted above, the description not shared
+        for municipality, theme, organisation, description, *consent in self.session.execute(shared):
+            if not may_share(consents_of(*consent), self.today).allowed:  # counted above, the description not shared
                 continue
             self.signals[_unit(municipality)].append(
                 SharedSignal(
@@ -349,9 +347,7 @@ class _Reading:
     def _routes(self) -> None:
         """Routes started (with where they stand), days to a decision, deadlines missed and objections."""
         links = route_links(self.session)
-        rows = lean_routes(
-            self.session, self._where(ClientRow.municipality), self.as_of, lambda steps: self._active(steps, links)
-        )
+        rows = lean_routes(self.session, held(), self.as_of, lambda steps: self._active(steps, links))
         routes = [row.route for row in rows]
         answering, belongs = answering_steps(routes, links), belonging_to(routes, links)
         step_kinds = self.catalog.routes.step_kinds

@@ -264,7 +264,9 @@ class MainWindow(QMainWindow):
 
     def show_coordinator(self) -> None:
         """The period's summary per municipality, exported or combined from several laptops' packages."""
-        CoordinatorDialog(self.services, self.settings, self, tasks=self.tasks).exec()
+        dialog = CoordinatorDialog(self.services, self.settings, self, tasks=self.tasks)
+        dialog.exec()
+        dialog.deleteLater()  # not kept under the window until it closes
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -164,9 +164,33 @@ def test_a_package_is_saved_with_the_team_name_and_logged(
     assert demo.audit.entries()[-1].action is AuditAction.SUMMARY_PACKAGE
 
 
-def test_combining_says_the_ticks_are_for_this_database_only(dialog: CoordinatorDialog) -> None:
+def test_the_screen_says_all_together_counts_every_municipality(dialog: CoordinatorDialog) -> None:
     texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any(text.startswith("Alle gemeenten samen telt altijd alle gemeenten") for text in texts)
     assert any("telt alle gemeenten uit de pakketten" in text for text in texts)
+    assert any("overgedragen telt niet mee" in text for text in texts)
+
+
+def test_ticks_show_sections_without_changing_any_figure(
+    qtbot: QtBot, dialog: CoordinatorDialog, demo: Services, tmp_path: Path, settings: Settings
+) -> None:
+    """Unticking a municipality after showing hides its section at once; all together stays every
+    municipality, and the saved report has the sections ticked with the same cells."""
+    qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    everything = publish_summary(demo.summaries.summary(Q3), settings.summary_threshold)
+    first, *others = demo.summaries.municipalities()
+    check(dialog, first, False)
+    sections = [dialog.figures.section_box.itemText(i) for i in range(dialog.figures.section_box.count())]
+    assert sections == [ALL_MUNICIPALITIES, *others]
+    assert residents_shown(dialog) == residents_published(everything)
+    assert f"Apart getoond: {', '.join(others)}." in dialog.status.text()
+    target = tmp_path / "zonder-een.xlsx"
+    dialog.save_report(target)
+    saved = load_workbook(target, read_only=True)["Inwoners"]
+    names = [row[0] for row in saved.iter_rows(values_only=True) if row and row[0] in (first, *others)]
+    assert names == others
+    check(dialog, "*", False)
+    assert dialog.message.text() == "Vink ten minste één gemeente aan." and not dialog.report_button.isEnabled()
 
 
 def test_combining_packages_from_two_laptops_shows_the_combined_figures(
@@ -178,13 +202,21 @@ def test_combining_packages_from_two_laptops_shows_the_combined_figures(
     dialog.combine(files)
     assert "Samengevoegd uit 2 pakketten (Team Noord, Team Zuid)" in dialog.status.text()
     combined = publish_summary(combine_files(files), settings.summary_threshold)
-    places = ", ".join(combined.municipalities)
-    assert f"Alle gemeenten uit de pakketten tellen mee: {places}." in dialog.status.text()
+    assert combined.coverage in dialog.status.text()
     alone = publish_summary(demo.summaries.summary(Q3), settings.summary_threshold)
     assert residents_shown(dialog) == residents_published(combined) != residents_published(alone)
+    box = dialog.municipality_list
+    assert [box.item(row).text() for row in range(box.count())] == list(combined.municipalities)
+    kept = combined.municipalities[-1]
+    check(dialog, "*", False)
+    check(dialog, kept, True)  # the ticks choose the combined report's sections too
+    sections = [dialog.figures.section_box.itemText(i) for i in range(dialog.figures.section_box.count())]
+    assert sections == [ALL_MUNICIPALITIES, kept]
+    assert residents_shown(dialog) == residents_published(combined)  # all together: every municipality still
     dialog.save_report(tmp_path / "samen.pdf")
     assert demo.audit.entries()[-1].action is AuditAction.SUMMARY_COMBINED
-    assert "Team Noord, Team Zuid" in collapsed(body((tmp_path / "samen.pdf").read_bytes()))
+    text = collapsed(body((tmp_path / "samen.pdf").read_bytes()))
+    assert "Team Noord, Team Zuid" in text and f"Apart getoond: {kept}." in text
 
 
 def test_a_damaged_package_is_refused_with_its_file_name(
@@ -204,7 +236,7 @@ def test_cancelling_stops_the_reading(demo: Services) -> None:
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        read_summary(demo.on_own_connection, Q3, (), 5, token)
+        read_summary(demo.on_own_connection, Q3, 5, token)
     assert quarters(TODAY, 3)[2] == Period(date(2026, 4, 1), date(2026, 6, 30))
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -57,23 +58,28 @@ def test_summary_as_a_spreadsheet_is_written_and_logged(tmp_path: Path, summary_
     assert any("Samenvatting gemaakt" in line for line in audit_lines(tmp_path, summary_db))
 
 
+def _sections(content: bytes) -> list[str]:
+    """The sections of a CSV report, in order (the explanation's lines left out)."""
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))[1:]
+    return list(dict.fromkeys(row[1] for row in rows if row[1]))
+
+
 def test_summary_of_one_municipality_as_csv(tmp_path: Path, summary_db: Path) -> None:
+    """Houten shown apart; all together is all of them still, and the report says so."""
     out = tmp_path / "houten.csv"
     result = run(tmp_path, "summary", "--db", str(summary_db), *PERIOD, "--municipality", "Houten", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    text = csv_text(out.read_bytes())
-    assert "Houten" in text and "Zeist" not in text
+    assert _sections(out.read_bytes()) == ["Alle gemeenten samen", "Houten"]
+    assert "ook die hier niet apart staan: Houten, Zeist. Apart getoond: Houten." in csv_text(out.read_bytes())
+    unknown = run(tmp_path, "summary", "--db", str(summary_db), *PERIOD, "--municipality", "Hooten", "--out", "s.csv")
+    assert_plain_error(unknown, "‘Hooten’ komt in deze cijfers niet voor", "Houten, Zeist")
 
 
-def test_a_summary_as_pdf_needs_the_pdf_renderer(tmp_path: Path, summary_db: Path) -> None:
+def test_a_summary_as_pdf(tmp_path: Path, summary_db: Path) -> None:
     out = tmp_path / "kwartaal.pdf"
     result = run(tmp_path, "summary", "--db", str(summary_db), *PERIOD, "--out", str(out))
-    if importlib.util.find_spec("clientsteun.reports.summary") is None:
-        assert_plain_error(result, "PDF", ".xlsx of .csv")
-        assert not out.exists()
-    else:
-        assert result.returncode == 0, result.stderr
-        assert out.read_bytes().startswith(b"%PDF")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(
@@ -105,6 +111,23 @@ def test_packages_are_combined_without_a_database(tmp_path: Path, summary_db: Pa
     assert result.returncode == 0, result.stderr
     assert "1 pakket samengevoegd" in result.stdout and "dubbel" in result.stdout
     assert "Houten" in csv_text(out.read_bytes())
+    zeist = tmp_path / "zeist.csv"
+    chosen = run(tmp_path, "combine", str(package), "--municipality", "Zeist", "--out", str(zeist), passphrase=None)
+    assert chosen.returncode == 0, chosen.stderr
+    assert _sections(zeist.read_bytes()) == ["Alle gemeenten samen", "Zeist"]
+
+
+def test_combine_never_replaces_a_file_of_the_database_named(tmp_path: Path, summary_db: Path) -> None:
+    """No database is opened, yet the one ``--db`` names is protected: a report name that is a link to
+    it is refused (its suffix alone would pass)."""
+    package = tmp_path / "noord.json"
+    assert run(tmp_path, "summary-package", "--db", str(summary_db), *PERIOD, "--out", str(package)).returncode == 0
+    link = tmp_path / "team.csv"
+    link.hardlink_to(summary_db)
+    before = summary_db.read_bytes()
+    result = run(tmp_path, "--db", str(summary_db), "combine", str(package), "--out", str(link), passphrase=None)
+    assert_plain_error(result, "hoort bij de database")
+    assert summary_db.read_bytes() == before
 
 
 def test_overlapping_or_damaged_packages_are_refused_by_name(tmp_path: Path, summary_db: Path) -> None:

@@ -148,3 +148,21 @@ def test_a_withdrawn_consent_keeps_the_resident_s_signals_out_of_the_package_and
     assert counted == [2]  # still counted, without a description
     assert services.requests.sharing(kept) == ""
     assert services.requests.sharing(stopped) == CONSENT_WITHDRAWN
+
+
+def test_sharing_reads_the_newest_consent_of_that_resident_only(services: Services) -> None:
+    """A consent withdrawn, then a new one given: the new one holds; another resident's consent, or
+    none at all, changes nothing."""
+    client = services.clients.create_client(
+        ClientInput(name="Carla Opnieuw", consent=Consent(date(2026, 1, 1), withdrawn_on=date(2026, 2, 1)))
+    )
+    other = services.clients.create_client(
+        ClientInput(name="Dirk Verlopen", consent=Consent(date(2025, 1, 1), valid_until=date(2025, 12, 31)))
+    )
+    nobody = services.clients.create_client(ClientInput(name="Eva Zonder"))
+    assert services.requests.sharing(client.id) == CONSENT_WITHDRAWN
+    details = services.clients.get_client(client.id).details
+    services.clients.update_client(client.id, replace(details, consent=Consent(date(2026, 3, 1))))
+    assert services.requests.sharing(client.id) == ""
+    assert services.requests.sharing(other.id) == CONSENT_EXPIRED
+    assert services.requests.sharing(nobody.id) == ""

@@ -13,13 +13,15 @@ from pathlib import Path
 import pytest
 
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import ClientInput, ConversationInput
+from clientsteun.domain.routes import RouteInput, SignalInput, StepInput
 from clientsteun.domain.summary import Period, TableKey
 from clientsteun.domain.summary_package import FORMAT_VERSION, PackageRefused, checksum, package_bytes, read_package
 from clientsteun.services import Services
 from clientsteun.services.summaries import combine_files, write_report
 from clientsteun.store.database import open_database
-from tests.conftest import TEST_KEY, FakeClock
+from tests.conftest import FAST_KDF, TEST_KEY, FakeClock
 
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
 AUGUST = Period(date(2026, 8, 1), date(2026, 8, 31))
@@ -77,7 +79,7 @@ def test_two_laptops_combine_and_the_same_package_twice_counts_once(
     assert summary.municipalities == ("Houten", "Zeist")
     assert summary.sections[1].table(TableKey.RESIDENTS).total == 7  # 3 + 4: exact before publishing
     assert summary.sections[0].table(TableKey.CONTACTS).total == 13
-    write_report(tmp_path / "samen.csv", summary, 5)
+    write_report(tmp_path / "samen.csv", summary, 5, database=services.database.path)
     rows = list(csv.reader(io.StringIO((tmp_path / "samen.csv").read_text("utf-8-sig")), delimiter=";"))
     assert ["01-07-2026 t/m 30-09-2026", "Houten", "Inwoners ondersteund", "Inwoners", "Nieuw", "7"] in rows
     assert [
@@ -88,6 +90,59 @@ def test_two_laptops_combine_and_the_same_package_twice_counts_once(
         "Nieuw",
         "13",
     ] in rows
+
+
+def test_a_resident_handed_over_is_counted_once_by_the_laptop_that_holds_the_dossier(
+    services: Services, other: Services, tmp_path: Path
+) -> None:
+    """A hands the whole dossier over to B (closed on A as "overgedragen"): A's figures leave it out,
+    B's count it with its history, so the combined report counts the resident, the contacts, the
+    route and the signal once."""
+    _fill(services, "Houten", 2)
+    moved = services.clients.create_client(
+        ClientInput("Verzonnen Verhuizer", municipality="Houten", first_contact=date(2026, 7, 6))
+    ).id
+    services.conversations.save_conversation(
+        None, ConversationInput(moved, date(2026, 7, 7), "intake", "in_person", duration_minutes=30)
+    )
+    route = services.routes.save_route(None, RouteInput(moved, "wmo", "Wmo"))
+    services.routes.save_step(None, StepInput(route.id, date(2026, 7, 8), "applied"))
+    services.routes.save_signal(None, SignalInput(moved, date(2026, 7, 9), "waiting_list", "Wacht lang."))
+    _fill(other, "Zeist", 1)
+    handed = services.dossier_copy.hand_over(moved, tmp_path / "overdracht.cso", kdf=FAST_KDF)
+    other.dossier_import.import_file(handed.path, transfer_passphrase=handed.transfer_passphrase)
+    services.dossier_import.record_hand_over(moved, erase=False)
+    assert services.clients.get_client(moved).closed_on is not None  # still on A, closed as handed over
+
+    mine = services.summaries.summary(Q3).sections[0]
+    assert mine.table(TableKey.RESIDENTS).total == 2 and mine.table(TableKey.ROUTES).total == 0
+    theirs = other.summaries.summary(Q3).sections[0]
+    assert theirs.table(TableKey.RESIDENTS).total == 2 and theirs.table(TableKey.ROUTES).total == 1
+    combined = combine_files([_write(services, tmp_path, "a.json"), _write(other, tmp_path, "b.json")])
+    together = combined.sections[0]
+    assert together.table(TableKey.RESIDENTS).total == 4  # 2 + the one handed over + 1 in Zeist
+    assert together.table(TableKey.CONTACTS).total == 4  # each resident's contact, once
+    assert together.table(TableKey.ROUTES).total == 1
+    assert together.table(TableKey.SIGNALS).total == 1
+    houten = combined.sections[1]
+    assert houten.municipality == "Houten" and houten.table(TableKey.RESIDENTS).total == 3
+
+
+def test_a_report_never_replaces_a_file_of_the_database_it_is_given(
+    services: Services, other: Services, tmp_path: Path
+) -> None:
+    """``clientsteun combine`` opens no database, yet the one named (``--db``) is protected: here a
+    report file name that is a link to the database itself, which no suffix check would catch."""
+    _fill(services, "Houten", 1)
+    summary = combine_files([_write(services, tmp_path, "a.json")])
+    link = tmp_path / "kantoor.csv"
+    link.hardlink_to(other.database.path)
+    before = other.database.path.read_bytes()
+    with pytest.raises(ClientsteunError, match="hoort bij de database"):
+        write_report(link, summary, 5, database=other.database.path)
+    assert other.database.path.read_bytes() == before
+    written = write_report(tmp_path / "samen.csv", summary, 5, database=other.database.path)
+    assert written.read_bytes().startswith(b"\xef\xbb\xbf")  # another file is written as asked
 
 
 def test_one_database_twice_for_overlapping_periods_is_refused(services: Services, tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ def test_a_later_period_sees_the_decision_that_came_later(team: Services, catalo
 
 def test_scenario_2_the_signal_appears_in_the_municipality_without_a_name(team: Services, catalog: Catalog) -> None:
     summary = team.summaries.summary(Q3, ["Houten"])
-    assert summary.municipalities == ("Houten",)
+    assert summary.municipalities == ("Houten", "Zeist") and summary.chosen == ("Houten",)
     section = summary.sections[1]
     assert section.municipality == "Houten"
     (signal,) = section.signals
@@ -183,11 +183,26 @@ def test_an_expired_or_withdrawn_consent_keeps_the_description_out_by_the_servic
     assert (shared(), counted()) == (0, 2)
 
 
-def test_choosing_a_municipality_reports_it_whole_and_only_it(team: Services) -> None:
-    summary = team.summaries.summary(Q3, ["Zeist", "Nergenshuizen"])
-    assert summary.municipalities == ("Nergenshuizen", "Zeist")
-    assert summary.sections[0].table(TableKey.RESIDENTS).total == 1
+def test_ticks_choose_the_sections_shown_and_all_together_is_always_every_municipality(team: Services) -> None:
+    """Two reports over the same figures with other ticks publish the same all together and the same
+    cells for each municipality both show: neither can be subtracted from the other."""
+    everything = publish_summary(team.summaries.summary(Q3), 5)
+    only_zeist = publish_summary(team.summaries.summary(Q3, ["Zeist"]), 5)
+    only_houten = publish_summary(team.summaries.summary(Q3, [" Houten "]), 5)
+    assert [s.municipality for s in only_zeist.sections] == [ALL_MUNICIPALITIES, "Zeist"]
+    assert [s.municipality for s in only_houten.sections] == [ALL_MUNICIPALITIES, "Houten"]
+    assert only_zeist.sections[0] == only_houten.sections[0] == everything.sections[0]
+    assert only_zeist.sections[1] == everything.sections[2] and only_houten.sections[1] == everything.sections[1]
+    together = only_zeist.sections[0].table(TableKey.RESIDENTS).row_totals
+    assert together is not None and together[0].text == "<5"  # Houten's 3 and Zeist's 1, whatever is ticked
+    assert only_zeist.coverage == (
+        "Alle gemeenten samen telt altijd alle 2 gemeenten van deze cijfers, ook die hier niet apart staan: "
+        "Houten, Zeist. Apart getoond: Zeist."
+    )
+    assert everything.coverage == "Alle gemeenten samen telt de 2 gemeenten van deze cijfers: Houten, Zeist."
     assert team.summaries.municipalities() == ["Houten", "Zeist"]
+    with pytest.raises(ClientsteunError, match=r"‘Nergenshuizen’ komt in deze cijfers niet voor\. Kies uit: Houten"):
+        team.summaries.summary(Q3, ["Zeist", "Nergenshuizen"])
 
 
 def test_exports_are_written_safely_and_logged(team: Services, tmp_path: Path) -> None:

@@ -217,3 +217,50 @@ def test_no_published_report_gives_a_hidden_count_away_across_its_sections(
         assert determined_in_report(tables) == set(), key
     if len(units) == 1:
         assert published.sections[0].tables == published.sections[1].tables
+
+
+def test_the_subset_attack_all_together_of_three_minus_all_together_of_two() -> None:
+    """Ticking Houten, Zeist and Bunnik, then Houten and Zeist, must not give two "all together"s whose
+    difference is Bunnik's hidden count: all together is every municipality, whatever is ticked."""
+    houten = _routes("Houten", {("Wmo", "Toegekend"): 20, ("Wmo", "Afgewezen"): 9})
+    zeist = _routes("Zeist", {("Wmo", "Toegekend"): 30, ("Wmo", "Afgewezen"): 12})
+    bunnik = _routes("Bunnik", {("Wmo", "Toegekend"): 2, ("Wmo", "Afgewezen"): 7})
+    summary = build_summary(Q3, [houten, zeist, bunnik])
+    three = publish_summary(summary.choosing(["Houten", "Zeist", "Bunnik"]), 5)
+    two = publish_summary(summary.choosing(["Zeist", "Houten"]), 5)
+    assert three.sections[0] == two.sections[0]
+    assert [s.municipality for s in two.sections] == [ALL_MUNICIPALITIES, "Houten", "Zeist"]
+    assert two.shown == ("Houten", "Zeist") and two.municipalities == ("Bunnik", "Houten", "Zeist")
+    assert "Apart getoond: Houten, Zeist." in two.coverage and summary.choosing(["Zeist", "Houten"]).chosen
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    units=st.lists(UNIT, min_size=1, max_size=4),
+    first=st.sets(st.integers(0, 3)),
+    second=st.sets(st.integers(0, 3)),
+)
+def test_two_reports_with_other_ticks_publish_the_same_cells(
+    units: list[dict[tuple[str, str], int]], first: set[int], second: set[int]
+) -> None:
+    """Whatever two sets of municipalities are ticked, all together is published the same, and so is
+    every municipality both show: nothing one report hides is shown, or worked out, by the other."""
+    summary = build_summary(
+        Q3,
+        [
+            UnitFigures(f"Gemeente {n}", {("routes", row, column): count for (row, column), count in routes.items()})
+            for n, routes in enumerate(units)
+        ],
+    )
+    everything = publish_summary(summary, 5)
+
+    def ticked(numbers: set[int]) -> list[str]:
+        return [f"Gemeente {n}" for n in sorted(numbers) if n < len(units)]
+
+    reports = [publish_summary(summary.choosing(ticked(numbers)), 5) for numbers in (first, second)]
+    by_name = {section.municipality: section for section in everything.sections}
+    for report, numbers in zip(reports, (first, second), strict=True):
+        assert report.sections[0] == everything.sections[0]
+        assert report.shown == (tuple(ticked(numbers)) or everything.shown)
+        for section in report.sections:
+            assert section == by_name[section.municipality]

@@ -2,7 +2,13 @@
 
 On the left the period (a quarter, or any dates) and the municipalities, and what to do with them:
 show the figures, save a summary package for the coordinator, combine packages.  On the right the
-figures as published (small counts hidden) and the report as it prints, with its charts.  Reading the
+figures as published (small counts hidden) and the report as it prints, with its charts.
+
+"Alle gemeenten samen" always counts every municipality of the figures (this database's, or the
+combined packages'), and the suppression is worked out over every section once: the ticks only
+choose which municipalities are shown apart, on screen and in the saved report, for this database
+and for combined packages alike.  Changing them shows or hides sections at once, without reading
+again, and reveals nothing more.  Reading the
 figures, combining and saving run on the task helper (``ui/tasks.py``, over a connection of their
 own), with progress and cancel; the screen stays responsive.  Every save is logged by the service.
 """
@@ -55,7 +61,8 @@ REPORT_SUFFIXES = (".pdf", ".xlsx", ".csv")
 
 @dataclass(frozen=True)
 class Shown:
-    """What the screen shows: the exact summary (for saving) and its published form (for the eye)."""
+    """What the screen has: the exact summary of every municipality (for saving) and its published
+    form with every section (the ticks choose the sections put on screen)."""
 
     summary: Summary
     published: PublishedSummary
@@ -79,12 +86,10 @@ def last_complete_quarter(today: date) -> Period:
 # -- the jobs (worker thread; plain values in and out) ---------------------------------------------
 
 
-def read_summary(
-    connect: Connect, period: Period, municipalities: Sequence[str], threshold: int, token: CancelToken
-) -> Shown:
+def read_summary(connect: Connect, period: Period, threshold: int, token: CancelToken) -> Shown:
     with connect() as services:
         token.check()
-        summary = services.summaries.summary(period, municipalities)
+        summary = services.summaries.summary(period)
     token.check()
     return Shown(summary, publish_summary(summary, threshold))
 
@@ -136,10 +141,8 @@ class CoordinatorDialog(QDialog):
             field.textEdited.connect(lambda _text: self.quarter_box.setCurrentIndex(0))
         self.municipality_list = QListWidget()
         self.municipality_list.setAccessibleName(self.tr("Gemeenten"))
-        for name in services.summaries.municipalities():
-            item = QListWidgetItem(name, self.municipality_list)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+        self.set_choices(services.summaries.municipalities())
+        self.municipality_list.itemChanged.connect(self._ticks_changed)
         self.show_button = QPushButton(self.tr("Cijfers &tonen"))
         self.show_button.clicked.connect(self.show_figures)
         self.show_button.setDefault(True)
@@ -148,6 +151,14 @@ class CoordinatorDialog(QDialog):
         period_form.addRow(self.tr("&Van"), self.from_edit)
         period_form.addRow(self.tr("Tot &en met"), self.to_edit)
         period_form.addRow(self.tr("Ge&meenten"), self.municipality_list)
+        period_form.addRow(
+            note(
+                self.tr(
+                    "Alle gemeenten samen telt altijd alle gemeenten, ook die u niet aanvinkt. De vinkjes kiezen "
+                    "welke gemeenten ook apart in het rapport staan."
+                )
+            )
+        )
         if not self.municipality_list.count():  # a coordinator's own database: only packages to combine
             period_form.addRow(
                 note(self.tr("Deze database heeft geen inwoners. Voeg de pakketten van uw team samen (hieronder)."))
@@ -162,7 +173,14 @@ class CoordinatorDialog(QDialog):
         self.package_button = QPushButton(self.tr("&Pakket opslaan…"))
         self.package_button.clicked.connect(self.choose_package_file)
         package_form = QFormLayout()
-        package_form.addRow(note(self.tr("Voor de coördinator: de cijfers van deze periode, zonder namen.")))
+        package_form.addRow(
+            note(
+                self.tr(
+                    "Voor de coördinator: de cijfers van deze periode, zonder namen. Een dossier dat u hebt "
+                    "overgedragen telt niet mee: dat telt de collega die het nu heeft."
+                )
+            )
+        )
         package_form.addRow(self.tr("Team&naam"), self.team_edit)
         package_form.addRow(self.package_button)
         package_group = QGroupBox(self.tr("Samenvattingspakket"))
@@ -174,8 +192,8 @@ class CoordinatorDialog(QDialog):
         combine_layout.addWidget(
             note(
                 self.tr(
-                    "Voeg de pakketten van de ondersteuners samen tot één rapportage. Die telt alle gemeenten uit "
-                    "de pakketten; de vinkjes bij Gemeenten gelden alleen voor de cijfers van deze database."
+                    "Voeg de pakketten van de ondersteuners samen tot één rapportage. Alle gemeenten samen telt "
+                    "alle gemeenten uit de pakketten; de vinkjes bij Gemeenten kiezen ook hier welke apart staan."
                 )
             )
         )
@@ -241,7 +259,7 @@ class CoordinatorDialog(QDialog):
         return Period(start, end).validated()
 
     def municipalities(self) -> tuple[str, ...]:
-        """The municipalities ticked; () when all are (then residents without one count too)."""
+        """The municipalities ticked, to show apart; () when all are."""
         items = [self.municipality_list.item(row) for row in range(self.municipality_list.count())]
         ticked = tuple(item.text() for item in items if item.checkState() == Qt.CheckState.Checked)
         if items and not ticked:
@@ -253,16 +271,35 @@ class CoordinatorDialog(QDialog):
             item = self.municipality_list.item(row)
             item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
 
+    def set_choices(self, names: Sequence[str]) -> None:
+        """The municipalities to tick: ``names``, each ticked as it was (a new one ticked)."""
+        box = self.municipality_list
+        if [box.item(row).text() for row in range(box.count())] == list(names):
+            return
+        unticked = {
+            box.item(row).text() for row in range(box.count()) if box.item(row).checkState() == Qt.CheckState.Unchecked
+        }
+        box.blockSignals(True)  # one change, not one per item
+        while box.count():
+            box.takeItem(0)
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if name in unticked else Qt.CheckState.Checked)
+            box.addItem(item)
+        box.blockSignals(False)
+
     # -- showing -------------------------------------------------------------------------------
 
     def show_figures(self) -> None:
         """Read the period's figures on a worker thread, then show them."""
         try:
-            period, municipalities = self.period(), self.municipalities()
+            period = self.period()
+            self.municipalities()
         except ClientsteunError as error:
             show_error(self, error)
             return
-        job = functools.partial(read_summary, self.services.on_own_connection, period, municipalities, self.threshold)
+        job = functools.partial(read_summary, self.services.on_own_connection, period, self.threshold)
         self._run(job, self.tr("De cijfers worden geteld…"))
 
     @property
@@ -283,25 +320,39 @@ class CoordinatorDialog(QDialog):
 
     def _show(self, shown: Shown) -> None:
         self.shown = shown
+        self.set_choices(shown.summary.municipalities)
+        self._put_on_screen()
+
+    def _ticks_changed(self) -> None:
+        if self.shown is not None:
+            self._put_on_screen()
+
+    def chosen(self) -> Summary:
+        """The summary shown, publishing the sections ticked."""
+        assert self.shown is not None, "nothing shown yet"
+        return self.shown.summary.choosing(self.municipalities())
+
+    def _put_on_screen(self) -> None:
+        """The figures shown with the sections ticked (published once: nothing is worked out again)."""
+        assert self.shown is not None
+        try:
+            chosen = self.municipalities()
+        except ClientsteunError as error:
+            self._tell(user_message(error), warning=True)
+            self.report_button.setEnabled(False)
+            return
         self.message.hide()
-        summary = shown.summary
+        summary, published = self.shown.summary, self.shown.published.only(chosen)
         if summary.packages:
             teams = ", ".join(summary.teams) or self.tr("zonder teamnaam")
-            places = ", ".join(summary.municipalities) or self.tr("geen gemeenten")
-            text = self.tr(
-                "Samengevoegd uit {count} pakketten ({teams}), periode {period}. Alle gemeenten uit de pakketten "
-                "tellen mee: {places}."
-            )
-            self.status.setText(
-                text.format(count=summary.packages, teams=teams, period=summary.period.label, places=places)
-            )
+            text = self.tr("Samengevoegd uit {count} pakketten ({teams}), periode {period}.")
+            text = text.format(count=summary.packages, teams=teams, period=summary.period.label)
         else:
-            places = ", ".join(summary.municipalities) or self.tr("geen gemeenten")
-            text = self.tr("Deze database, periode {period}: {places}.")
-            self.status.setText(text.format(period=summary.period.label, places=places))
-        self.figures.show_summary(shown.published)
+            text = self.tr("Deze database, periode {period}.").format(period=summary.period.label)
+        self.status.setText(f"{text} {published.coverage}")
+        self.figures.show_summary(published)
         self.report_button.setEnabled(True)
-        self.preview.load(functools.partial(render_summary, shown.published), self.tr("De grafieken worden getekend…"))
+        self.preview.load(functools.partial(render_summary, published), self.tr("De grafieken worden getekend…"))
 
     def _refused(self, error: ClientsteunError) -> None:
         """A plain message over the screen, and kept beside the figures (which stay as they were)."""
@@ -340,15 +391,16 @@ class CoordinatorDialog(QDialog):
             self.save_report(target)
 
     def save_report(self, target: Path) -> None:
-        """Publish and write the figures shown as PDF, XLSX or CSV (by the suffix); the service logs it."""
-        assert self.shown is not None, "nothing shown yet"
+        """Publish and write the figures shown (the sections ticked) as PDF, XLSX or CSV (by the suffix);
+        the service logs it."""
         try:
             check_report_target(target)
+            summary = self.chosen()
         except ClientsteunError as error:
             show_error(self, error)
             return
         self.tasks.run(
-            functools.partial(save_report, self.services.on_own_connection, target, self.shown.summary, self.threshold),
+            functools.partial(save_report, self.services.on_own_connection, target, summary, self.threshold),
             on_done=self._saved, label=self.tr("Het rapport wordt opgeslagen…"), parent=self,
         )  # fmt: skip
 
