@@ -39,10 +39,10 @@ def newest_consents(*where: ColumnElement[bool]) -> Subquery:
     """Each resident's newest consent, the one in force (``rights.may_share``), as the columns
     client_id, given_on, valid_until and withdrawn_on; ``where`` narrows the consents looked at (one
     resident's, say).  One lean read (no consent objects loaded) for the summaries and for sharing."""
-    newest = select(func.max(ConsentRow.id)).where(*where).group_by(ConsentRow.client_id)
+    newest = select(func.max(ConsentRow.id).label("id")).where(*where).group_by(ConsentRow.client_id).subquery()
     return (
         select(ConsentRow.client_id, ConsentRow.given_on, ConsentRow.valid_until, ConsentRow.withdrawn_on)
-        .where(ConsentRow.id.in_(newest))
+        .join(newest, newest.c.id == ConsentRow.id)
         .subquery("newest_consent")
     )
 
