@@ -108,8 +108,8 @@ WORDS = {
         not_working="Wat niet lukt",
         tried="Wat is geprobeerd",
         status="Stand",
-        evidence_kept="bewijs: {count}",
-        papers_held="documenten: {collected} van {total}",
+        evidence_kept="Bewijs: {count}",
+        papers_held="Documenten: {collected} van {total}",
         evidence_joiner="; ",
         not_fitting="Omgekeerde toets: waarom alternatieven niet passen",
         alternatives={
@@ -264,7 +264,7 @@ class _Sheet:
         if details:
             self.flow.append(Paragraph(" \u00b7 ".join(details), style.small))
         if route.status:
-            self._paragraph(f"{self.words.status}: {text(route.status)}")
+            self._paragraph(f"<b>{self.words.status}</b> \u2013 {text(route.status)}")  # the status has a colon
         for step in route.steps:
             # "Ik kreeg een besluit." with a result reads "Ik kreeg een besluit: afgewezen".
             what = step.what.rstrip(".") if step.result and not step.state else step.what

@@ -258,7 +258,10 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def edit_settings(self) -> None:
-        if SettingsDialog(self.settings, self, today=self.clock().date()).exec():
+        dialog = SettingsDialog(self.settings, self, today=self.clock().date())
+        saved = dialog.exec()
+        dialog.deleteLater()  # not kept under the window until it closes
+        if saved:
             self.safety.apply_settings(self.settings)
             self.refresh_clients()
 

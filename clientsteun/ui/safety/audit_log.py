@@ -39,7 +39,8 @@ class AuditLogDialog(QDialog):
         entries = audit.entries()
         broken = first_broken(entries)
         if broken is None:
-            state = self.tr("{count} regels. Het logboek is compleet en niet aangepast.").format(count=len(entries))
+            lines = self.tr("1 regel") if len(entries) == 1 else self.tr("{count} regels").format(count=len(entries))
+            state = self.tr("{lines}. Het logboek is compleet en niet aangepast.").format(lines=lines)
         else:
             state = self.tr("Let op: het logboek is aangepast vanaf regel {id}.").format(id=broken)
         self.state = QLabel(state)
