@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.model import AgreementInput, ClientInput, ConversationInput, NetworkMember, TimelineKind
 from clientsteun.domain.rights import RequestKind
+from clientsteun.domain.routes import RouteInput, StepInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog
@@ -55,7 +56,7 @@ def test_the_copy_lists_what_names_others_and_leaves_the_ticked_passage_out(
     dialog = _dialog(qtbot, window, services)
     assert dialog.mention_list.count() == 1
     item = dialog.mention_list.item(0)
-    assert item.text() == "Gesprek van 02-03-2026 – noemt iemand uit het netwerk"
+    assert item.text() == "Gesprek van 02-03-2026 (intake) – noemt iemand uit het netwerk"  # a kind not in the catalog
     item.setCheckState(Qt.CheckState.Checked)
     written = tmp_path / "kopie.pdf"
     window.rights.save_copy(dialog, written, pdf=True)
@@ -65,6 +66,30 @@ def test_the_copy_lists_what_names_others_and_leaves_the_ticked_passage_out(
     assert "Fenna Verzonnen" in shown and "zorgt voor de post" not in shown and "weggelaten" in shown
     last = services.audit.entries()[-1]
     assert last.detail == "kopie voor de inwoner, pdf; 1 stukken weggelaten"
+
+
+def test_the_dialog_names_its_resident_and_each_passage_s_record_but_not_the_other_person(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    client_id = _resident(services)
+    route = services.routes.save_route(
+        None, RouteInput(client_id, "wmo", "Hulp bij het huishouden", contact="Bram Bedacht belt mee")
+    )
+    services.routes.save_step(None, StepInput(route.id, date(2026, 11, 2), "applied", note="Met Bram Bedacht"))
+    dialog = window.rights.rights_dialog(client_id)
+    open_dialog(qtbot, dialog)
+    qtbot.waitUntil(dialog.pdf_button.isEnabled, timeout=JOB_TIMEOUT_MS)
+    assert dialog.heading.text() == "Fenna Verzonnen" and dialog.heading.isVisible()
+    labels = [dialog.mention_list.item(row).text() for row in range(dialog.mention_list.count())]
+    step = services.catalog.routes.step_name("applied")
+    assert labels == [
+        "Gesprek van 02-03-2026 (intake) – noemt iemand uit het netwerk",
+        "Route (Hulp bij het huishouden) – noemt iemand uit het netwerk",
+        f"Stap van een route van 02-11-2026 ({step}, Hulp bij het huishouden) – noemt iemand uit het netwerk",
+    ]
+    assert not any("Bram" in label for label in labels)
+    rows = dialog.mention_list
+    assert rows.height() < 6 * rows.sizeHintForRow(0)  # as high as its few rows, not an empty box
 
 
 def test_a_request_is_added_put_off_with_a_reason_and_answered(

@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.dates import format_date
-from clientsteun.domain.dossier_format import Body, Mention, records
+from clientsteun.domain.dossier_format import Body, Mention
 from clientsteun.domain.errors import QT_TRANSLATE_NOOP
 from clientsteun.domain.rights import REQUEST_WORDS, DossierNote, NoteKind, RequestKind, RightsRequest
 from clientsteun.services import Services
 from clientsteun.ui.errors import guarded
-from clientsteun.ui.widgets.fields import DateField, choice_box, note, plain_text
+from clientsteun.ui.widgets.fields import DateField, choice_box, note, plain_text, text_label
 from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table, selected_row
@@ -55,24 +56,80 @@ SECTION_WORDS = {
     "notes": QT_TRANSLATE_NOOP("RightsDialog", "Notitie"),
 }
 DATE_FIELDS = ("held_on", "on", "recorded_on", "created_on", "received_on")
+HEADING_SCALE = 1.3
+FEWEST_ROWS, MOST_ROWS = 3, 10  # the list of passages is this many rows high at least, then scrolls
+
+
+def _fit_rows(rows: QListWidget) -> None:
+    """As high as its rows (``FEWEST_ROWS`` to ``MOST_ROWS``): one passage does not sit above an empty box."""
+    shown = min(max(rows.count(), FEWEST_ROWS), MOST_ROWS)
+    row_height = rows.sizeHintForRow(0) if rows.count() else rows.fontMetrics().height()
+    rows.setFixedHeight(shown * row_height + 2 * rows.frameWidth() + 4)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RightsDialog", text)
 
 
-def mention_label(body: Body, mention: Mention) -> str:
-    """ "Gesprek van 02-03-2026 – noemt iemand uit het netwerk", never the text itself."""
-    record = next(r for section, r in records(body) if r["uuid"] == mention.uuid)
-    day = next((record[f] for f in DATE_FIELDS if isinstance(record.get(f), str)), None)
-    when = _tr(" van {day}").format(day=format_date(date.fromisoformat(day))) if day else ""
+def _located(body: Body, mention: Mention) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The record ``mention`` points at, and the record it belongs to (the route of a step)."""
+    top, _, inner = mention.section.partition(".")
+    for record in body[top]:
+        if not inner and record["uuid"] == mention.uuid:
+            return record, None
+        for child in record.get(inner, ()) if inner else ():
+            if child["uuid"] == mention.uuid:
+                return child, record
+    raise KeyError(mention.uuid)
+
+
+def _day(record: dict[str, Any] | None) -> str:
+    found = next((record[f] for f in DATE_FIELDS if isinstance(record.get(f), str)), None) if record else None
+    return format_date(date.fromisoformat(found)) if found else ""
+
+
+def _which(body: Body, section: str, record: dict[str, Any], parent: dict[str, Any] | None,
+           catalog: Catalog) -> tuple[str, list[str]]:  # fmt: skip
+    """The day and what tells the record apart (a kind, a title, an organisation): never its free text,
+    which is where another person's name would be."""
+    routes = catalog.routes
+    if section == "conversations":
+        return _day(record), [catalog.kind_name(record["kind"])]
+    if section == "routes":
+        return "", [record["title"]]
+    if section == "routes.steps":
+        return _day(record), [routes.step_name(record["kind"]), parent["title"] if parent else ""]
+    if section == "routes.evidence":
+        return _day(record), [parent["title"] if parent else ""]
+    if section in ("meetings", "meetings.companions"):
+        meeting = parent or record
+        return _day(meeting), [catalog.meetings.name(meeting["kind"]), meeting["organisation"]]
+    if section == "preparations.questions" and parent is not None:
+        held: dict[str, Any] | None = next((m for m in body["meetings"] if m["uuid"] == parent["meeting_uuid"]), None)
+        return _day(held), [catalog.meetings.name(held["kind"])] if held else []
+    if section == "signals":
+        return _day(record), [routes.theme_name(record["theme"]), record["organisation"]]
+    if section == "notes":
+        return _day(record), [_tr("Verklaring") if record["kind"] == NoteKind.STATEMENT else _tr("Correctie")]
+    return _day(record), []
+
+
+def mention_label(body: Body, mention: Mention, catalog: Catalog) -> str:
+    """ "Gesprek van 02-03-2026 (Intake) – noemt iemand uit het netwerk": which record, never the text itself."""
+    record, parent = _located(body, mention)
+    day, details = _which(body, mention.section, record, parent, catalog)
+    what = _tr(SECTION_WORDS.get(mention.section, mention.section))
+    if day:
+        what = _tr("{what} van {day}").format(what=what, day=day)
+    shown = [detail for detail in details if detail]
+    if shown:
+        what = _tr("{what} ({details})").format(what=what, details=", ".join(shown))
     who = []
     if mention.network:
         who.append(_tr("iemand uit het netwerk"))
     if mention.other_resident:
         who.append(_tr("een andere inwoner"))
-    what = _tr(SECTION_WORDS.get(mention.section, mention.section))
-    return _tr("{what}{when} – noemt {who}").format(what=what, when=when, who=_tr(" en ").join(who))
+    return _tr("{what} – noemt {who}").format(what=what, who=_tr(" en ").join(who))
 
 
 class RightsDialog(QDialog):
@@ -81,6 +138,8 @@ class RightsDialog(QDialog):
         self.services = services
         self.client_id = client_id
         self.setWindowTitle(self.tr("Rechten van de inwoner: {name}").format(name=name))
+        self.heading = text_label(name, bold=True, scale=HEADING_SCALE)  # the one resident this is about
+        self.heading.setAccessibleName(self.tr("Inwoner"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Rechten van de inwoner"))
         self.tabs.addTab(self._copy_page(), self.tr("Kopie"))
@@ -91,6 +150,7 @@ class RightsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.status = note()  # what could not be done, said in place
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -114,6 +174,7 @@ class RightsDialog(QDialog):
         self.mention_list = QListWidget()
         self.mention_list.setAccessibleName(self.tr("Stukken die andere mensen noemen"))
         self.mention_list.addItem(self.tr("Het dossier wordt gelezen…"))  # until ``show_mentions``
+        _fit_rows(self.mention_list)
         layout.addWidget(self.mention_list)
         row = QHBoxLayout()
         self.pdf_button = QPushButton(self.tr("Kopie opslaan als &pdf…"))  # the controller saves, on its tasks
@@ -124,6 +185,7 @@ class RightsDialog(QDialog):
         row.addWidget(self.json_button)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addStretch(1)
         return page
 
     def left_out(self) -> list[str]:
@@ -140,13 +202,14 @@ class RightsDialog(QDialog):
         """The passages that name other people, read on a worker thread (``RightsController``)."""
         self.mention_list.clear()
         for mention in mentions:
-            item = QListWidgetItem(mention_label(body, mention))
+            item = QListWidgetItem(mention_label(body, mention, self.services.catalog))
             item.setData(Qt.ItemDataRole.UserRole, mention.uuid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.mention_list.addItem(item)
         if not self.mention_list.count():
             self.mention_list.addItem(self.tr("Geen stukken gevonden die andere mensen noemen."))
+        _fit_rows(self.mention_list)
         self.pdf_button.setEnabled(True)
         self.json_button.setEnabled(True)
 
