@@ -146,6 +146,10 @@ def test_the_worklist_anonymises_and_erases_a_selection(
         (second, date(2026, 4, 2)),
     ]
     assert dialog.model.index(0, 3).data() == "02-04-2026"
+    header = dialog.table.horizontalHeader()
+    widths = [header.sectionSize(column) for column in range(header.count())]
+    assert widths[0] < widths[1] < sum(widths) / 3  # the number as wide as it is; the name shares the rest
+    assert all(widths[column] >= header.sectionSizeHint(column) for column in (3, 4))  # the dates have room
     assert not dialog.anonymise_button.isEnabled()  # nothing chosen yet
 
     _select(dialog, first)

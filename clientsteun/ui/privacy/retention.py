@@ -12,13 +12,15 @@ from clientsteun.ui.widgets.screen import fit_on_screen
 from clientsteun.ui.widgets.table_model import ROW_ROLE, Column, RowTableModel
 from clientsteun.ui.widgets.table_view import make_table
 
+SHARED_COLUMNS = (1, 2, 3, 4)
+
 
 def _columns() -> list[Column[RetentionItem]]:
     def tr(text: str) -> str:
         return QCoreApplication.translate("RetentionDialog", text)
 
     return [
-        Column(tr("Nr"), lambda item: str(item.client_id), sort_key=lambda item: item.client_id),
+        Column(tr("Nummer"), lambda item: str(item.client_id), sort_key=lambda item: item.client_id, align_right=True),
         Column(tr("Naam"), lambda item: item.display_name),
         Column(tr("Gemeente"), lambda item: item.municipality),
         Column(tr("Gesloten op"), lambda item: format_date(item.closed_on), sort_key=lambda item: item.closed_on),
@@ -39,7 +41,9 @@ class RetentionDialog(QDialog):
         self.state.setObjectName("retentionState")
         self.state.setWordWrap(True)
         self.model: RowTableModel[RetentionItem] = RowTableModel(_columns(), key=lambda item: item.client_id)
-        self.table = make_table(self.model, stretch=1, accessible_name=self.tr("Dossiers met verstreken bewaartermijn"))
+        self.table = make_table(  # the number as wide as it is; name, place and both dates share the rest
+            self.model, stretch=SHARED_COLUMNS, accessible_name=self.tr("Dossiers met verstreken bewaartermijn")
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         explain = QLabel(
             self.tr(
