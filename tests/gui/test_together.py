@@ -7,6 +7,7 @@ from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from clientsteun.domain.meetings import Answer, MeetingInput
 from clientsteun.domain.routes import EvidenceInput, RouteInput
 from clientsteun.services import Services
 from clientsteun.ui.main_window import MainWindow
+from clientsteun.ui.meetings.pages import AnswerField
 from clientsteun.ui.meetings.together import TogetherWindow
 from clientsteun.ui.safety.unlock import UnlockDialog
 from clientsteun.ui.widgets.readability_meter import ReadabilityMeter
@@ -84,6 +86,13 @@ def test_nothing_of_another_resident_is_visible_on_any_screen(
     assert panel.title_label.font().pointSizeF() > answer.font().pointSizeF()  # the question stands out
     meters = panel.findChildren(ReadabilityMeter)
     assert meters and all(m.verdict_label.font().pointSizeF() >= normal * 1.5 for m in meters)
+    ticks = [field.sheet_box for field in panel.findChildren(AnswerField)]  # "Op het blad", grown with the type
+    large = QFontMetrics(together.font()).height()
+    assert ticks and all(tick.sizeHint().height() >= large * 1.4 for tick in ticks)
+    panel.questions_page.new_edit.setText("Mag ik iemand meenemen?")
+    panel.questions_page.add()
+    assert panel.questions_page.list.sizeHintForRow(0) >= large * 1.4  # a row is as high as its big tick box
+    assert panel.questions_page.tick_note.text() == "Een vinkje betekent: dit komt op het blad."
     for number in range(len(panel.pages)):
         panel.go(number)
         assert_nothing_of_the_other()

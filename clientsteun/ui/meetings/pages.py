@@ -306,7 +306,9 @@ class QuestionsPage(Page):
         for pushed in (edit, self.up_button, self.down_button, remove):
             buttons.addWidget(pushed)
         buttons.addStretch(1)
+        self.tick_note = note(_tr("Een vinkje betekent: dit komt op het blad."))
         self.column.addLayout(add_row)
+        self.column.addWidget(self.tick_note)
         self.column.addWidget(self.list, 1)
         self.column.addLayout(buttons)
 

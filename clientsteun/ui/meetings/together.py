@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from clientsteun.ui.meetings.preparation import PreparationPanel
@@ -21,6 +21,7 @@ from clientsteun.ui.widgets.buttons import button
 from clientsteun.ui.widgets.fields import note
 
 LARGE_TYPE = 1.6  # the type size in Samen-modus, against the app's own
+TICK_SIZE = 1.5  # a tick box against the height of the large type
 
 
 class TogetherWindow(QWidget):
@@ -36,6 +37,11 @@ class TogetherWindow(QWidget):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * LARGE_TYPE)
         self.setFont(font)
+        tick = round(QFontMetrics(font).height() * TICK_SIZE)  # the boxes "Op het blad" grow with the type
+        self.setStyleSheet(
+            f"QCheckBox::indicator, QAbstractItemView::indicator {{ width: {tick}px; height: {tick}px; }}"
+            f"QAbstractItemView::item {{ padding: {tick // 6}px 0px; }}"
+        )
         self.panel = panel
         self.confirm_leave = confirm_leave
         self._may_close = False
