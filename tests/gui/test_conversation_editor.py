@@ -297,3 +297,17 @@ def test_highlight_marks_the_words_search_found_ignoring_accents(
     marked = [selection.cursor.selectedText() for selection in editor.notes_edit.extraSelections()]
     assert marked == ["Eén", "één"]  # not the 'een' inside 'gemeente'; positions right after an emoji
     assert editor.notes_edit.textCursor().position() == 3  # at the first hit (the emoji counts two)
+
+
+def test_the_areas_of_life_are_as_high_as_their_rows_at_any_width(
+    qtbot: QtBot, window: MainWindow, resident: Client
+) -> None:
+    editor = open_new_conversation(qtbot, window)
+    domains = editor.domains
+    for width in (720, 520):
+        editor.resize(width, editor.height())
+        qtbot.waitUntil(lambda: not domains.verticalScrollBar().maximum())  # nothing hidden below
+        last = domains.visualRect(domains.model().index(domains.count() - 1, 0))
+        assert 0 <= domains.viewport().height() - last.bottom() <= last.height() / 2  # no empty box underneath
+    editor.dirty = False
+    editor.reject()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientsteun.domain.catalog import Catalog
+from clientsteun.domain.catalog_reader import CatalogItem
 from clientsteun.domain.dates import format_date, format_time, parse_time
 from clientsteun.domain.errors import ClientsteunError
 from clientsteun.domain.model import Conversation, ConversationInput
@@ -49,6 +50,25 @@ LONGEST_WAIT_FACTOR = 4  # typing without a pause still stores a draft every 4 a
 
 SaveConversation = Callable[[int | None, ConversationInput, int | None], Conversation]
 SaveDraft = Callable[[int | None, int | None, ConversationInput], int]
+
+
+class AreaList(CheckList):
+    """The areas of life side by side, each read whole, in as many rows as the width needs: as high as
+    those rows, with no empty box under them."""
+
+    def __init__(self, items: tuple[CatalogItem, ...], checked: tuple[str, ...]) -> None:
+        super().__init__(items, checked)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSpacing(2)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it grows instead
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()  # after every layout of the items, as the width changes
+        wanted = self.contentsSize().height() + 2 * self.frameWidth()
+        if self.count() and wanted != self.height():
+            self.setFixedHeight(wanted)
 
 
 class ConversationEditor(QDialog):
@@ -121,13 +141,7 @@ class ConversationEditor(QDialog):
         self.contact_edit = QCheckBox(self.tr("Er was contact"))
         self.contact_edit.setChecked(data.contact_made)
         self.participants_edit = QLineEdit(data.participants)
-        self.domains = CheckList(catalog.life_domains, data.life_domains)
-        self.domains.setFlow(QListView.Flow.LeftToRight)  # in columns, so each area reads whole
-        self.domains.setWrapping(True)
-        self.domains.setResizeMode(QListView.ResizeMode.Adjust)
-        self.domains.setSpacing(2)
-        self.domains.setMinimumHeight(90)
-        self.domains.setMaximumHeight(130)
+        self.domains = AreaList(catalog.life_domains, data.life_domains)
 
         self.template_edit = QComboBox()
         self.template_edit.addItem(self.tr("Sjabloon invoegen…"), "")
