@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLabel, QLineEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
@@ -157,6 +157,20 @@ def test_quitting_from_the_lock_closes_the_window_without_asking(qtbot: QtBot, s
     unlock = when_modal(UnlockDialog, lambda dialog: dialog.quit_button.click())
     window.safety.lock()
     qtbot.waitUntil(lambda: unlock.handled and not window.isVisible())
+
+
+def test_the_lock_s_sentence_reads_on_one_line(qtbot: QtBot, safe_window: MainWindow) -> None:
+    fits: list[bool] = []
+
+    def look(dialog: UnlockDialog) -> None:
+        label = next(shown for shown in dialog.findChildren(QLabel) if shown.text().startswith("Clientsteun is"))
+        fits.append(label.width() >= label.fontMetrics().horizontalAdvance(label.text()))
+        dialog.quit_button.click()
+
+    unlock = when_modal(UnlockDialog, look)
+    safe_window.safety.lock()
+    qtbot.waitUntil(lambda: unlock.handled and not safe_window.isVisible())
+    assert fits == [True]  # "…om verder te / werken." no more
 
 
 def test_locking_empties_the_clipboard_when_the_app_put_the_text_there(qtbot: QtBot, safe_window: MainWindow) -> None:

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QClipboard, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -117,6 +117,20 @@ class IdleWatcher(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+LONGEST_LINE = 80  # characters: a longer sentence on the lock is wrapped into two balanced lines
+
+
+def _make_room(dialog: QWidget, sentence: str) -> None:
+    """Wide enough for ``sentence`` on one line, or on two of about the same length when it is long."""
+    metrics = dialog.fontMetrics()
+    letter = metrics.averageCharWidth()
+    whole = metrics.horizontalAdvance(sentence) + letter
+    line = whole if whole <= letter * LONGEST_LINE else whole // 2 + letter * 8  # room for the break at a word
+    layout = dialog.layout()
+    margins = dialog.contentsMargins() + (layout.contentsMargins() if layout is not None else QMargins())
+    dialog.setMinimumWidth(line + margins.left() + margins.right())
 
 
 class _Cover(QWidget):
@@ -321,6 +335,7 @@ class SafetyMenu(QObject):
         intro = self.tr("Clientsteun is vergrendeld. Typ uw wachtwoord om verder te werken.")
         dialog = UnlockDialog(self.safety, intro)
         dialog.setObjectName("lockUnlockDialog")
+        _make_room(dialog, intro)
         if not dialog.exec():
             self.window.close()  # "Afsluiten": drafts were kept when locking
             return
