@@ -65,7 +65,8 @@ def _line(line: Attempt, catalog: RouteCatalog) -> OverviewLine:
         if data.state is not StepState.DONE:
             what += f" ({STEP_STATE_WORDS[data.state]})"
         result = OUTCOME_WORDS[data.outcome] if data.outcome else ""
-        detail = "; ".join(part for part in (result, first_line(data.reason), first_line(data.note)) if part)
+        parts = (result, first_line(data.reason), first_line(data.note))
+        detail = " — ".join(part for part in parts if part)  # as the route window writes outcome and reason
     else:
         assert line.evidence is not None
         evidence = line.evidence

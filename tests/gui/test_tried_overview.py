@@ -109,7 +109,7 @@ def test_overview_lists_every_attempt_in_date_order_and_saves_a_logged_pdf(
     shown = collapsed(body(dialog.pdf))
     order = [shown.index(text) for text in ("02-03-2026", "20-06-2026", "01-07-2026", "01-09-2026", "08-12-2026")]
     assert order == sorted(order)
-    assert "Niet dakloos genoeg" in shown
+    assert "afgewezen — Niet dakloos genoeg" in shown  # outcome and reason as the route window writes them
     assert "Hoorzitting (gepland)" in shown
     assert "bijlage: reacties.txt" in shown
 
