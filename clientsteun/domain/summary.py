@@ -43,9 +43,9 @@ NOT_FILLED = QT_TRANSLATE_NOOP("summary", "Niet ingevuld")
 SECONDARY_MARK = "x"
 LEGEND = QT_TRANSLATE_NOOP(
     "summary",
-    "Aantallen van 1 tot {threshold} staan er als <{threshold}. Een x is een aantal dat ook verborgen is, zodat "
-    "een klein aantal niet uit de totalen kan worden teruggerekend. Een mediaan of spreiding staat er alleen bij "
-    "een groep van ten minste {threshold}.",
+    "<{threshold} betekent: 1 tot en met {last}. Een x betekent: dit aantal is ook weggelaten, zodat niemand een "
+    "klein aantal uit de totalen kan uitrekenen. Een mediaan of spreiding staat er alleen bij een groep van ten "
+    "minste {threshold}.",
 )
 COVERS_ALL = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen telt de {count} gemeenten van deze cijfers: {names}.")
 COVERS_ONE = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen is de enige gemeente van deze cijfers: {names}.")
@@ -413,7 +413,7 @@ class PublishedSummary:
 
     @property
     def legend(self) -> str:
-        return LEGEND.format(threshold=self.threshold)
+        return LEGEND.format(threshold=self.threshold, last=self.threshold - 1)
 
     @property
     def shown(self) -> tuple[str, ...]:

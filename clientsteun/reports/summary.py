@@ -1,13 +1,17 @@
 """The coordinator's summary as a PDF: ``render_summary(published)`` gives the bytes.
 
 Only what publishing left visible is printed: the tables with "<5" and "x" as published, charts
-that draw a hidden count as nothing (a bar left out, or a segment of 0, with a note saying so), and a
-summary in plain words on the first page, made from the published figures of all municipalities
-together (always every municipality of the figures, also those not shown apart: the first page
-says so).  A hidden count is never printed, drawn or worked into a sentence.  Then, per section (all
+that never draw a hidden count (a bar or segment left out; a route kind with nothing shown is not in
+the chart, and a sentence under it says so), and a summary in plain words on the first page, made
+from the published figures of all municipalities together (always every municipality of the
+figures, also those not shown apart: one sentence under the list of municipalities says so).  A
+hidden count is never printed, drawn or worked into a sentence.  Then, per section (all
 municipalities together, then each municipality): four charts, the eight tables, the shareable signal
-descriptions (already scrubbed of names).  The legend explains the marks on the first page and at
-the end.
+descriptions (already scrubbed of names).  The legend explains the marks right under the first
+table that shows one, and again at the end.
+
+Chart labels are wrapped onto more lines, never cut; the outcome colours differ in hue and in
+lightness, so they stay apart for colour-blind readers and in grey-scale print.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
@@ -36,10 +41,17 @@ NO_ROWS = "Geen gegevens in deze periode."
 SHARED_SIGNALS = "Gedeelde signalen"
 NO_SIGNALS = "Er zijn geen signalen als deelbaar gemarkeerd."
 SIGNALS_PER_MUNICIPALITY = "De beschrijvingen van de signalen staan bij elke gemeente."
+MUNICIPALITIES = "Gemeenten ({count})"
+MUNICIPALITY = "Gemeente"
+NO_MUNICIPALITIES = "geen"
+SHOWN_APART = "Apart getoond"
+COUNTS_EVERY = "Alle gemeenten samen telt altijd alle {count} gemeenten; daarna staat elke gemeente apart."
+COUNTS_MORE = "Alle gemeenten samen telt altijd alle {count} gemeenten, ook de gemeenten die hier niet apart staan."
+COUNTS_ONE = "Alle gemeenten samen is hier alleen {name}."
 CHART_NOTE = (
-    "In de grafieken staan alleen de getoonde aantallen: een verborgen aantal (<{threshold} of x) "
-    "telt er als 0 of is weggelaten."
+    "In de grafieken staan alleen de getoonde aantallen: een verborgen aantal (<{threshold} of x) is niet getekend."
 )
+KINDS_LEFT_OUT = "Soorten routes met alleen kleine aantallen staan niet in de grafiek."
 CHART_EMPTY = "Geen getoonde aantallen om te tekenen."
 LABEL_SHARE = 0.25  # of the text width, for the row labels
 COLUMNS_WIDTH = TEXT_WIDTH * (1 - LABEL_SHARE)  # beside the row labels; a wider table continues below itself
@@ -47,9 +59,15 @@ MIN_COLUMN = 15 * mm
 CELL_PADDING = 3
 KEEP_TOGETHER_ROWS = 25  # a table with fewer rows is not split over two pages
 CHART_WIDTH = TEXT_WIDTH / 2 - 3 * mm
-CHART_LABEL_CHARACTERS = 26
+CHART_LABEL_WIDTH = 38 * mm  # left of the bars; a longer label takes more lines
+CHART_FONT_SIZE = 6.5
+CHART_LEADING = 7.5
 LEGEND_ROW = 9
-BAR_COLOURS = ("#1a3d6d", "#4f81bd", "#9bbb59", "#c0504d", "#a5a5a5", "#f79646", "#8064a2")
+# The outcomes in order (granted, partly, refused, withdrawn, open): navy, yellow, rose, dark and light
+# grey.  Colour-blind safe, and their lightness (grey values about 40, 195, 135, 90, 235) keeps them
+# apart when printed in grey; a thin dark outline separates the segments and the light ones from white.
+BAR_COLOURS = ("#0d2c54", "#e8c547", "#cc6677", "#5a5a5a", "#ececec")
+BAR_OUTLINE = colors.HexColor("#333333")
 _Column = tuple[str, list[str], bool]  # header, a text per row (the totals row last), whether a total
 HEADER_BACKGROUND = colors.HexColor("#e8eef6")
 TOTALS_BACKGROUND = colors.HexColor("#f3f3f3")
@@ -67,24 +85,48 @@ def summary_story(published: PublishedSummary) -> list[Flowable]:
         Paragraph(text(TITLE), style.title),
         Paragraph(text(f"Periode: {published.period.label}"), style.body),
     ]
-    facts = [("Gemeenten", published.coverage)]
+    facts, rule = municipality_facts(published)
+    lines = [_fact(label, value) for label, value in facts] + ([text(rule)] if rule else [])
     if published.teams:
-        facts.append(("Teams", ", ".join(published.teams)))
+        lines.append(_fact("Teams", ", ".join(published.teams)))
     if published.packages:
-        facts.append(("Samengevoegd uit", f"{published.packages} pakketten"))
-    story += [Paragraph(f"<b>{text(label)}:</b> {text(value)}", style.body) for label, value in facts]
+        lines.append(_fact("Samengevoegd uit", f"{published.packages} pakketten"))
+    story += [Paragraph(line, style.body) for line in lines]
     story.append(Paragraph(text(IN_SHORT), style.heading))
     story += [Paragraph(text(sentence), style.body) for sentence in summary_sentences(published)]
-    story.append(Paragraph(f"<b>{text(SMALL_COUNTS)}:</b> {text(published.legend)}", style.small))
     several = len(published.sections) > 1
+    legend = Paragraph(_fact(SMALL_COUNTS, published.legend), style.small)
     for number, section in enumerate(published.sections):
         if number:
             story.append(PageBreak())
-        story += _section(section, published.threshold, style, signals_elsewhere=several and number == 0)
+        found, placed = _section(
+            section, published.threshold, style, signals_elsewhere=several and number == 0, legend=legend
+        )
+        story += found
+        legend = None if placed else legend
     story.append(CondPageBreak(40 * mm))
     story.append(Paragraph(text(SMALL_COUNTS), style.heading))
     story.append(Paragraph(text(published.legend), style.body))
     return story
+
+
+def _fact(label: str, value: str) -> str:
+    return f"<b>{text(label)}:</b> {text(value)}"
+
+
+def municipality_facts(published: PublishedSummary) -> tuple[list[tuple[str, str]], str]:
+    """The header's lines about the municipalities, and the one sentence saying what all of them
+    together counts (every municipality of the figures, whichever are shown apart)."""
+    names, shown = published.municipalities, published.shown
+    if not names:
+        return [(MUNICIPALITIES.format(count=0), f"{NO_MUNICIPALITIES}.")], ""
+    if len(names) == 1:
+        return [(MUNICIPALITY, f"{names[0]}.")], COUNTS_ONE.format(name=names[0])
+    facts = [(MUNICIPALITIES.format(count=len(names)), f"{', '.join(names)}.")]
+    if shown == names:
+        return facts, COUNTS_EVERY.format(count=len(names))
+    facts.append((SHOWN_APART, f"{', '.join(shown) or NO_MUNICIPALITIES}."))
+    return facts, COUNTS_MORE.format(count=len(names))
 
 
 # -- the summary in plain words -------------------------------------------------------------------
@@ -216,11 +258,18 @@ def number_text(value: float) -> str:
 # -- one section ---------------------------------------------------------------------------------
 
 
-def _section(section: PublishedSection, threshold: int, style: Styles, *, signals_elsewhere: bool) -> list[Flowable]:
+def _section(
+    section: PublishedSection, threshold: int, style: Styles, *, signals_elsewhere: bool, legend: Flowable | None
+) -> tuple[list[Flowable], bool]:
+    """The section's flowables, with ``legend`` right under its first table that shows a "<5" or an
+    "x" (the second value: whether it was placed)."""
     story: list[Flowable] = [Paragraph(text(section.municipality), style.heading)]
     story += charts(section, threshold, style)
+    placed = False
     for table in section.tables:
-        story += table_flowables(table, style)
+        below = legend if legend is not None and not placed and has_mark(table) else None
+        story += table_flowables(table, style, below=below)
+        placed = placed or below is not None
     story.append(Paragraph(text(SHARED_SIGNALS), style.subheading))
     if signals_elsewhere:
         story.append(Paragraph(text(SIGNALS_PER_MUNICIPALITY), style.body))
@@ -230,7 +279,14 @@ def _section(section: PublishedSection, threshold: int, style: Styles, *, signal
         story.append(
             Paragraph(f"<b>{text(signal.theme)}, {text(signal.organisation)}:</b> {text(signal.text)}", style.item)
         )
-    return story
+    return story, placed
+
+
+def has_mark(table: PublishedTable) -> bool:
+    """Whether the printed table shows a hidden count ("<5" or "x") anywhere."""
+    shown = [cell for row in table.cells for cell in row]
+    shown += [*(table.row_totals or ()), *(table.column_totals or ()), *((table.total,) if table.total else ())]
+    return any(cell.hidden for cell in shown)
 
 
 def _cell(value: str, style: Styles, *, bold: bool = False, right: bool = False) -> Paragraph:
@@ -287,8 +343,9 @@ def _parts(columns: list[_Column], style: Styles) -> list[list[tuple[_Column, fl
     return parts
 
 
-def table_flowables(table: PublishedTable, style: Styles) -> list[Flowable]:
-    """The table's title and the table as published; a wide one continues in a second part below."""
+def table_flowables(table: PublishedTable, style: Styles, *, below: Flowable | None = None) -> list[Flowable]:
+    """The table's title and the table as published; a wide one continues in a second part below.
+    ``below`` (the legend) follows the table's first part, on the same page."""
     title = Paragraph(text(table.title), style.subheading)
     if not table.row_labels:
         return [KeepTogether([title, Paragraph(text(NO_ROWS), style.body)])]
@@ -318,10 +375,13 @@ def table_flowables(table: PublishedTable, style: Styles) -> list[Flowable]:
             commands.append(("BACKGROUND", (0, -1), (-1, -1), TOTALS_BACKGROUND))
         printed.setStyle(TableStyle(commands))
         heading = title if number == 0 else Paragraph(text(f"{table.title} (vervolg)"), style.subheading)
+        after = (
+            [Spacer(1, style.gap / 2), below, Spacer(1, style.gap)] if below and number == 0 else [Spacer(1, style.gap)]
+        )
         if len(labels) < KEEP_TOGETHER_ROWS:
-            found.append(KeepTogether([heading, printed, Spacer(1, style.gap)]))
+            found.append(KeepTogether([heading, printed, *after]))
         else:
-            found += [heading, printed, Spacer(1, style.gap)]
+            found += [heading, printed, *after]
     return found
 
 
@@ -334,8 +394,10 @@ def charts(section: PublishedSection, threshold: int, style: Styles) -> list[Flo
     days = section.table(TableKey.DECISION_DAYS)
     domains = section.table(TableKey.LIFE_DOMAINS)
     signals = section.table(TableKey.SIGNALS)
+    kinds = shown_kinds(routes)
+    left_out = KINDS_LEFT_OUT if len(kinds) < len(routes.row_labels) else ""
     drawn = [
-        _chart_cell("Uitkomst van de routes, per soort", _outcomes_chart(routes), style),
+        _chart_cell("Uitkomst van de routes, per soort", _outcomes_chart(routes, kinds), style, left_out),
         _chart_cell("Dagen tot besluit (mediaan), per soort", _bars_chart(list(_medians(days))), style),
         _chart_cell("Inwoners per levensgebied", _bars_chart(list(_column_values(domains))), style),
         _chart_cell("Signalen per thema", _bars_chart(list(_row_totals(signals))), style),
@@ -345,8 +407,9 @@ def charts(section: PublishedSection, threshold: int, style: Styles) -> list[Flo
     return [grid, Paragraph(text(CHART_NOTE.format(threshold=threshold)), style.small), Spacer(1, style.gap)]
 
 
-def _chart_cell(title: str, drawing: Drawing | None, style: Styles) -> list[Flowable]:
-    return [Paragraph(f"<b>{text(title)}</b>", style.small), drawing or Paragraph(text(CHART_EMPTY), style.small)]
+def _chart_cell(title: str, drawing: Drawing | None, style: Styles, note: str = "") -> list[Flowable]:
+    cell = [Paragraph(f"<b>{text(title)}</b>", style.small), drawing or Paragraph(text(CHART_EMPTY), style.small)]
+    return [*cell, Paragraph(text(note), style.small)] if note else cell
 
 
 def _medians(table: PublishedTable) -> Iterator[tuple[str, float]]:
@@ -367,29 +430,32 @@ def _row_totals(table: PublishedTable) -> Iterator[tuple[str, float]]:
             yield label, shown.value
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= CHART_LABEL_CHARACTERS else label[: CHART_LABEL_CHARACTERS - 1] + "…"
+def label_lines(label: str) -> list[str]:
+    """A chart's category label on as many lines as it needs beside the bars (never cut)."""
+    return simpleSplit(label, FONT, CHART_FONT_SIZE, CHART_LABEL_WIDTH - 6) or [label]
 
 
-def _bar_chart(labels: Sequence[str], series: Sequence[Sequence[float]], legend_rows: int) -> Drawing:
+def _bar_chart(labels: Sequence[str], series: Sequence[Sequence[float | None]], legend_rows: int) -> Drawing:
     """Horizontal bars, one category per label (top to bottom in the given order)."""
-    bar_height = 11 if len(series) == 1 else 13
+    lines = max(len(label_lines(label)) for label in labels)
+    bar_height = max(11 if len(series) == 1 else 13, CHART_LEADING * lines + 3)
     plot_height = bar_height * len(labels)
     legend_height = LEGEND_ROW * legend_rows + (4 if legend_rows else 0)
-    label_width = 38 * mm
     drawing = Drawing(CHART_WIDTH, plot_height + legend_height + 18)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 14 + legend_height
-    chart.width, chart.height = CHART_WIDTH - label_width - 8, plot_height
+    chart.x, chart.y = CHART_LABEL_WIDTH, 14 + legend_height
+    chart.width, chart.height = CHART_WIDTH - CHART_LABEL_WIDTH - 8, plot_height
     chart.data = [list(reversed(values)) for values in series]
-    chart.categoryAxis.categoryNames = [_short(label) for label in reversed(labels)]
+    chart.categoryAxis.categoryNames = ["\n".join(label_lines(label)) for label in reversed(labels)]
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 6.5
+    chart.categoryAxis.labels.fontSize = CHART_FONT_SIZE
+    chart.categoryAxis.labels.leading = CHART_LEADING
+    chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -3
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 6.5
+    chart.valueAxis.labels.fontSize = CHART_FONT_SIZE
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     chart.barSpacing = 0
@@ -399,6 +465,8 @@ def _bar_chart(labels: Sequence[str], series: Sequence[Sequence[float]], legend_
         chart.bars[index].strokeColor = None
     if len(series) > 1:
         chart.categoryAxis.style = "stacked"
+        for index in range(len(series)):
+            chart.bars[index].strokeColor, chart.bars[index].strokeWidth = BAR_OUTLINE, 0.3
     else:
         chart.barLabelFormat = number_text
         chart.barLabels.fontName = FONT
@@ -416,19 +484,31 @@ def _bars_chart(rows: list[tuple[str, float]]) -> Drawing | None:
     return _bar_chart([label for label, _ in rows], [[value for _, value in rows]], 0)
 
 
-def _outcomes_chart(table: PublishedTable) -> Drawing | None:
-    """Stacked bars: per route kind its outcomes; a hidden cell is a segment of 0."""
-    if not table.row_labels or not any(shown.value for row in table.cells for shown in row):
+def shown_kinds(table: PublishedTable) -> list[int]:
+    """The rows (route kinds) with at least one shown count above 0: the others have nothing to draw."""
+    return [i for i, row in enumerate(table.cells) if any(shown.value for shown in row)]
+
+
+def _drawn(shown: Shown) -> float | None:
+    """A segment's length; None (nothing drawn, not even its outline) for a hidden count or 0."""
+    return float(shown.value) if shown.value else None
+
+
+def _outcomes_chart(table: PublishedTable, kinds: Sequence[int]) -> Drawing | None:
+    """Stacked bars: per route kind in ``kinds`` its shown outcomes; a hidden cell is not drawn."""
+    if not kinds:
         return None
-    series = [[float(row[j].value or 0) for row in table.cells] for j in range(len(table.column_labels))]
+    rows = [table.cells[i] for i in kinds]
+    series = [[_drawn(row[j]) for row in rows] for j in range(len(table.column_labels))]
     legend_rows = (len(table.column_labels) + 2) // 3
-    drawing = _bar_chart(table.row_labels, series, legend_rows)
+    drawing = _bar_chart([table.row_labels[i] for i in kinds], series, legend_rows)
     legend = Legend()
     legend.x, legend.y = 0, LEGEND_ROW * legend_rows
     legend.fontName, legend.fontSize = FONT, 6.5
     legend.columnMaximum = legend_rows
     legend.deltax, legend.deltay, legend.dxTextSpace, legend.dx, legend.dy = 80, LEGEND_ROW, 3, 6, 6
     legend.alignment = "right"
+    legend.strokeColor, legend.strokeWidth = BAR_OUTLINE, 0.3
     legend.colorNamePairs = [
         (colors.HexColor(BAR_COLOURS[j % len(BAR_COLOURS)]), label) for j, label in enumerate(table.column_labels)
     ]

@@ -1,8 +1,10 @@
 """The coordinator's summary as a PDF, read back with pypdf: every table, the summary in plain words, the
-legend, the shareable signals, and never a hidden count (in a table, a chart or a sentence)."""
+legend (right under the first table with a hidden count), the shareable signals, and never a hidden count
+(in a table, a chart or a sentence); chart labels whole, route kinds with nothing shown left out."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,14 @@ from clientsteun.domain.summary import (
     build_summary,
     publish_summary,
 )
-from clientsteun.reports.summary import is_quarter, number_text, render_summary, summary_sentences
+from clientsteun.reports.summary import (
+    BAR_COLOURS,
+    KINDS_LEFT_OUT,
+    is_quarter,
+    number_text,
+    render_summary,
+    summary_sentences,
+)
 from clientsteun.services import Services
 from tests.helpers.cli import run_process
 from tests.helpers.pdf import body, collapsed, metadata, pages
@@ -26,6 +35,8 @@ from tests.helpers.pdf import body, collapsed, metadata, pages
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
 THRESHOLD = 50  # the setting may raise it: hidden counts can then be numbers that appear nowhere else
 HIDDEN = (37, 43, 29)  # counts under the threshold, in the figures below
+SMALL_KIND = "Urgentieverklaring voor een woning"  # only a small count: not in the chart
+LONG_KIND = "Wmo-ondersteuning (melding en aanvraag)"  # longer than the chart's label area: wrapped
 R, C, L, RO, D, S = (key.value for key in (TableKey.RESIDENTS, TableKey.CONTACTS, TableKey.LIFE_DOMAINS,
                                            TableKey.ROUTES, TableKey.DECISION_DAYS, TableKey.SIGNALS))  # fmt: skip
 
@@ -41,6 +52,9 @@ def _unit(name: str) -> UnitFigures:
         (L, "Justitie", "Inwoners"): 29,
         (RO, "Bijstand", "Toegekend"): 70,
         (RO, "Bijstand", "Afgewezen"): 55,
+        (RO, SMALL_KIND, "Toegekend"): 3,
+        (RO, LONG_KIND, "Toegekend"): 60,
+        (RO, LONG_KIND, "Afgewezen"): 65,
         (S, "Wachtlijst", "Woningcorporatie"): 61,
     }
     values = {(D, "Bijstand", 56): 60, (D, "Bijstand", 64): 60, (C, "Huisbezoek", 90): 210}
@@ -120,3 +134,46 @@ def test_the_service_writes_the_pdf_and_the_command_line_combines_to_one(service
     result = run_process(tmp_path, "combine", str(tmp_path / "noord.json"), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Teams: Team Noord" in collapsed(body(out.read_bytes()))
+
+
+def test_the_header_names_the_municipalities_and_says_what_all_together_counts() -> None:
+    text = collapsed(body(render_summary(_published("Houten", "Zeist"))))
+    assert "Gemeenten (2): Houten, Zeist. Alle gemeenten samen telt altijd alle 2 gemeenten; daarna staat elke" in text
+    assert "telt de" not in text and "van deze cijfers" not in text
+    chosen = build_summary(Q3, [_unit(name) for name in ("Houten", "Utrecht", "Zeist")]).choosing(["Zeist"])
+    text = collapsed(body(render_summary(publish_summary(chosen, THRESHOLD))))
+    assert "Gemeenten (3): Houten, Utrecht, Zeist. Apart getoond: Zeist." in text
+    assert "Alle gemeenten samen telt altijd alle 3 gemeenten, ook de gemeenten die hier niet apart staan." in text
+    text = collapsed(body(render_summary(_published("Houten"))))
+    assert "Gemeente: Houten. Alle gemeenten samen is hier alleen Houten." in text
+
+
+def test_the_legend_sits_right_under_the_first_table_with_a_hidden_count() -> None:
+    published = _published("Houten")  # its first table hides "Nieuw" (<50) and "Lopend" (x)
+    first = collapsed(pages(render_summary(published))[0])
+    title, legend = first.index(SPECS[0].title), first.index(f"Kleine aantallen: {collapsed(published.legend)}")
+    assert title < legend < first.index(SPECS[1].title)
+    assert "Nieuw Lopend Afgesloten Totaal Inwoners <50 x 0 160 Kleine aantallen: <50 betekent" in first
+    assert first.count("Kleine aantallen") == 1  # not also above the charts
+    assert "<50 betekent: 1 tot en met 49. Een x betekent: dit aantal is ook weggelaten" in published.legend
+    together = collapsed(body(render_summary(_published("Houten", "Zeist"))))  # 74 new together: no mark there
+    tables = together.index(SPECS[0].title)
+    routes, legend = together.index(SPECS[3].title), together.index("Kleine aantallen")
+    assert "<50" not in together[tables:routes] and " x " not in together[tables:routes]
+    assert routes < legend < together.index(SPECS[4].title) and " x " in together[routes:legend]
+
+
+def test_chart_labels_are_whole_and_kinds_with_only_small_counts_are_left_out() -> None:
+    published = _published("Houten")
+    text = collapsed(body(render_summary(published)))
+    assert "…" not in text
+    sections = len(published.sections)
+    assert text.count(LONG_KIND) == 2 * sections  # in the routes table and, wrapped, beside its bar
+    assert text.count(SMALL_KIND) == sections  # in the routes table only
+    assert text.count(KINDS_LEFT_OUT) == sections
+    assert "een verborgen aantal (<50 of x) is niet getekend" in text
+
+
+def test_the_outcome_colours_stay_apart_in_grey() -> None:
+    greys = sorted(0.299 * int(c[1:3], 16) + 0.587 * int(c[3:5], 16) + 0.114 * int(c[5:7], 16) for c in BAR_COLOURS)
+    assert len(BAR_COLOURS) >= 5 and min(b - a for a, b in itertools.pairwise(greys)) >= 40
