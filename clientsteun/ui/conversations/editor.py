@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +63,11 @@ class AreaList(CheckList):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSpacing(2)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it grows instead
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps instead
+
+    def minimumSizeHint(self) -> QSize:
+        """One row (a scroll area asks for room for its scroll bars, which this list never shows)."""
+        return QSize(super().minimumSizeHint().width(), self.sizeHintForRow(0) + 2 * self.frameWidth())
 
     def updateGeometries(self) -> None:
         super().updateGeometries()  # after every layout of the items, as the width changes

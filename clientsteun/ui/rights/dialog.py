@@ -64,7 +64,7 @@ def _fit_rows(rows: QListWidget) -> None:
     """As high as its rows (``FEWEST_ROWS`` to ``MOST_ROWS``): one passage does not sit above an empty box."""
     shown = min(max(rows.count(), FEWEST_ROWS), MOST_ROWS)
     row_height = rows.sizeHintForRow(0) if rows.count() else rows.fontMetrics().height()
-    rows.setFixedHeight(shown * row_height + 2 * rows.frameWidth() + 4)
+    rows.setFixedHeight(max(shown * row_height + 2 * rows.frameWidth() + 4, rows.minimumSizeHint().height()))
 
 
 def _tr(text: str) -> str:
