@@ -191,7 +191,7 @@ def _step(line: Attempt, routes: RouteCatalog, variant: SheetVariant) -> sheet.T
     else:
         what = routes.step_name(data.kind)
     outcome = OUTCOME_WORDS[data.outcome] if data.outcome is not None else ""
-    result = "; ".join(part for part in (outcome, first_line(data.reason), first_line(data.note)) if part)
+    result = " — ".join(part for part in (outcome, first_line(data.reason), first_line(data.note)) if part)
     state = "" if data.state is StepState.DONE else STEP_STATE_WORDS[data.state]
     return sheet.TriedStep(line.on, what, result, state)
 

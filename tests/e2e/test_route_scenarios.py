@@ -256,7 +256,7 @@ def test_scenario_1_urgency_declaration_refused_objected_and_granted(
         for day in (400, 200, 150, 140, 75, 70, 10, 5, 0):
             assert shown(days_ago(day)) in printed, (variant, day)
         assert "Mirjam Verzonnen" in printed
-    assert "Ik kreeg een besluit: afgewezen; Eigen zoekgedrag onvoldoende aangetoond" in re.sub(
+    assert "Ik kreeg een besluit: afgewezen — Eigen zoekgedrag onvoldoende aangetoond" in re.sub(
         r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(tmp_path / "blad-inwoner.pdf").pages)
     )
 

@@ -86,7 +86,7 @@ def full_sheet() -> SheetData:
                     TriedStep(date(2026, 8, 3), "Ingeschreven als woningzoekende"),
                     TriedStep(date(2026, 8, 20), "Gevraagd bij de woningcorporatie", "geen urgentie mogelijk"),
                     TriedStep(date(2026, 9, 14), "Aanvraag ingediend"),
-                    TriedStep(date(2026, 10, 12), "Besluit", "afgewezen; niet dakloos volgens de gemeente"),
+                    TriedStep(date(2026, 10, 12), "Besluit", "afgewezen — niet dakloos volgens de gemeente"),
                     TriedStep(date(2026, 11, 2), "Bezwaar ingediend"),
                     TriedStep(date(2026, 12, 1), "Hoorzitting", state="gepland"),
                 ),

@@ -97,7 +97,7 @@ def test_the_sheet_holds_the_meeting_and_the_preparation_but_nothing_marked_off_
         (date(2026, 9, 1), services.catalog.routes.step_for_resident("applied")),
         (date(2026, 10, 20), services.catalog.routes.step_for_resident("decision")),
     ]
-    assert route.steps[-1].result == "afgewezen; Niet urgent"
+    assert route.steps[-1].result == "afgewezen — Niet urgent"
     assert route.evidence_count == 1
     assert [(n.alternative, n.why) for n in data.not_fitting] == [(Alternative.NETWORK, "Mijn zus heeft geen plek")]
     assert [e.kind for e in data.entitlements] == [services.catalog.routes.kind("housing_urgency").name]
