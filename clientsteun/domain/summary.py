@@ -47,13 +47,17 @@ LEGEND = QT_TRANSLATE_NOOP(
     "klein aantal uit de totalen kan uitrekenen. Een mediaan of spreiding staat er alleen bij een groep van ten "
     "minste {threshold}.",
 )
-COVERS_ALL = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen telt de {count} gemeenten van deze cijfers: {names}.")
-COVERS_ONE = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen is de enige gemeente van deze cijfers: {names}.")
-COVERS_MORE = QT_TRANSLATE_NOOP(
-    "summary",
-    "Alle gemeenten samen telt altijd alle {count} gemeenten van deze cijfers, ook die hier niet apart staan: "
-    "{names}. Apart getoond: {shown}.",
+MUNICIPALITIES = QT_TRANSLATE_NOOP("summary", "Gemeenten ({count})")
+MUNICIPALITY = QT_TRANSLATE_NOOP("summary", "Gemeente")
+NO_MUNICIPALITIES = QT_TRANSLATE_NOOP("summary", "geen")
+SHOWN_APART = QT_TRANSLATE_NOOP("summary", "Apart getoond")
+COUNTS_EVERY = QT_TRANSLATE_NOOP(
+    "summary", "Alle gemeenten samen telt altijd alle {count} gemeenten; daarna staat elke gemeente apart."
 )
+COUNTS_MORE = QT_TRANSLATE_NOOP(
+    "summary", "Alle gemeenten samen telt altijd alle {count} gemeenten, ook de gemeenten die hier niet apart staan."
+)
+COUNTS_ONE = QT_TRANSLATE_NOOP("summary", "Alle gemeenten samen is hier alleen {name}.")
 UNKNOWN_MUNICIPALITY = QT_TRANSLATE_NOOP(
     "errors", "De gemeente ‘{name}’ komt in deze cijfers niet voor. Kies uit: {names}."
 )
@@ -422,11 +426,23 @@ class PublishedSummary:
 
     @property
     def coverage(self) -> str:
-        """What all municipalities together counts, and which municipalities are shown apart."""
-        names, count = ", ".join(self.municipalities) or "-", len(self.municipalities)
-        if self.shown != self.municipalities:
-            return COVERS_MORE.format(count=count, names=names, shown=", ".join(self.shown) or "-")
-        return (COVERS_ONE if count == 1 else COVERS_ALL).format(count=count, names=names)
+        """The municipalities in one line: which there are, which are shown apart, and what all of them
+        together counts (every municipality of the figures, whichever are shown apart)."""
+        facts, rule = self.municipality_lines()
+        return " ".join([*(f"{label}: {value}" for label, value in facts), rule]).strip()
+
+    def municipality_lines(self) -> tuple[list[tuple[str, str]], str]:
+        """(label, value) lines about the municipalities, and the one sentence on what all together counts."""
+        names, shown = self.municipalities, self.shown
+        if not names:
+            return [(MUNICIPALITIES.format(count=0), f"{NO_MUNICIPALITIES}.")], ""
+        if len(names) == 1:
+            return [(MUNICIPALITY, f"{names[0]}.")], COUNTS_ONE.format(name=names[0])
+        facts = [(MUNICIPALITIES.format(count=len(names)), f"{', '.join(names)}.")]
+        if shown == names:
+            return facts, COUNTS_EVERY.format(count=len(names))
+        facts.append((SHOWN_APART, f"{', '.join(shown) or NO_MUNICIPALITIES}."))
+        return facts, COUNTS_MORE.format(count=len(names))
 
     def only(self, names: Sequence[str]) -> PublishedSummary:
         """All together and the sections of ``names`` (() : every section), as published: leaving a

@@ -41,13 +41,6 @@ NO_ROWS = "Geen gegevens in deze periode."
 SHARED_SIGNALS = "Gedeelde signalen"
 NO_SIGNALS = "Er zijn geen signalen als deelbaar gemarkeerd."
 SIGNALS_PER_MUNICIPALITY = "De beschrijvingen van de signalen staan bij elke gemeente."
-MUNICIPALITIES = "Gemeenten ({count})"
-MUNICIPALITY = "Gemeente"
-NO_MUNICIPALITIES = "geen"
-SHOWN_APART = "Apart getoond"
-COUNTS_EVERY = "Alle gemeenten samen telt altijd alle {count} gemeenten; daarna staat elke gemeente apart."
-COUNTS_MORE = "Alle gemeenten samen telt altijd alle {count} gemeenten, ook de gemeenten die hier niet apart staan."
-COUNTS_ONE = "Alle gemeenten samen is hier alleen {name}."
 CHART_NOTE = (
     "In de grafieken staan alleen de getoonde aantallen: een verborgen aantal (<{threshold} of x) is niet getekend."
 )
@@ -85,7 +78,7 @@ def summary_story(published: PublishedSummary) -> list[Flowable]:
         Paragraph(text(TITLE), style.title),
         Paragraph(text(f"Periode: {published.period.label}"), style.body),
     ]
-    facts, rule = municipality_facts(published)
+    facts, rule = published.municipality_lines()
     lines = [_fact(label, value) for label, value in facts] + ([text(rule)] if rule else [])
     if published.teams:
         lines.append(_fact("Teams", ", ".join(published.teams)))
@@ -112,21 +105,6 @@ def summary_story(published: PublishedSummary) -> list[Flowable]:
 
 def _fact(label: str, value: str) -> str:
     return f"<b>{text(label)}:</b> {text(value)}"
-
-
-def municipality_facts(published: PublishedSummary) -> tuple[list[tuple[str, str]], str]:
-    """The header's lines about the municipalities, and the one sentence saying what all of them
-    together counts (every municipality of the figures, whichever are shown apart)."""
-    names, shown = published.municipalities, published.shown
-    if not names:
-        return [(MUNICIPALITIES.format(count=0), f"{NO_MUNICIPALITIES}.")], ""
-    if len(names) == 1:
-        return [(MUNICIPALITY, f"{names[0]}.")], COUNTS_ONE.format(name=names[0])
-    facts = [(MUNICIPALITIES.format(count=len(names)), f"{', '.join(names)}.")]
-    if shown == names:
-        return facts, COUNTS_EVERY.format(count=len(names))
-    facts.append((SHOWN_APART, f"{', '.join(shown) or NO_MUNICIPALITIES}."))
-    return facts, COUNTS_MORE.format(count=len(names))
 
 
 # -- the summary in plain words -------------------------------------------------------------------

@@ -196,10 +196,13 @@ def test_ticks_choose_the_sections_shown_and_all_together_is_always_every_munici
     together = only_zeist.sections[0].table(TableKey.RESIDENTS).row_totals
     assert together is not None and together[0].text == "<5"  # Houten's 3 and Zeist's 1, whatever is ticked
     assert only_zeist.coverage == (
-        "Alle gemeenten samen telt altijd alle 2 gemeenten van deze cijfers, ook die hier niet apart staan: "
-        "Houten, Zeist. Apart getoond: Zeist."
+        "Gemeenten (2): Houten, Zeist. Apart getoond: Zeist. "
+        "Alle gemeenten samen telt altijd alle 2 gemeenten, ook de gemeenten die hier niet apart staan."
     )
-    assert everything.coverage == "Alle gemeenten samen telt de 2 gemeenten van deze cijfers: Houten, Zeist."
+    assert everything.coverage == (
+        "Gemeenten (2): Houten, Zeist. Alle gemeenten samen telt altijd alle 2 gemeenten; daarna staat elke "
+        "gemeente apart."
+    )
     assert team.summaries.municipalities() == ["Houten", "Zeist"]
     with pytest.raises(ClientsteunError, match=r"‘Nergenshuizen’ komt in deze cijfers niet voor\. Kies uit: Houten"):
         team.summaries.summary(Q3, ["Zeist", "Nergenshuizen"])
