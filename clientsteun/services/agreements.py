@@ -8,6 +8,7 @@ from clientsteun.domain.changes import Area
 from clientsteun.domain.model import Agreement, AgreementInput
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_or_add, get_row
+from clientsteun.services.clients import note_correction
 from clientsteun.store.tables import AgreementRow, ClientRow, ConversationRow
 
 # The dossier's agreements, the list's count of open and overdue ones, and the agenda.
@@ -15,11 +16,15 @@ AGREEMENT_CHANGE = Area.AGREEMENTS | Area.RESIDENTS | Area.AGENDA
 
 
 class AgreementService(Service):
-    def save_agreement(self, agreement_id: int | None, data: AgreementInput) -> Agreement:
-        """Add (``agreement_id`` None) or change an agreement."""
+    def save_agreement(
+        self, agreement_id: int | None, data: AgreementInput, *, at_request: str | None = None
+    ) -> Agreement:
+        """Add (``agreement_id`` None) or change an agreement; ``at_request``: what the change corrects at the
+        resident's request, which leaves the dated note in the same transaction (``note_correction``)."""
         data = data.validated()
         with self._db.transaction() as session:
             get_row(session, ClientRow, data.client_id)
+            noted = note_correction(session, data.client_id, at_request, self.today(), self.now())
             if data.conversation_id is not None:  # deleted meanwhile: "not found", not "damaged"
                 get_row(session, ConversationRow, data.conversation_id)
             row = get_or_add(session, AgreementRow, agreement_id, created_on=self.today())
@@ -30,7 +35,7 @@ class AgreementService(Service):
             row.conversation_id = data.conversation_id
             session.flush()
             agreement = mapping.agreement(row)
-        self._announce(AGREEMENT_CHANGE, data.client_id)
+        self._announce(AGREEMENT_CHANGE | noted, data.client_id)
         return agreement
 
     def set_done(self, agreement_id: int, done_on: date | None) -> Agreement:

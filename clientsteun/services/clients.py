@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, case, exists, func, select, update
@@ -39,6 +39,21 @@ from clientsteun.store.tables import (
 
 # What a change to a resident's details, status, conversations or agreements can make stale.
 RESIDENT_CHANGE = Area.RESIDENTS | Area.DETAILS | Area.AGENDA
+
+
+def note_correction(session: Session, client_id: int, what: str | None, on: date, at: datetime) -> Area:
+    """Within a save's transaction: the dated note that the record was corrected at the resident's request
+    (AVG art. 16), naming ``what`` was corrected, never the old values; ``what`` None: not at their request,
+    no note.  Returns what the note makes stale (the dossier's notes and the timeline), or nothing."""
+    if what is None:
+        return Area.NONE
+    session.add(
+        DossierNoteRow(
+            client_id=client_id, kind=NoteKind.CORRECTION.value, on=on, text=rights.correction_text(what),
+            recorded_at=at,
+        )
+    )  # fmt: skip
+    return Area.DETAILS | Area.CONVERSATIONS
 
 
 class ClientService(Service):
@@ -138,19 +153,12 @@ class ClientService(Service):
         with self._db.transaction() as session:
             row = get_row(session, ClientRow, client_id)
             moved = row.municipality != details.municipality  # a by-law's term is the municipality's
-            if at_request:
-                changed = ", ".join(rights.changed_fields(mapping.client(row).details, details))
-                session.add(
-                    DossierNoteRow(
-                        client_id=client_id, kind=NoteKind.CORRECTION.value, on=self.today(),
-                        text=rights.correction_text(changed), recorded_at=self.now(),
-                    )
-                )  # fmt: skip
+            changed = ", ".join(rights.changed_fields(mapping.client(row).details, details)) if at_request else None
+            noted = note_correction(session, client_id, changed, self.today(), self.now())
             self._apply(session, row, details)
             row.updated_at = self.now()
             session.flush()
             client = mapping.client(row)
-        noted = Area.CONVERSATIONS if at_request else Area.NONE  # the timeline shows the note
         self._announce(RESIDENT_CHANGE | noted | (Area.ROUTES | Area.ROUTE if moved else Area.NONE), client_id)
         return client
 
@@ -222,10 +230,15 @@ class ClientService(Service):
         self._announce(RESIDENT_CHANGE, client_id)
         return client
 
-    def add_help_question(self, client_id: int, question: HelpQuestionInput) -> HelpQuestion:
+    def add_help_question(
+        self, client_id: int, question: HelpQuestionInput, *, at_request: str | None = None
+    ) -> HelpQuestion:
+        """A new version of the help question; ``at_request``: what it corrects at the resident's request,
+        which leaves the dated note in the same transaction (``note_correction``)."""
         question = question.validated()
         with self._db.transaction() as session:
             get_row(session, ClientRow, client_id)
+            noted = note_correction(session, client_id, at_request, self.today(), self.now())
             row = HelpQuestionRow(
                 client_id=client_id,
                 recorded_on=question.recorded_on,
@@ -235,7 +248,7 @@ class ClientService(Service):
             session.add(row)
             session.flush()
             question_added = mapping.help_question(row)
-        self._announce(Area.HELP_QUESTIONS, client_id)
+        self._announce(Area.HELP_QUESTIONS | noted, client_id)
         return question_added
 
     def delete_help_question(self, question_id: int) -> None:

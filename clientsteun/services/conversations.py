@@ -19,6 +19,7 @@ from clientsteun.domain.model import Conversation, ConversationInput, Draft, Sea
 from clientsteun.domain.notes import MAX_NOTE_CHARS, bounded_snippet
 from clientsteun.services import mapping
 from clientsteun.services.base import Service, get_or_add, get_row
+from clientsteun.services.clients import note_correction
 from clientsteun.store.search import search_notes
 from clientsteun.store.tables import ClientRow, ConversationLifeDomainRow, ConversationRow, DraftRow
 
@@ -32,20 +33,24 @@ class ConversationService(Service):
             return mapping.conversation(get_row(session, ConversationRow, conversation_id))
 
     def save_conversation(
-        self, conversation_id: int | None, data: ConversationInput, *, draft_id: int | None = None
-    ) -> Conversation:
-        """Add (``conversation_id`` None) or change a conversation; its draft goes in the same step."""
+        self, conversation_id: int | None, data: ConversationInput, *, draft_id: int | None = None,
+        at_request: str | None = None,
+    ) -> Conversation:  # fmt: skip
+        """Add (``conversation_id`` None) or change a conversation; its draft goes in the same step, and so,
+        with ``at_request`` (what the change corrects at the resident's request), does the dated note
+        (``note_correction``)."""
         data = data.validated()
         now = self.now()
         with self._db.transaction() as session:
             row = write_conversation(session, conversation_id, data, now)
+            noted = note_correction(session, data.client_id, at_request, self.today(), now)
             if draft_id is not None:
                 _delete_draft(session, draft_id)
             session.flush()
             # Any other unsaved version of this conversation is now older than what is saved.
             session.execute(delete(DraftRow).where(DraftRow.conversation_id == row.id))
             conversation = mapping.conversation(row)
-        self._announce(CONVERSATION_CHANGE, data.client_id)
+        self._announce(CONVERSATION_CHANGE | noted, data.client_id)
         return conversation
 
     def delete_conversation(self, conversation_id: int) -> None:

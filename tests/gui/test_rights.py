@@ -11,12 +11,20 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QInputDialog, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from clientsteun.domain.model import AgreementInput, ClientInput, ConversationInput, NetworkMember, TimelineKind
+from clientsteun.domain.model import (
+    AgreementInput,
+    ClientInput,
+    ConversationInput,
+    HelpQuestionInput,
+    NetworkMember,
+    TimelineKind,
+)
+from clientsteun.domain.notes import MAX_NOTE_CHARS
 from clientsteun.domain.rights import RequestKind
 from clientsteun.domain.routes import RouteInput, StepInput
 from clientsteun.services import Services
 from clientsteun.settings import Settings
-from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog
+from clientsteun.ui.dossier.dialogs import AgreementDialog, ClientDialog, HelpQuestionDialog
 from clientsteun.ui.main_window import MainWindow
 from clientsteun.ui.rights.dialog import RightsDialog
 from clientsteun.ui.rights.transfer import TransferPassphraseDialog
@@ -176,6 +184,48 @@ def test_editing_an_agreement_at_the_resident_s_request_leaves_the_same_note(
     new = when_modal(AgreementDialog, look)
     window.residents.new_agreement(client_id)
     assert new.handled and hidden == [True]  # a new agreement has nothing to correct: no box
+
+
+def test_correcting_a_conversation_saves_it_with_one_note_and_a_refused_save_leaves_none(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    client_id = _resident(services)
+    (line,) = services.clients.get_dossier(client_id).conversations
+    window.conversations.open_conversation(line.id)
+    editor = window.editor
+    assert editor is not None and editor.correction.isVisible()
+    editor.correction.setChecked(True)
+    editor.duration_edit.setValue(45)
+    editor.notes_edit.setPlainText("x" * (MAX_NOTE_CHARS + 1))
+    answer = answer_box(StandardButton.Ok)
+    assert not editor.save()  # too long: refused, and no note either
+    assert answer.handled and services.requests.notes(client_id) == []
+    editor.notes_edit.setPlainText("Bram Bedacht helpt met de post.")
+    assert editor.save()
+    (note,) = services.requests.notes(client_id)
+    assert note.text == "Gecorrigeerd op verzoek van de inwoner: gesprek van 02-03-2026: duur, notities"
+    assert services.conversations.get_conversation(line.id).data.duration_minutes == 45
+
+
+def test_a_new_version_of_the_help_question_at_the_resident_s_request_leaves_one_note(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    client_id = _resident(services)
+    services.clients.add_help_question(client_id, HelpQuestionInput(date(2026, 3, 2), "Hulp bij post", "Overzicht"))
+    window.residents.show(client_id)
+
+    def correct(dialog: HelpQuestionDialog) -> None:
+        assert dialog.correction.isVisible()
+        dialog.asked_edit.setPlainText("Hulp bij brieven")
+        dialog.correction.setChecked(True)
+        press_save(qtbot, dialog)
+
+    answer = when_modal(HelpQuestionDialog, correct)
+    window.residents.new_help_question(client_id)
+    assert answer.handled
+    (note,) = services.requests.notes(client_id)
+    assert note.text == "Gecorrigeerd op verzoek van de inwoner: hulpvraag: wat er wordt gevraagd"
+    assert services.clients.help_questions(client_id)[0].asked == "Hulp bij brieven"
 
 
 def test_hand_over_shows_the_passphrase_once_and_import_asks_for_it(

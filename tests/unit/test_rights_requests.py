@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 
 from clientsteun.domain.agenda import AgendaKind
-from clientsteun.domain.errors import InvalidInput
-from clientsteun.domain.model import ClientInput, Consent
+from clientsteun.domain.errors import InvalidInput, NotFound
+from clientsteun.domain.model import AgreementInput, ClientInput, Consent, ConversationInput, HelpQuestionInput
 from clientsteun.domain.model import TimelineKind as K
+from clientsteun.domain.notes import MAX_NOTE_CHARS
 from clientsteun.domain.rights import (
     CONSENT_EXPIRED,
     CONSENT_WITHDRAWN,
@@ -166,3 +167,37 @@ def test_sharing_reads_the_newest_consent_of_that_resident_only(services: Servic
     assert services.requests.sharing(client.id) == ""
     assert services.requests.sharing(other.id) == CONSENT_EXPIRED
     assert services.requests.sharing(nobody.id) == ""
+
+
+def test_a_correction_on_a_form_saves_the_record_and_its_note_together_or_neither(services: Services) -> None:
+    client_id = _resident(services)
+    held = ConversationInput(client_id, date(2026, 3, 2), "intake", notes="Eerste gesprek.")
+    conversation = services.conversations.save_conversation(None, held)
+    agreement = services.agreements.save_agreement(None, AgreementInput(client_id, "Huurtoeslag aanvragen", "inwoner"))
+    question = HelpQuestionInput(date(2026, 3, 2), "Hulp bij post", "Overzicht")
+    services.clients.add_help_question(client_id, question)
+    with pytest.raises(InvalidInput):  # too long to save: refused inside the transaction
+        services.conversations.save_conversation(
+            conversation.id, replace(held, notes="x" * (MAX_NOTE_CHARS + 1)), at_request="gesprek: notities"
+        )
+    with pytest.raises(NotFound):  # the note is already in the session when the missing conversation is found
+        services.agreements.save_agreement(
+            agreement.id,
+            AgreementInput(client_id, "Huurtoeslag", "inwoner", conversation_id=9999),
+            at_request="afspraak",
+        )
+    with pytest.raises(InvalidInput):
+        services.clients.add_help_question(client_id, replace(question, asked=" ", really_wants=""), at_request="x")
+    assert services.requests.notes(client_id) == []  # a refused save leaves no note
+
+    services.conversations.save_conversation(conversation.id, replace(held, notes="Verbeterd."), at_request="gesprek")
+    services.agreements.save_agreement(agreement.id, AgreementInput(client_id, "Huurtoeslag", "supporter"),
+                                       at_request="afspraak: wie het doet")  # fmt: skip
+    services.clients.add_help_question(client_id, replace(question, asked="Hulp bij brieven"), at_request="hulpvraag")
+    services.agreements.save_agreement(agreement.id, AgreementInput(client_id, "Huurtoeslag", "inwoner"))  # no note
+    assert [(note.kind, note.on, note.text) for note in services.requests.notes(client_id)] == [
+        (NoteKind.CORRECTION, date(2026, 11, 23), "Gecorrigeerd op verzoek van de inwoner: gesprek"),
+        (NoteKind.CORRECTION, date(2026, 11, 23), "Gecorrigeerd op verzoek van de inwoner: afspraak: wie het doet"),
+        (NoteKind.CORRECTION, date(2026, 11, 23), "Gecorrigeerd op verzoek van de inwoner: hulpvraag"),
+    ]  # exactly one note for each correction
+    assert services.conversations.get_conversation(conversation.id).data.notes == "Verbeterd."

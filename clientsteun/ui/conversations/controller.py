@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clientsteun.domain.dates import format_date, format_time
 from clientsteun.domain.errors import ClientsteunError
-from clientsteun.domain.model import ConversationInput, Draft, SearchHit
+from clientsteun.domain.model import Conversation, ConversationInput, Draft, SearchHit
 from clientsteun.services import Services
 from clientsteun.services.base import Clock
 from clientsteun.settings import Settings
@@ -75,24 +75,25 @@ class ConversationsController(QObject):
             return
         name = self.services.clients.get_client(data.client_id).display_name
         conversations = self.services.conversations
+
+        def save(cid: int | None, value: ConversationInput, draft: int | None, what: str | None = None) -> Conversation:
+            return conversations.save_conversation(cid, value, draft_id=draft, at_request=what)
+
         self.editor = ConversationEditor(
             self.services.catalog, name, data,
             conversation_id=conversation_id,
-            save=lambda cid, value, draft: conversations.save_conversation(cid, value, draft_id=draft),
+            save=save,
             save_draft=conversations.save_draft,
             discard_draft=conversations.discard_draft,
             delete=conversations.delete_conversation,
             autosave_ms=self.settings.autosave_delay_ms,
             draft_id=draft_id,
             parent=self.window,
-            correct=None if conversation_id is None else self._note_correction(data.client_id),
+            correct=None if conversation_id is None else save,
         )  # fmt: skip
         self.editor.closed.connect(self._editor_closed)
         self.editor.show()
         self.editor.notes_edit.setFocus()
-
-    def _note_correction(self, client_id: int) -> Callable[[str], object]:
-        return lambda what: self.services.requests.record_correction(client_id, what)
 
     def _editor_closed(self) -> None:
         if self.editor is not None:

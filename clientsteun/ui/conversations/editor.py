@@ -49,6 +49,8 @@ HIGHLIGHT = QColor("#ffe082")
 LONGEST_WAIT_FACTOR = 4  # typing without a pause still stores a draft every 4 autosave delays (6 s)
 
 SaveConversation = Callable[[int | None, ConversationInput, int | None], Conversation]
+# The same save as a correction at the resident's request, naming what was corrected (the dated note).
+CorrectConversation = Callable[[int | None, ConversationInput, int | None, str], Conversation]
 SaveDraft = Callable[[int | None, int | None, ConversationInput], int]
 
 
@@ -94,13 +96,14 @@ class ConversationEditor(QDialog):
         autosave_ms: int,
         draft_id: int | None = None,
         parent: QWidget | None = None,
-        correct: Callable[[str], object] | None = None,
+        correct: CorrectConversation | None = None,
     ) -> None:
-        """``correct`` (for a saved conversation): the box that notes a correction at the resident's request."""
+        """``correct`` (for a saved conversation): the box that saves as a correction at the resident's request."""
         super().__init__(parent)
         self.catalog = catalog
         self._before = data  # what the correction note compares with
-        self.correction = CorrectionBox(correct)
+        self.correction = CorrectionBox(correct is not None)
+        self._correct = correct
         self.conversation_id = conversation_id
         self.draft_id = draft_id
         self._save = save
@@ -319,8 +322,12 @@ class ConversationEditor(QDialog):
     def save(self) -> bool:
         self._stop_timers()
         try:
-            draft_id = self.draft_id
-            save = self.correction.saving(lambda value: self._save(self.conversation_id, value, draft_id), self._what)
+            conversation_id, draft_id, correct = self.conversation_id, self.draft_id, self._correct
+            save = self.correction.saving(
+                lambda value: self._save(conversation_id, value, draft_id),
+                None if correct is None else lambda value, what: correct(conversation_id, value, draft_id, what),
+                self._what,
+            )
             conversation = save(self.collect())
         except ClientsteunError as error:
             show_error(self, error)

@@ -121,8 +121,7 @@ class ClientDialog(FormDialog[ClientInput]):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         # Editing: a correction the resident asked for leaves a dated note, never the old value (AVG art. 16).
-        self.correction = CorrectionBox()  # read by the controller, which saves details and note together
-        self.correction.setVisible(editing)
+        self.correction = CorrectionBox(editing)  # read by the controller, which saves details and note together
         layout.addWidget(self.correction)
         layout.addWidget(self.buttons)
         fit_on_screen(self, 560, 480)
@@ -185,16 +184,17 @@ class ClientDialog(FormDialog[ClientInput]):
 
 
 class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
-    """A new version of the help question; ``correct`` (with a ``previous``): the box that notes a correction."""
+    """A new version of the help question; ``correct`` (with a ``previous``): the box that saves it as a
+    correction at the resident's request, ``correct(value, what was corrected)``."""
 
     def __init__(
         self, save: Callable[[HelpQuestionInput], Any], today: date, previous: HelpQuestionInput | None = None,
-        parent: QWidget | None = None, correct: Callable[[str], Any] | None = None,
+        parent: QWidget | None = None, correct: Callable[[HelpQuestionInput, str], Any] | None = None,
     ) -> None:  # fmt: skip
-        correction = CorrectionBox(correct if previous is not None else None)
+        correction = CorrectionBox(correct is not None and previous is not None)
         fields = {"asked": self.tr("wat er wordt gevraagd"), "really_wants": self.tr("wat de inwoner echt wil")}
         what = lambda value: correction_what(self.tr("hulpvraag"), changed_fields(previous, value, fields))  # noqa: E731
-        super().__init__(self.tr("Hulpvraag vastleggen"), correction.saving(save, what), parent)
+        super().__init__(self.tr("Hulpvraag vastleggen"), correction.saving(save, correct, what), parent)
         self.correction = correction
         self.date_edit = DateField(today, required=True)
         self.asked_edit = plain_text(previous.asked if previous else "")
@@ -216,21 +216,22 @@ class HelpQuestionDialog(FormDialog[HelpQuestionInput]):
 
 
 class AgreementDialog(FormDialog[AgreementInput]):
-    """``correct`` (when editing): the box that notes a correction at the resident's request."""
+    """``correct`` (when editing): the box that saves the change as a correction at the resident's request,
+    ``correct(value, what was corrected)``."""
 
     def __init__(
         self, catalog: Catalog, client_id: int, save: Callable[[AgreementInput], Any],
         current: AgreementInput | None = None, parent: QWidget | None = None,
-        correct: Callable[[str], Any] | None = None,
+        correct: Callable[[AgreementInput, str], Any] | None = None,
     ) -> None:  # fmt: skip
         title = self.tr("Nieuwe afspraak") if current is None else self.tr("Afspraak wijzigen")
-        correction = CorrectionBox(correct if current is not None else None)
+        correction = CorrectionBox(correct is not None and current is not None)
         fields = {
             "description": self.tr("wat is afgesproken"), "who": self.tr("wie het doet"),
             "due_on": self.tr("uiterlijk klaar op"),
         }  # fmt: skip
         what = lambda value: correction_what(self.tr("afspraak"), changed_fields(current, value, fields))  # noqa: E731
-        super().__init__(title, correction.saving(save, what), parent)
+        super().__init__(title, correction.saving(save, correct, what), parent)
         self.correction = correction
         self.client_id = client_id
         self.conversation_id = current.conversation_id if current else None

@@ -7,7 +7,6 @@ Actions only write; what they changed comes back through the services' change fe
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -162,9 +161,10 @@ class ResidentsController(QObject):
         questions = self.services.clients.help_questions(client_id)
         latest = questions[0] if questions else None
         previous = HelpQuestionInput(latest.recorded_on, latest.asked, latest.really_wants) if latest else None
+        clients = self.services.clients
         HelpQuestionDialog(
-            lambda q: self.services.clients.add_help_question(client_id, q), self.today(), previous,
-            parent=self.window, correct=functools.partial(self.services.requests.record_correction, client_id),
+            lambda q: clients.add_help_question(client_id, q), self.today(), previous, parent=self.window,
+            correct=lambda q, what: clients.add_help_question(client_id, q, at_request=what),
         ).exec()  # fmt: skip
 
     @guarded
@@ -186,11 +186,11 @@ class ResidentsController(QObject):
     def edit_agreement(self, agreement_id: int) -> None:
         agreement = self._agreement(agreement_id)
         if agreement is not None:
+            save = self.services.agreements.save_agreement
             AgreementDialog(
-                self.services.catalog, agreement.data.client_id,
-                lambda a: self.services.agreements.save_agreement(agreement_id, a),
+                self.services.catalog, agreement.data.client_id, lambda a: save(agreement_id, a),
                 current=agreement.data, parent=self.window,
-                correct=functools.partial(self.services.requests.record_correction, agreement.data.client_id),
+                correct=lambda a, what: save(agreement_id, a, at_request=what),
             ).exec()  # fmt: skip
 
     @guarded

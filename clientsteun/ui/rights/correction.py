@@ -2,14 +2,13 @@
 
 Ticked when saving, it leaves a dated note in the dossier that the record was corrected at the
 resident's request, naming the fields that changed and never their old values (AVG art. 16).  The
-resident's details save that note in the same transaction (``RequestService.correct_details``);
-the other forms save the record, then the note (``RequestService.record_correction``).
+record and its note are saved in one transaction (the services' ``at_request``): both or neither.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox
@@ -35,23 +34,24 @@ def correction_what(record: str, fields: list[str]) -> str:
 
 
 class CorrectionBox(QCheckBox):
-    """Hidden without ``correct`` (a new record has nothing to correct); ``saving`` wraps a form's save."""
+    """Hidden unless ``offered`` (a new record has nothing to correct); ``saving`` wraps a form's save."""
 
-    def __init__(self, correct: Callable[[str], Any] | None = None) -> None:
+    def __init__(self, offered: bool) -> None:
         super().__init__(_tr("Correctie op verzoek van de inwoner"))
-        self.correct = correct
         self.setToolTip(_tr("Zet een gedateerde notitie in het dossier dat dit op verzoek is verbeterd"))
-        if correct is None:
+        self.offered = offered
+        if not offered:
             self.hide()
 
-    def saving(self, save: Callable[[T], R], what: Callable[[T], str]) -> Callable[[T], R]:
-        """``save``, then, when ticked, the note saying ``what(value)`` was corrected (only after the save
-        succeeded: a refused save leaves no note)."""
+    def saving(
+        self, save: Callable[[T], R], correct: Callable[[T, str], R] | None, what: Callable[[T], str]
+    ) -> Callable[[T], R]:
+        """``save``, or, when ticked, ``correct``: the save that leaves the note saying ``what(value)`` was
+        corrected in the same transaction (a refused save leaves no note)."""
 
-        def save_and_note(value: T) -> R:
-            result = save(value)
-            if self.correct is not None and self.isChecked():
-                self.correct(what(value))
-            return result
+        def save_or_correct(value: T) -> R:
+            if self.offered and correct is not None and self.isChecked():
+                return correct(value, what(value))
+            return save(value)
 
-        return save_and_note
+        return save_or_correct
