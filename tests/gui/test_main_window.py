@@ -53,7 +53,7 @@ def test_deleting_a_resident_asks_first_and_cancel_keeps_everything(
     answer = when_modal(EraseDialog, cancel)
     qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
 
-    assert answer.handled
+    qtbot.waitUntil(lambda: answer.handled)  # once the backups were looked into, on the worker thread
     assert seen == {"title": "Dossier wissen", "default_is_cancel": True}  # Enter by mistake does not erase
     dossier = services.clients.get_dossier(resident.id)
     assert len(dossier.conversations) == 1

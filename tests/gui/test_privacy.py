@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from clientsteun.domain.audit import AuditAction
+from clientsteun.services import Services
 from clientsteun.settings import Settings
 from clientsteun.store.backups import BackupFolder
 from clientsteun.ui.main_window import MainWindow
@@ -20,6 +21,7 @@ from clientsteun.ui.privacy.erase import EraseDialog
 from clientsteun.ui.privacy.retention import RetentionDialog
 from clientsteun.ui.safety.unlock import UnlockDialog
 from clientsteun.ui.settings_dialog import SettingsDialog
+from clientsteun.ui.tasks import Tasks
 from tests.conftest import NOW, PASSPHRASE
 from tests.helpers.modals import StandardButton, answer_box, when_modal
 from tests.helpers.pages import pages_holding
@@ -72,6 +74,49 @@ def test_erasing_asks_the_passphrase_again_and_rewrites_the_backups(qtbot: QtBot
     assert pages_holding(backup, key, *words.all) == set()
     actions = [entry.action for entry in services.audit.entries()]
     assert actions[-2:] == [AuditAction.ERASE, AuditAction.BACKUPS_REWRITTEN]
+
+
+def test_the_backups_holding_the_resident_are_looked_into_on_a_worker_thread_before_the_confirmation(
+    qtbot: QtBot, keyed_services: Services, settings: Settings
+) -> None:
+    services = keyed_services
+    window = MainWindow(services, settings, Tasks(QThreadPool.globalInstance(), progress_delay_ms=1))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    client_id, _words = make_resident(services, seed=65)
+    folder = BackupFolder.beside(services.database.path, services.database.database_id)
+    folder.make(services.database.path, services.database.key, reason="dagelijks", now=NOW - timedelta(hours=3))
+    window.refresh_clients(client_id)
+    ticks: list[int] = []
+    progress_seen: set[str] = set()
+
+    def beat() -> None:  # on the UI thread, while the backups are opened on the worker
+        if window.tasks.busy:
+            ticks.append(1)
+            progress_seen.update(p.labelText() for p in window.findChildren(QProgressDialog) if p.isVisible())
+
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(beat)
+    heartbeat.start(1)
+    listed: list[str] = []
+
+    def look(dialog: EraseDialog) -> None:
+        listed.append(dialog.copies_label.text())
+        dialog.reject()
+
+    confirmation = when_modal(EraseDialog, look)
+    qtbot.mouseClick(window.dossier.delete_button, Qt.MouseButton.LeftButton)
+    assert window.tasks.busy and not confirmation.handled, "it returns at once; the backups are opened on a worker"
+    qtbot.waitUntil(lambda: confirmation.handled, timeout=10_000)
+    heartbeat.stop()
+
+    assert ticks, "the UI thread handled its timer while the backups were being opened"
+    assert progress_seen <= {"Er wordt nagekeken welke reservekopieën deze inwoner nog bevatten…"}
+    (copies,) = listed
+    assert "Eén automatische reservekopie bevat deze inwoner nog (van 23-11-2026)" in copies
+    assert [client.id for client in services.clients.list_clients()] == [client_id]  # cancelled: kept
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def test_recording_a_hand_over_with_erasing_uses_the_one_erase_confirmation(qtbot: QtBot, window: MainWindow) -> None:

@@ -3,6 +3,7 @@ and the retention worklist with its erasing and anonymising.  Every such action 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt
@@ -13,7 +14,7 @@ from clientsteun.domain.changes import Area, Changes
 from clientsteun.domain.privacy import ResidentMark
 from clientsteun.domain.retention import RetentionPolicy
 from clientsteun.services import Services
-from clientsteun.services.privacy import Erased, Rewritten
+from clientsteun.services.privacy import Copies, Erased, Rewritten
 from clientsteun.services.safety import SafetyService
 from clientsteun.settings import Settings
 from clientsteun.ui.dossier.panel import DossierPanel
@@ -35,6 +36,7 @@ class PrivacyController(QObject):
         self.window = window
         self.safety = SafetyService(services.database.path, services.clock)  # to check the passphrase
         self.retention: RetentionDialog | None = None
+        self._looking: set[int] = set()  # residents whose backups are being looked into for the erase confirmation
         self.retention_action = QAction(self.tr("&Bewaartermijn verstreken…"), window)
         self.retention_action.triggered.connect(lambda _checked=False: self.show_retention())
         dossier.delete_client.connect(self.erase_client)
@@ -50,24 +52,53 @@ class PrivacyController(QObject):
     # -- one dossier ---------------------------------------------------------------------------
 
     @guarded
-    def erase_client(self, client_id: int, erase: Callable[[int], Erased | None] | None = None) -> bool:
+    def erase_client(
+        self, client_id: int, erase: Callable[[int], Erased | None] | None = None,
+        on_erased: Callable[[], None] | None = None,
+    ) -> None:  # fmt: skip
         """Deleting a resident is erasing them: the confirmation names the copies that still hold them and
         offers to rewrite the backups, then the passphrase is asked again.  The one way a dossier is
-        erased in the window; ``erase`` does the erasing when it is part of more (recording a hand-over).
-        Returns whether the dossier was erased."""
-        client = self.services.clients.get_client(client_id)
+        erased in the window; ``erase`` does the erasing when it is part of more (recording a hand-over),
+        and ``on_erased`` follows once the dossier is erased.
+
+        Which backups hold the resident is looked up on the task helper first: every backup in
+        ``backups/`` and in the second folder (a USB stick or a network share, perhaps) is opened with
+        the key.  The confirmation shows when that is done; the window stays responsive meanwhile."""
+        if client_id in self._looking:
+            return  # asked twice while the backups are being looked into: the one confirmation will come
+        name = self.services.clients.get_client(client_id).display_name  # gone meanwhile: said at once
         policy = RetentionPolicy(self.settings.backups_daily, self.settings.backups_weekly)
-        copies = self.services.privacy.copies(client_id, policy, self.settings.second_backup_folder)
-        dialog = EraseDialog(client.display_name, copies, self.window)
+        second = self.settings.second_backup_folder
+
+        def job() -> Copies:
+            with self.services.on_own_connection() as own:
+                return own.privacy.copies(client_id, policy, second)
+
+        self._looking.add(client_id)
+        self.tasks.run(
+            job,
+            on_done=functools.partial(self._confirm_erase, client_id, name, erase, on_erased),
+            always=functools.partial(self._looking.discard, client_id),
+            label=self.tr("Er wordt nagekeken welke reservekopieën deze inwoner nog bevatten…"),
+            parent=self.window,
+        )
+
+    @guarded
+    def _confirm_erase(
+        self, client_id: int, name: str, erase: Callable[[int], Erased | None] | None,
+        on_erased: Callable[[], None] | None, copies: Copies,
+    ) -> None:  # fmt: skip
+        dialog = EraseDialog(name, copies, self.window)
         if not dialog.exec():
-            return False
+            return
         if not self._passphrase(self.tr("Typ uw wachtwoord om het dossier voorgoed te wissen.")):
-            return False
+            return
         erased = (erase or self.services.privacy.erase_client)(client_id)
         assert erased is not None, "erasing says what it erased"
         if dialog.rewrite_backups:
             self._rewrite([erased.resident])
-        return True
+        if on_erased is not None:
+            on_erased()
 
     def _rewrite(self, residents: Sequence[ResidentMark]) -> None:
         """Rewrite the backups without ``residents`` on the task helper (each backup is copied and rebuilt)."""

@@ -133,9 +133,10 @@ class RightsController(QObject):
         TransferPassphraseDialog(handed.transfer_passphrase, dialog).exec()
 
     @guarded
-    def record_hand_over(self, dialog: RightsDialog, *, erase: bool) -> bool:
+    def record_hand_over(self, dialog: RightsDialog, *, erase: bool) -> None:
         """After the colleague read the dossier in: close it here, or erase it (the one erase confirmation:
-        the backups that still hold the resident and the offer to rewrite them, then the passphrase)."""
+        the backups that still hold the resident and the offer to rewrite them, then the passphrase; the
+        dialog closes once the dossier is erased)."""
         question = (
             self.tr("Heeft uw collega het dossier ingelezen? Dan wordt het hier voorgoed gewist.")
             if erase
@@ -143,15 +144,13 @@ class RightsController(QObject):
         )
         answer = QMessageBox.question(self.window, self.tr("Overdracht vastleggen"), question)
         if answer != QMessageBox.StandardButton.Yes:
-            return False
+            return
         record = functools.partial(self.services.dossier_import.record_hand_over, erase=erase)
         if erase:
-            if not self.privacy.erase_client(dialog.client_id, record):
-                return False
+            self.privacy.erase_client(dialog.client_id, record, on_erased=dialog.accept)
         else:
             record(dialog.client_id)
-        dialog.accept()
-        return True
+            dialog.accept()
 
     # -- reading a dossier in --------------------------------------------------------------------
 
