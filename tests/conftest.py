@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
@@ -43,6 +44,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
         if "e2e" in parts:
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Before a test's windows close and its database closes: the jobs it started on Qt's thread pool
+    have ended, so none reads a closed database or runs into the next test."""
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None:
+        qt.QThreadPool.globalInstance().waitForDone(30_000)
+    return (yield)
 
 
 @pytest.fixture(autouse=True)

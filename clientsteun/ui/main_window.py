@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
         """When the application quits: a last backup (unless locked), then close the database."""
         self._stop()
         self.safety.stop_watching()
+        self.tasks.wait()  # a job on its own connection ends before the database closes
         self.safety.close_backup()
         self.services.close()
 

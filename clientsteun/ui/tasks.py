@@ -27,6 +27,7 @@ from clientsteun.domain.errors import ClientsteunError
 from clientsteun.ui.errors import show_error
 
 PROGRESS_DELAY_MS = 500
+WAIT_MS = 30_000  # at quitting: a job reading the database gets this long to end
 
 
 class Cancelled(ClientsteunError):
@@ -191,3 +192,9 @@ class Tasks(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
+    def wait(self, timeout_ms: int = WAIT_MS) -> bool:
+        """Block until the jobs started on the executor ended (before the database they read is
+        closed); False when some still run after ``timeout_ms``.  Their outcomes are not delivered."""
+        wait_for_done = getattr(self.executor, "waitForDone", None)
+        return True if wait_for_done is None else bool(wait_for_done(timeout_ms))
