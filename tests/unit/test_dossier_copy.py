@@ -4,9 +4,7 @@ same dossier; damaged, newer and foreign files are refused and change nothing; a
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,8 +23,9 @@ from clientsteun.domain.routes import EvidenceInput, NewAttachment, RouteInput, 
 from clientsteun.services import Services
 from clientsteun.services.dossier_import import AlreadyHere
 from clientsteun.services.handover import WrongTransferPassphrase, is_hand_over, normalised
-from clientsteun.store.database import make_engine, open_database
+from clientsteun.store.database import make_engine
 from tests.conftest import FAST_KDF, TEST_KEY, FakeClock
+from tests.helpers.databases import opened
 from tests.helpers.pdf import body as pdf_text
 from tests.unit.seeds import build_at_revision
 
@@ -36,15 +35,6 @@ MADE = ("exported_at", "app_version", "checksum")
 
 def same_dossier(body: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in body.items() if key not in MADE}
-
-
-@contextlib.contextmanager
-def opened(path: Path, catalog: Catalog, clock: FakeClock) -> Iterator[Services]:
-    services = Services.create(open_database(path, TEST_KEY), catalog, clock)
-    try:
-        yield services
-    finally:
-        services.close()
 
 
 def _counts(services: Services) -> dict[str, int]:

@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,12 +20,12 @@ import pytest
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.meetings import Answer, MeetingInput
 from clientsteun.domain.routes import StepInput
-from clientsteun.services import Services
 from clientsteun.store import schema
 from clientsteun.store.backups import BackupFolder, verify_file
 from clientsteun.store.connection import APPLICATION_ID, SCHEMA_REVISION, connect
 from clientsteun.store.database import make_engine, open_database, read_database_id, read_revision
 from tests.conftest import TEST_KEY, FakeClock
+from tests.helpers.databases import opened
 from tests.unit.seeds import build_at_revision, seed_file
 
 REVISIONS = schema.revisions()
@@ -64,16 +63,6 @@ def _at_revision(path: Path, revision: str, *, extra_conversations: int = 0) -> 
                 rows,
             )
             connection.execute("COMMIT")
-
-
-@contextlib.contextmanager
-def _opened(path: Path, catalog: Catalog, clock: FakeClock) -> Iterator[Services]:
-    """The services over the database at ``path`` (upgraded as it opens), closed after the block."""
-    services = Services.create(open_database(path, TEST_KEY, create=False), catalog, clock)
-    try:
-        yield services
-    finally:
-        services.close()
 
 
 def _tables(connection: Any) -> list[str]:
@@ -183,7 +172,7 @@ def test_steps_of_an_upgraded_database_read_without_dates_and_take_them(
     db_path: Path, catalog: Catalog, clock: FakeClock
 ) -> None:
     _at_revision(db_path, "0003")
-    with _opened(db_path, catalog, clock) as services:
+    with opened(db_path, catalog, clock, create=False) as services:
         views = services.routes.list_routes(1) + services.routes.list_routes(3)
         steps = [step.data for view in views for step in view.route.steps]
         assert len(steps) == 6
@@ -313,7 +302,7 @@ def test_an_upgraded_database_plans_a_meeting_as_its_planned_hearing(
     db_path: Path, catalog: Catalog, clock: FakeClock
 ) -> None:
     _at_revision(db_path, "0005")
-    with _opened(db_path, catalog, clock) as services:
+    with opened(db_path, catalog, clock, create=False) as services:
         planned = MeetingInput(1, date(2026, 12, 1), "hearing", route_ids=(2,), step_id=5)  # 0003.sql's hearing
         meeting = services.meetings.save_meeting(None, planned)
         assert services.meetings.list_meetings(1) == [meeting]
@@ -326,7 +315,7 @@ def test_the_seeded_meeting_and_preparation_read_back_through_the_services(
 ) -> None:
     """The tables of 0006 as the migration makes them are the tables the services use."""
     _at_revision(db_path, "0006")
-    with _opened(db_path, catalog, clock) as services:
+    with opened(db_path, catalog, clock, create=False) as services:
         (meeting,) = services.meetings.list_meetings(1)
         assert (meeting.data.step_id, meeting.data.route_ids, len(meeting.data.companions)) == (5, (2,), 2)
         preparation = services.meetings.get_preparation(1, meeting.id)
@@ -421,7 +410,7 @@ def test_upgrade_names_the_records_left_off_the_sheet_by_uuid_and_drops_keys_nam
 
     assert _hidden_keys(db_path) == {_by_uuid(db_path, key) for key in KEPT}
     assert all(UUID_V4.search(key) for key in _hidden_keys(db_path) - {"answer:bad_day"})
-    with _opened(db_path, catalog, clock) as services:
+    with opened(db_path, catalog, clock, create=False) as services:
         preparation = services.meetings.get_preparation(1, 1)
         assert preparation is not None and preparation.hidden == KEPT  # the screens still name them by number
         sheet = services.sheet.sheet_data(1, 1)

@@ -3,8 +3,6 @@ copy read in under new UUIDs, and a record made after a hidden one was deleted i
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,21 +16,12 @@ from clientsteun.domain.routes import EvidenceInput, RouteInput, StepInput, atte
 from clientsteun.domain.sheet import SheetData
 from clientsteun.services import Services
 from clientsteun.services.dossier_import import AlreadyHere
-from clientsteun.store.database import open_database
-from tests.conftest import FAST_KDF, TEST_KEY, FakeClock
+from tests.conftest import FAST_KDF, FakeClock
+from tests.helpers.databases import opened
 from tests.helpers.residents import add_resident
 
 SECRET = "GEHEIM"  # in every text the resident left off the sheet
 SHOWN = "ZICHTBAAR"  # in every text that stays on it
-
-
-@contextlib.contextmanager
-def opened(path: Path, catalog: Catalog, clock: FakeClock) -> Iterator[Services]:
-    services = Services.create(open_database(path, TEST_KEY), catalog, clock)
-    try:
-        yield services
-    finally:
-        services.close()
 
 
 @dataclass(frozen=True)
