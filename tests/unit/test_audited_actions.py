@@ -10,10 +10,12 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from clientsteun.domain import dossier_format
 from clientsteun.domain.audit import AuditAction
 from clientsteun.domain.catalog import Catalog
 from clientsteun.domain.errors import (
@@ -22,15 +24,21 @@ from clientsteun.domain.errors import (
     DatabaseLocked,
     InvalidInput,
     KeyMismatch,
+    NotFound,
     WrongPassphrase,
 )
 from clientsteun.domain.model import ClientInput, ConversationInput
+from clientsteun.domain.summary import Period
+from clientsteun.services import Services
 from clientsteun.services.safety import SafetyService
 from clientsteun.store import schema
 from clientsteun.store.connection import take_lock
 from tests.conftest import FAST_KDF, NOW, PASSPHRASE, FakeClock
 
 NEW_PASSPHRASE = "groene giraffe zingt luid"
+RESIDENT = 1  # the one resident of the setting
+NOBODY = 99
+QUARTER = Period(date(2026, 7, 1), date(2026, 9, 30))
 OTHER_KEY = bytes(range(1, 33))
 
 
@@ -144,6 +152,77 @@ def _failed_unlock_then_opening_fails(setting: Setting) -> None:
     assert len(setting.safety.vault.failed_unlocks()) == 1, "not lost: logged at the next opening"
 
 
+def _opened(setting: Setting) -> contextlib.closing[Services]:
+    return contextlib.closing(setting.safety.open_services(setting.key, setting.catalog))
+
+
+def _sheet(setting: Setting) -> None:
+    with _opened(setting) as services:
+        services.sheet.export_sheet(setting.folder / "blad.pdf", services.sheet.sheet_data(RESIDENT), RESIDENT)
+
+
+def _sheet_onto_the_key_file(setting: Setting) -> None:
+    with _opened(setting) as services, pytest.raises(ClientsteunError, match="hoort bij de database"):
+        services.sheet.export_sheet(setting.safety.vault.key_path, services.sheet.sheet_data(RESIDENT), RESIDENT)
+
+
+def _summary(setting: Setting, target: Path) -> None:
+    with _opened(setting) as services:
+        services.summaries.export_summary(target, services.summaries.summary(QUARTER, ()), 5)
+
+
+def _summary_package(setting: Setting, target: Path) -> None:
+    with _opened(setting) as services:
+        services.summaries.export_package(target, services.summaries.package(QUARTER, "Team Noord"))
+
+
+def _hand_over(setting: Setting, target: Path) -> None:
+    with _opened(setting) as services:
+        services.dossier_copy.hand_over(RESIDENT, target, kdf=FAST_KDF)
+
+
+def _into_the_backups(write: Callable[[Setting, Path], None], name: str) -> Action:
+    def fail(setting: Setting) -> None:
+        with pytest.raises(ClientsteunError, match="hoort bij de database"):
+            write(setting, setting.safety.vault.backups.folder / name)
+
+    return fail
+
+
+def _import_a_copy(setting: Setting) -> None:
+    copy = setting.folder / "kopie.json"
+    with _opened(setting) as services:
+        copy.write_text(dossier_format.to_text(services.dossier_copy.read_copy(RESIDENT)), encoding="utf-8")
+        services.dossier_import.import_file(copy, as_copy=True)
+
+
+def _import_a_damaged_copy(setting: Setting) -> None:
+    damaged = setting.folder / "kapot.json"
+    damaged.write_text('{"format": "clientsteun-dossier", ', encoding="utf-8")
+    with _opened(setting) as services, pytest.raises(ClientsteunError):
+        services.dossier_import.import_file(damaged)
+
+
+def _erase(setting: Setting) -> None:
+    with _opened(setting) as services:
+        services.privacy.erase_client(RESIDENT)
+
+
+def _anonymise(setting: Setting) -> None:
+    with _opened(setting) as services:
+        services.privacy.anonymise_clients([RESIDENT])
+
+
+def _for_nobody(act: Callable[[Services], object]) -> Action:
+    """The action for a resident that does not exist (another laptop's number, a stale list)."""
+
+    def fail(setting: Setting) -> None:
+        with _opened(setting) as services, pytest.raises(NotFound):
+            act(services)
+
+    return fail
+
+
 Action = Callable[[Setting], None]
 CASES = {
     AuditAction.BACKUP: (_backup, _backup_onto_the_key_file),
@@ -153,7 +232,37 @@ CASES = {
     AuditAction.AUDIT_EXPORT: (_audit_export, _audit_export_over_the_database),
     AuditAction.EXPORT: (_ics_export, _ics_export_into_the_backups),
     AuditAction.FAILED_UNLOCK: (_failed_unlock, _failed_unlock_then_opening_fails),
+    AuditAction.PREPARATION_SHEET: (_sheet, _sheet_onto_the_key_file),
+    AuditAction.SUMMARY: (
+        lambda setting: _summary(setting, setting.folder / "kwartaal.xlsx"),
+        _into_the_backups(_summary, "kwartaal.xlsx"),
+    ),
+    AuditAction.SUMMARY_PACKAGE: (
+        lambda setting: _summary_package(setting, setting.folder / "pakket.json"),
+        _into_the_backups(_summary_package, "pakket.json"),
+    ),
+    AuditAction.HAND_OVER: (
+        lambda setting: _hand_over(setting, setting.folder / "overdracht.cso"),
+        _into_the_backups(_hand_over, "overdracht.cso"),
+    ),
+    AuditAction.DOSSIER_IMPORT: (_import_a_copy, _import_a_damaged_copy),
+    AuditAction.ERASE: (_erase, _for_nobody(lambda services: services.privacy.erase_client(NOBODY))),
+    AuditAction.ANONYMISE: (_anonymise, _for_nobody(lambda services: services.privacy.anonymise_clients([NOBODY]))),
 }
+# Logged as part of another action, or only through the window, and tested there.
+ELSEWHERE = {
+    AuditAction.ENCRYPTED: "below: the one-time encryption of an old database",
+    AuditAction.PRINT: "tests/gui/test_pdf_preview.py: printing needs a printer from Qt",
+    AuditAction.UNLOCK_WITH_RECOVERY_KEY: "tests/gui/test_start.py: opening with the recovery key",
+    AuditAction.SUMMARY_COMBINED: "tests/gui/test_coordinator.py: combining packages in the window",
+    AuditAction.BACKUPS_REWRITTEN: "tests/unit/test_erasure.py: rewriting backups after an erasure",
+    AuditAction.HAND_OVER_RECORDED: "tests/unit/test_dossier_copy.py, tests/gui/test_privacy.py: a hand-over recorded",
+}
+
+
+def test_every_audited_action_is_in_the_table_or_tested_elsewhere() -> None:
+    assert set(CASES) | set(ELSEWHERE) == set(AuditAction)
+    assert not set(CASES) & set(ELSEWHERE)
 
 
 @pytest.mark.parametrize("action", list(CASES), ids=str)
