@@ -29,7 +29,6 @@ for Dutch it uses pyphen alone, so nothing is fetched at run time (``tests/unit/
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -187,10 +186,6 @@ def score(text: str) -> Score:
         rare_count=len(rare),
         rare_words=tuple(dict.fromkeys(rare)),
     )
-
-
-def score_all(texts: Iterable[str]) -> list[Score]:
-    return [score(text) for text in texts]
 
 
 def syllables(word: str) -> int:

@@ -128,11 +128,6 @@ WORDS = {
 }
 
 
-def sheet_title(data: SheetData) -> str:
-    """The PDF's title: the sheet's title, never the resident's name."""
-    return data.title
-
-
 def render_sheet(
     data: SheetData, *, variant: SheetVariant = SheetVariant.RESIDENT, large: bool = False, invariant: bool = False
 ) -> bytes:

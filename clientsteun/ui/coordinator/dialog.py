@@ -266,11 +266,6 @@ class CoordinatorDialog(QDialog):
             raise InvalidInput(NO_MUNICIPALITY_CHOSEN)
         return () if len(ticked) == len(items) else ticked
 
-    def set_municipalities(self, names: Sequence[str]) -> None:
-        for row in range(self.municipality_list.count()):
-            item = self.municipality_list.item(row)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
-
     def set_choices(self, names: Sequence[str]) -> None:
         """The municipalities to tick: ``names``, each ticked as it was (a new one ticked)."""
         box = self.municipality_list
