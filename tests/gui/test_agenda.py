@@ -105,7 +105,7 @@ def test_only_overdue_rows_are_red(dialog: AgendaDialog) -> None:
 
 
 def test_model_passes_the_model_tester(dialog: AgendaDialog, qtmodeltester: ModelTester) -> None:
-    qtmodeltester.check(dialog.model, force_py=True)
+    qtmodeltester.check(dialog.model)
 
 
 def test_filter_choices_list_residents_and_municipalities_of_open_dossiers(dialog: AgendaDialog) -> None:

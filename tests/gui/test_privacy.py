@@ -185,7 +185,7 @@ def test_the_worklist_anonymises_and_erases_a_selection(
     window.privacy.retention_action.trigger()
     dialog = window.privacy.retention
     assert dialog is not None and dialog.isVisible()
-    qtmodeltester.check(dialog.model, force_py=True)
+    qtmodeltester.check(dialog.model)
     assert [(item.client_id, item.closed_on) for item in dialog.model.rows()] == [
         (first, date(2026, 4, 2)),
         (second, date(2026, 4, 2)),
