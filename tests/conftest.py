@@ -25,7 +25,6 @@ NOW = datetime(2026, 11, 23, 10, 30)
 TEST_KEY = bytes(range(32))
 FAST_KDF = KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
 PASSPHRASE = "paarse olifant danst traag"
-_EXIT_STATUS = pytest.StashKey[int]()
 
 
 class FakeClock:
@@ -55,22 +54,6 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     if qt is not None:
         qt.QThreadPool.globalInstance().waitForDone(30_000)
     return (yield)
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    session.config.stash[_EXIT_STATUS] = int(exitstatus)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """End a run that loaded Qt without the interpreter's final clean-up: with PySide6 6.12, after
-    some combinations of GUI tests (all passed, the report written), that clean-up crashes in the
-    bindings (``bool_dealloc`` or a segmentation fault) and would turn a green run red.  Everything
-    pytest writes is done by now; the exit status is the run's own."""
-    if "PySide6.QtCore" in sys.modules and _EXIT_STATUS in config.stash:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(config.stash[_EXIT_STATUS])
 
 
 @pytest.fixture(autouse=True)
